@@ -1,0 +1,1 @@
+import type { Command } from "commander"; export function registerEvaluate(_p: Command, _o: (s: string) => void): void {}

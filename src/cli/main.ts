@@ -1,0 +1,51 @@
+import { Command, CommanderError } from 'commander';
+import { createRequire } from 'node:module';
+import { InputError, formatLocation, type Problem } from '../problems.js';
+import { registerSets } from './sets-command.js';
+import { registerEvaluate } from './evaluate-command.js';
+
+const version = (createRequire(import.meta.url)('../../package.json') as { version: string }).version;
+
+/** Exit codes are part of the interface: 0 all units meet, 1 some do not, 2 bad input or usage. */
+export const EXIT = { ok: 0, unmet: 1, error: 2 } as const;
+
+export async function main(argv: string[]): Promise<void> {
+  const debug = argv.includes('--debug');
+  const out = (s: string) => process.stdout.write(s);
+  const program = new Command('ntm')
+    .description('Đánh giá tiêu chí nông thôn mới từ số liệu điều tra — evaluate NTM criteria from survey data')
+    .version(version, '-V, --version')
+    .option('--debug', 'show stack traces of internal errors')
+    .exitOverride()
+    .configureOutput({ writeErr: (s) => process.stderr.write(s) });
+  registerSets(program, out);
+  registerEvaluate(program, out);
+
+  try {
+    await program.parseAsync(argv);
+  } catch (err) {
+    process.exitCode = handleError(err, debug);
+  }
+}
+
+function handleError(err: unknown, debug: boolean): number {
+  if (err instanceof CommanderError) {
+    // --help and --version end through here with exit code 0.
+    return err.exitCode === 0 ? EXIT.ok : EXIT.error;
+  }
+  if (err instanceof InputError) {
+    for (const p of err.problems) process.stderr.write(formatProblem(p));
+    if (debug) process.stderr.write(`${err.stack}\n`);
+    return EXIT.error;
+  }
+  if ((err as NodeJS.ErrnoException)?.code === 'EPIPE') return EXIT.ok;
+  process.stderr.write(`ntm: internal error: ${(err as Error)?.message ?? String(err)}\n`);
+  process.stderr.write(debug ? `${(err as Error)?.stack}\n` : 'Run again with --debug for details, and report it with the input that caused it.\n');
+  return EXIT.error;
+}
+
+export function formatProblem(p: Problem): string {
+  const where = formatLocation(p);
+  const head = `${where ? `${where}: ` : ''}${p.severity}: ${p.message}`;
+  return `${head}\n${p.hint ? `  hint: ${p.hint}\n` : ''}`;
+}

@@ -1,0 +1,33 @@
+import { Option, type Command } from 'commander';
+import { resolve } from 'node:path';
+import { loadSetFile } from '../criteria/load-yaml.js';
+import { isSetPath, openRegistry, setDirs, type Registry } from '../criteria/registry.js';
+import { defaultLang } from '../i18n/messages.js';
+
+export interface CommonOptions {
+  sets: string[];
+  lang: string;
+  region?: string;
+  year?: number;
+}
+
+const collect = (v: string, all: string[]) => [...all, v];
+
+/** Options every command that reads criteria sets takes. */
+export function commonOptions(cmd: Command): Command {
+  return cmd
+    .option('--sets <dir>', 'also load the criteria sets in DIR (repeatable; also NTM_SETS)', collect, [])
+    .option('--region <region>', 'region column of national thresholds (TDMNPB, ĐBSH, BTB, DHNTB, TN, ĐNB, ĐBSCL, or the full name)')
+    .addOption(new Option('--lang <lang>', 'language of what ntm says').choices(['vi', 'en']).default(defaultLang(), 'vi when the locale is Vietnamese'));
+}
+
+/** Opens the registry; a set given as a YAML path is loaded beside the folders and its id returned. */
+export function openSets(opts: Pick<CommonOptions, 'sets'>, set?: string): { registry: Registry; setId?: string } {
+  const dirs = setDirs(opts.sets.map((d) => resolve(d)));
+  if (set && isSetPath(set)) {
+    const file = resolve(set);
+    const { id } = loadSetFile(file);
+    return { registry: openRegistry(dirs, [file]), setId: id };
+  }
+  return { registry: openRegistry(dirs), setId: set };
+}

@@ -1,0 +1,95 @@
+import type { Command } from 'commander';
+import { regionCode } from '../criteria/regions.js';
+import { thresholdLeaves } from '../criteria/threshold.js';
+import type { CriteriaSet, Indicator } from '../criteria/types.js';
+import { fail } from '../problems.js';
+import { formatRequirement } from '../reports/format-values.js';
+import { t, type Lang } from '../i18n/messages.js';
+import { commonOptions, openSets, type CommonOptions } from './options.js';
+
+export function registerSets(program: Command, out: (s: string) => void): void {
+  const sets = program.command('sets').description('list and show criteria sets / liệt kê và xem các bộ tiêu chí');
+
+  commonOptions(sets.command('list').description('list the criteria sets ntm knows'))
+    .option('--format <format>', 'table or json', 'table')
+    .action((opts: CommonOptions & { format: string }) => {
+      const { registry } = openSets(opts);
+      const all = registry.all();
+      if (opts.format === 'json') {
+        out(JSON.stringify(all.map(summary), null, 2) + '\n');
+        return;
+      }
+      const lang = opts.lang as Lang;
+      for (const s of all) {
+        out(`${s.id.padEnd(24)} ${s.level.padEnd(5)} ${String(s.criteria.length).padStart(2)} ${t(lang, 'criteria')}  ${s.source.document} (${s.source.date})  ${lang === 'en' && s.nameEn ? s.nameEn : s.name}\n`);
+      }
+    });
+
+  commonOptions(sets.command('show').argument('<id>', 'set id or YAML file').description('show one set resolved, with every threshold and its source'))
+    .option('--format <format>', 'text or json', 'text')
+    .action((id: string, opts: CommonOptions & { format: string }) => {
+      const { registry, setId } = openSets(opts, id);
+      const set = registry.get(setId ?? id);
+      const region = opts.region ? regionCode(opts.region) : undefined;
+      if (opts.region && !region) fail({ kind: 'bad-region', message: `unknown region "${opts.region}"` });
+      if (opts.format === 'json') out(JSON.stringify({ ...summary(set), criteria: set.criteria }, null, 2) + '\n');
+      else out(showSet(set, opts.lang as Lang, region));
+    });
+}
+
+const summary = (s: CriteriaSet) => ({
+  id: s.id,
+  name: s.name,
+  nameEn: s.nameEn,
+  level: s.level,
+  period: s.period,
+  source: s.source,
+  extends: s.chain.slice(1),
+  criteria: s.criteria.length,
+  indicators: s.criteria.reduce((n, c) => n + c.indicators.length, 0),
+  unverified: s.criteria.reduce((n, c) => n + c.indicators.filter((i) => !i.verified).length, 0),
+});
+
+export function showSet(set: CriteriaSet, lang: Lang, region?: string): string {
+  const lines: string[] = [];
+  lines.push(`${set.id}: ${lang === 'en' && set.nameEn ? set.nameEn : set.name}`);
+  lines.push(`  ${t(lang, 'decision')}: ${set.source.document}, ${set.source.date}, ${set.source.issuer}${set.source.title ? ` — ${set.source.title}` : ''}`);
+  if (set.chain.length > 1) lines.push(`  ${t(lang, 'extends')}: ${set.chain.slice(1).join(' → ')}`);
+  lines.push(`  ${t(lang, 'level')}: ${set.level}${set.period ? `, ${set.period}` : ''}${set.region ? `, ${t(lang, 'region')} ${set.region}` : ''}${set.defaultYear ? `, ${t(lang, 'year')} ${set.defaultYear}` : ''}`);
+  lines.push(`  ${t(lang, 'meetsRule')}: ${set.meets === 'all' ? t(lang, 'allCriteria') : `≥ ${set.meets.min_criteria}`}`);
+  for (const n of set.notes) lines.push(`  ${n}`);
+  let unverified = 0;
+  for (const c of set.criteria) {
+    lines.push('');
+    lines.push(`${c.id}. ${lang === 'en' && c.nameEn ? c.nameEn : c.name}${c.owner ? `  [${c.owner}]` : ''}${c.origin !== set.id ? `  (${t(lang, 'from')} ${c.origin})` : ''}`);
+    if (c.indicators.length === 0) lines.push(`    ${t(lang, 'markOnly')}${c.verified ? '' : `  ⚠ ${t(lang, 'unverified')}`}${c.note ? ` — ${c.note}` : ''}`);
+    for (const ind of c.indicators) {
+      if (!ind.verified) unverified++;
+      lines.push(...showIndicator(ind, set, lang, region));
+    }
+  }
+  lines.push('');
+  lines.push(unverified ? `⚠ ${unverified} ${t(lang, 'unverifiedCount')}` : `✓ ${t(lang, 'allVerified')}`);
+  return lines.join('\n') + '\n';
+}
+
+function showIndicator(ind: Indicator, set: CriteriaSet, lang: Lang, region?: string): string[] {
+  const mark = ind.verified ? '✓' : '⚠';
+  const head = `  ${mark} ${ind.id} ${lang === 'en' && ind.nameEn ? ind.nameEn : ind.name}${ind.owner ? `  [${ind.owner}]` : ''}`;
+  const lines = [head];
+  if (ind.threshold === undefined) {
+    lines.push(`      ${t(lang, 'noThreshold')}`);
+  } else {
+    const leaves = thresholdLeaves(ind.threshold).filter((l) => !region || l.path.length === 0 || l.path.some((p) => regionCode(p) === region) || !l.path.some((p) => regionCode(p)));
+    for (const leaf of leaves) {
+      const label = leaf.path.length ? `${leaf.path.join(' ')}: ` : '';
+      const flag = leaf.verified === false ? `  ⚠ ${t(lang, 'unverified')}` : leaf.verified === true && !ind.verified ? '  ✓' : '';
+      lines.push(`      ${label}${formatRequirement(ind, leaf.value, lang)}${flag}`);
+    }
+  }
+  const cite = [ind.source, ind.verified ? t(lang, 'verified') : t(lang, 'unverified'), ind.origin !== set.id ? `${t(lang, 'from')} ${ind.origin}` : ''].filter(Boolean).join('; ');
+  lines.push(`      ${t(lang, 'source')}: ${cite}`);
+  if (ind.note) lines.push(`      ${t(lang, 'note')}: ${ind.note}`);
+  if (ind.fromVillages) lines.push(`      ${t(lang, 'fromVillages')} ${ind.fromVillages.set} #${ind.fromVillages.criterion}`);
+  return lines;
+}

@@ -1,0 +1,53 @@
+import type { Problem } from '../problems.js';
+import { regionCode, regionList } from './regions.js';
+import type { ThresholdSpec } from './schema.js';
+import { thresholdLeaves, type ThresholdValue } from './threshold.js';
+import type { CriteriaSet, Indicator } from './types.js';
+
+/** Checks what the schema cannot: each threshold fits its indicator's type and comparison. */
+export function checkSet(set: CriteriaSet): Problem[] {
+  const problems: Problem[] = [];
+  for (const c of set.criteria) {
+    for (const ind of c.indicators) {
+      if (ind.threshold === undefined) continue;
+      for (const p of regionKeys(ind.threshold)) {
+        problems.push(problem(set, ind, `region "${p}" is not a region code`, `Use one of ${regionList()}.`));
+      }
+      for (const leaf of thresholdLeaves(ind.threshold)) {
+        const wrong = leafError(ind, leaf.value);
+        if (wrong) problems.push(problem(set, ind, `threshold ${JSON.stringify(leaf.value)}${leaf.path.length ? ` (${leaf.path.join(', ')})` : ''} ${wrong}`));
+      }
+    }
+  }
+  return problems;
+}
+
+function leafError(ind: Indicator, v: ThresholdValue): string | undefined {
+  if (ind.comparison === 'between') return Array.isArray(v) && v[0] <= v[1] ? undefined : 'must be [low, high] for "between"';
+  if (Array.isArray(v)) return 'is a range, which only "between" takes';
+  switch (ind.type) {
+    case 'boolean':
+    case 'pass':
+      return typeof v === 'boolean' ? undefined : 'must be true or false';
+    case 'level':
+      return typeof v === 'string' && ind.levels?.includes(v) ? undefined : `must be one of the levels (${ind.levels?.join(', ')})`;
+    default:
+      return typeof v === 'number' ? undefined : `must be a number (type ${ind.type})`;
+  }
+}
+
+function regionKeys(spec: ThresholdSpec): string[] {
+  if (typeof spec !== 'object' || Array.isArray(spec) || 'value' in spec) return [];
+  if ('by_region' in spec) {
+    return Object.entries(spec.by_region).flatMap(([k, v]) => [...(regionCode(k) ? [] : [k]), ...regionKeys(v)]);
+  }
+  return Object.values(spec.by_year).flatMap(regionKeys);
+}
+
+const problem = (set: CriteriaSet, ind: Indicator, message: string, hint?: string): Problem => ({
+  kind: 'criteria-set-threshold',
+  severity: 'error',
+  file: set.file,
+  message: `set "${set.id}", indicator ${ind.id}: ${message}`,
+  hint,
+});

@@ -1,0 +1,160 @@
+import { readFileSync } from 'node:fs';
+import { isMap, isSeq, LineCounter, parseDocument, type Node } from 'yaml';
+import type { z } from 'zod';
+import { fail, InputError, type Problem } from '../problems.js';
+import { criteriaSetSchema, type CriteriaSetFile } from './schema.js';
+
+const HINT = 'Fix the criteria-set file; `ntm sets show ID` shows a set once it loads.';
+
+/** Reads and validates one criteria-set YAML file; every problem names its line and column. */
+export function loadSetFile(file: string): CriteriaSetFile {
+  let source: string;
+  try {
+    source = readFileSync(file, 'utf8').replace(/^\uFEFF/, '');
+  } catch (e) {
+    return fail({ kind: 'unreadable-file', file, message: `cannot read ${file}: ${(e as Error).message}` });
+  }
+  return parseSetSource(source, file);
+}
+
+export function parseSetSource(source: string, file: string): CriteriaSetFile {
+  const lineCounter = new LineCounter();
+  const doc = parseDocument(source, { lineCounter, uniqueKeys: true, prettyErrors: false });
+  const at = (offset: number) => lineCounter.linePos(offset);
+
+  if (doc.errors.length > 0) {
+    throw new InputError(
+      doc.errors.map((e) => ({
+        kind: 'yaml-syntax',
+        severity: 'error',
+        file,
+        ...position(at(e.pos[0])),
+        message: `YAML syntax error: ${firstLine(e.message)}`,
+        hint: HINT,
+      })),
+    );
+  }
+
+  let data: unknown;
+  try {
+    // A small alias budget: criteria sets need few aliases, and this stops a "billion laughs" file.
+    data = doc.toJS({ maxAliasCount: 50 });
+  } catch (e) {
+    return fail({ kind: 'yaml-alias', file, message: `YAML error: ${(e as Error).message}`, hint: HINT });
+  }
+
+  const parsed = criteriaSetSchema.safeParse(data);
+  if (parsed.success) return parsed.data;
+  throw new InputError(parsed.error.issues.slice(0, 10).map((issue) => describeIssue(issue, doc, at, file)));
+}
+
+function describeIssue(
+  issue: z.core.$ZodIssue,
+  doc: ReturnType<typeof parseDocument>,
+  at: (o: number) => { line: number; col: number },
+  file: string,
+): Problem {
+  const path = issue.path.map((p) => (typeof p === 'symbol' ? String(p) : p));
+  const keyName = path.length ? path.join('.') : '(top level)';
+  let node = nodeAt(doc.contents, path);
+  let message: string;
+  let hint = HINT;
+
+  if (issue.code === 'unrecognized_keys') {
+    const key = issue.keys[0] ?? '';
+    const keyNode = keyNodeOf(node, key);
+    if (keyNode) node = keyNode;
+    const allowed = allowedKeys(path);
+    const guess = closest(key, allowed);
+    message = `unknown key "${key}"${path.length ? ` in ${keyName}` : ''}`;
+    hint = guess ? `did you mean "${guess}"?` : `allowed keys: ${allowed.join(', ')}`;
+  } else if (issue.code === 'invalid_type') {
+    const got = issue.input === undefined ? 'nothing' : describe(issue.input);
+    message = issue.input === undefined ? `missing key "${keyName}" (expected ${issue.expected})` : `${keyName}: expected ${issue.expected}, found ${got}`;
+  } else if (issue.code === 'invalid_value') {
+    message = `${keyName}: expected one of ${issue.values.map((v) => JSON.stringify(v)).join(', ')}`;
+  } else if (issue.code === 'invalid_union') {
+    message = `${keyName}: not a valid value here (${describe(valueAt(doc, path))})`;
+  } else {
+    message = `${keyName}: ${issue.message}`;
+  }
+  const range = node?.range;
+  return { kind: 'criteria-set-schema', severity: 'error', file, ...(range ? position(at(range[0])) : {}), message, hint };
+}
+
+function nodeAt(root: unknown, path: (string | number)[]): Node | undefined {
+  let node = root as Node | undefined;
+  let last = node;
+  for (const key of path) {
+    if (isMap(node)) node = node.items.find((p) => (p.key as { value?: unknown })?.value === key)?.value as Node | undefined;
+    else if (isSeq(node)) node = node.items[Number(key)] as Node | undefined;
+    else break;
+    if (node) last = node;
+    else break;
+  }
+  return node ?? last;
+}
+
+function keyNodeOf(node: Node | undefined, key: string): Node | undefined {
+  if (!isMap(node)) return undefined;
+  return node.items.find((p) => (p.key as { value?: unknown })?.value === key)?.key as Node | undefined;
+}
+
+function valueAt(doc: ReturnType<typeof parseDocument>, path: (string | number)[]): unknown {
+  return doc.getIn(path);
+}
+
+function allowedKeys(path: (string | number)[]): string[] {
+  // The schema one level down the path, without its zod internals.
+  let schema: unknown = criteriaSetSchema;
+  for (const p of path) {
+    const def = (schema as { def?: { type?: string; shape?: Record<string, unknown>; element?: unknown; innerType?: unknown } }).def;
+    if (!def) break;
+    // Arrays are unwrapped to their element already; an index moves nowhere.
+    if (typeof p === 'string') schema = unwrap(def.shape?.[p]);
+  }
+  const shape = (unwrap(schema) as { def?: { shape?: Record<string, unknown> } })?.def?.shape;
+  return shape ? Object.keys(shape) : [];
+}
+
+function unwrap(s: unknown): unknown {
+  let cur = s as { def?: { type?: string; innerType?: unknown; element?: unknown; in?: unknown } } | undefined;
+  for (let i = 0; i < 5 && cur?.def; i++) {
+    const t = cur.def.type;
+    if (t === 'optional' || t === 'nullable' || t === 'default') cur = cur.def.innerType as typeof cur;
+    else if (t === 'pipe') cur = cur.def.in as typeof cur;
+    else if (t === 'array') cur = cur.def.element as typeof cur;
+    else break;
+  }
+  return cur;
+}
+
+/** The allowed key nearest to a typo, when it is near enough to be a likely intent. */
+export function closest(word: string, candidates: string[]): string | undefined {
+  let best: string | undefined;
+  let bestDistance = Math.max(2, Math.floor(word.length / 3)) + 1;
+  for (const c of candidates) {
+    const d = editDistance(word.toLowerCase(), c.toLowerCase());
+    if (d < bestDistance) [best, bestDistance] = [c, d];
+  }
+  return best;
+}
+
+function editDistance(a: string, b: string): number {
+  const row = Array.from({ length: b.length + 1 }, (_, i) => i);
+  for (let i = 1; i <= a.length; i++) {
+    let prev = row[0]!;
+    row[0] = i;
+    for (let j = 1; j <= b.length; j++) {
+      const tmp = row[j]!;
+      row[j] = Math.min(row[j]! + 1, row[j - 1]! + 1, prev + (a[i - 1] === b[j - 1] ? 0 : 1));
+      prev = tmp;
+    }
+  }
+  return row[b.length]!;
+}
+
+const position = (p: { line: number; col: number }) => ({ line: p.line, column: p.col });
+const firstLine = (s: string) => s.split('\n')[0] ?? s;
+const describe = (v: unknown): string =>
+  v === null ? 'null' : Array.isArray(v) ? 'a list' : typeof v === 'object' ? 'a mapping' : `${typeof v} ${JSON.stringify(v)}`;

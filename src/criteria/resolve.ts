@@ -1,0 +1,137 @@
+import { fail, InputError, type Problem } from '../problems.js';
+import type { CriteriaSetFile, CriterionSpec, IndicatorSpec } from './schema.js';
+import type { CriteriaSet, Criterion, Indicator, MeetsRule } from './types.js';
+
+export interface SetFile {
+  file: string;
+  spec: CriteriaSetFile;
+}
+
+/**
+ * Resolves `extends`: a set is its parent's criteria with the child's changes laid over them,
+ * matched by id (fields replaced, `drop: true` removes, new ids are appended).
+ */
+export function resolveSet(id: string, files: Map<string, SetFile>, seen: string[] = []): CriteriaSet {
+  const entry = files.get(id);
+  if (!entry) return fail({ kind: 'unknown-set', message: `no criteria set "${id}"`, hint: '`ntm sets list` shows the sets ntm knows' });
+  const { spec, file } = entry;
+  if (seen.includes(id)) {
+    return fail({ kind: 'extends-cycle', file, message: `"extends" forms a cycle: ${[...seen, id].join(' → ')}`, hint: 'A set can extend another only if that one does not lead back to it.' });
+  }
+
+  let base: CriteriaSet | undefined;
+  if (spec.extends) {
+    if (!files.has(spec.extends)) {
+      return fail({ kind: 'extends-missing', file, message: `set "${id}" extends "${spec.extends}", which is not a known set`, hint: 'Name a set listed by `ntm sets list`, or add its folder with --sets DIR.' });
+    }
+    base = resolveSet(spec.extends, files, [...seen, id]);
+  }
+
+  const problems: Problem[] = [];
+  const criteria = base ? base.criteria.map((c) => ({ ...c, indicators: [...c.indicators] })) : [];
+  const seenIds = new Set<string>();
+  for (const c of spec.criteria) {
+    if (seenIds.has(c.id)) problems.push({ kind: 'duplicate-criterion', severity: 'error', file, message: `criterion id "${c.id}" appears twice in set "${id}"`, hint: 'Each criterion id must be unique; ids follow the decision\'s numbering.' });
+    seenIds.add(c.id);
+    const at = criteria.findIndex((b) => b.id === c.id);
+    if (c.drop) {
+      if (at >= 0) criteria.splice(at, 1);
+      continue;
+    }
+    const merged = mergeCriterion(at >= 0 ? criteria[at] : undefined, c, id, file, problems);
+    if (merged) {
+      if (at >= 0) criteria[at] = merged;
+      else criteria.push(merged);
+    }
+  }
+  if (problems.length) throw new InputError(problems);
+
+  return {
+    id,
+    name: spec.name,
+    nameEn: spec.name_en,
+    level: spec.level,
+    period: spec.period ?? base?.period,
+    source: spec.source,
+    region: spec.region ?? base?.region,
+    defaultYear: spec.default_year ?? base?.defaultYear,
+    meets: spec.meets ?? base?.meets ?? 'all',
+    notes: [...(spec.notes ?? [])],
+    criteria,
+    file,
+    chain: [id, ...(base?.chain ?? [])],
+  };
+}
+
+function mergeCriterion(base: Criterion | undefined, c: CriterionSpec, setId: string, file: string, problems: Problem[]): Criterion | undefined {
+  const name = c.name ?? base?.name;
+  if (!name) {
+    problems.push({ kind: 'missing-name', severity: 'error', file, message: `criterion "${c.id}" has no name`, hint: 'Give the name the decision uses.' });
+    return undefined;
+  }
+  const indicators = base ? [...base.indicators] : [];
+  const seen = new Set<string>();
+  for (const i of c.indicators ?? []) {
+    if (seen.has(i.id)) problems.push({ kind: 'duplicate-indicator', severity: 'error', file, message: `indicator id "${i.id}" appears twice in criterion "${c.id}"` });
+    seen.add(i.id);
+    const at = indicators.findIndex((b) => b.id === i.id);
+    if (i.drop) {
+      if (at >= 0) indicators.splice(at, 1);
+      continue;
+    }
+    const merged = mergeIndicator(at >= 0 ? indicators[at] : undefined, i, c, setId, file, problems);
+    if (merged) {
+      if (at >= 0) indicators[at] = merged;
+      else indicators.push(merged);
+    }
+  }
+  const changed = base === undefined || ['name', 'owner', 'meets', 'source', 'verified'].some((k) => k in c);
+  return {
+    id: c.id,
+    name,
+    nameEn: c.name_en ?? base?.nameEn,
+    aliases: [...(base?.aliases ?? []), ...(c.aliases ?? [])],
+    group: c.group ?? base?.group,
+    owner: c.owner ?? base?.owner,
+    ownerEn: c.owner_en ?? base?.ownerEn,
+    meets: (c.meets as MeetsRule | undefined) ?? base?.meets ?? 'all',
+    source: c.source ?? base?.source,
+    verified: c.verified ?? base?.verified ?? false,
+    note: c.note ?? base?.note,
+    indicators,
+    origin: changed ? setId : base!.origin,
+  };
+}
+
+type IndicatorPatch = Partial<IndicatorSpec> & { id: string };
+
+function mergeIndicator(base: Indicator | undefined, i: IndicatorPatch, c: CriterionSpec, setId: string, file: string, problems: Problem[]): Indicator | undefined {
+  const name = i.name ?? base?.name;
+  const type = i.type ?? base?.type;
+  const where = `indicator "${i.id}" (criterion "${c.id}")`;
+  if (!name || !type) {
+    problems.push({ kind: 'incomplete-indicator', severity: 'error', file, message: `${where} needs ${!name ? '"name"' : '"type"'}`, hint: 'A new indicator needs a name and a type (percent, number, count, boolean, pass, level).' });
+    return undefined;
+  }
+  const levels = i.levels ?? base?.levels;
+  if (type === 'level' && !levels) problems.push({ kind: 'missing-levels', severity: 'error', file, message: `${where} is of type "level" but lists no "levels"`, hint: 'List the levels from lowest to highest.' });
+  const comparison = i.comparison ?? base?.comparison ?? (type === 'boolean' || type === 'pass' ? '==' : '>=');
+  const thresholdChanged = base === undefined || 'threshold' in i || 'verified' in i || 'source' in i;
+  return {
+    id: i.id,
+    name,
+    nameEn: i.name_en ?? base?.nameEn,
+    aliases: [...(base?.aliases ?? []), ...(i.aliases ?? [])],
+    type,
+    unit: i.unit ?? base?.unit,
+    levels,
+    comparison,
+    threshold: 'threshold' in i ? i.threshold : base?.threshold,
+    owner: i.owner ?? base?.owner,
+    source: i.source ?? base?.source,
+    verified: i.verified ?? (thresholdChanged ? false : base!.verified),
+    note: i.note ?? (thresholdChanged ? undefined : base?.note),
+    fromVillages: i.from_villages ?? base?.fromVillages,
+    origin: thresholdChanged ? setId : base!.origin,
+  };
+}

@@ -1,0 +1,40 @@
+import type { ThresholdValue } from '../criteria/threshold.js';
+import type { Indicator } from '../criteria/types.js';
+import { t, type Lang } from '../i18n/messages.js';
+
+/** Numbers as each language writes them: 80,5 in Vietnamese, 80.5 in English; at most 2 decimals. */
+export function formatNumber(n: number, lang: Lang): string {
+  return new Intl.NumberFormat(lang === 'vi' ? 'vi-VN' : 'en-US', { maximumFractionDigits: 2 }).format(n);
+}
+
+const symbol: Record<string, string> = { '>=': '≥', '<=': '≤', '==': '=' };
+
+function unitSuffix(ind: Pick<Indicator, 'type' | 'unit'>): string {
+  if (ind.type === 'percent') return ' %';
+  if (ind.unit && ind.type !== 'level') return ` ${ind.unit}`;
+  return '';
+}
+
+/** A value in the indicator's unit, as a person reads it ("80,5 %", "Có", "Khá"). */
+export function formatValue(ind: Pick<Indicator, 'type' | 'unit'>, v: ThresholdValue | null | undefined, lang: Lang): string {
+  if (v === null || v === undefined) return '';
+  if (typeof v === 'boolean') return ind.type === 'pass' ? t(lang, v ? 'met' : 'notMet') : t(lang, v ? 'yes' : 'no');
+  if (typeof v === 'string') return v;
+  if (Array.isArray(v)) return `${formatNumber(v[0], lang)}–${formatNumber(v[1], lang)}${unitSuffix(ind)}`;
+  return `${formatNumber(v, lang)}${unitSuffix(ind)}`;
+}
+
+/** What a threshold requires: "≥ 90 %", "≤ 6 %", "= Có", "từ 10–20 km". */
+export function formatRequirement(ind: Pick<Indicator, 'type' | 'unit' | 'comparison'>, v: ThresholdValue, lang: Lang): string {
+  if (ind.comparison === 'between') return `${t(lang, 'between')} ${formatValue(ind, v, lang)}`;
+  return `${symbol[ind.comparison]} ${formatValue(ind, v, lang)}`;
+}
+
+/** The distance to the threshold, in the indicator's unit: "2,2 điểm %", "3 triệu đồng/người/năm". */
+export function formatShortfall(ind: Pick<Indicator, 'type' | 'unit' | 'comparison'>, shortfall: number | null, lang: Lang): string {
+  if (shortfall === null) return '';
+  const n = formatNumber(shortfall, lang);
+  if (ind.type === 'percent') return `${n} ${t(lang, 'points')}`;
+  if (ind.type === 'level') return `${n} ${t(lang, 'levelsShort')}`;
+  return `${n}${ind.unit ? ` ${ind.unit}` : ''}`;
+}

@@ -1,0 +1,21 @@
+/** Unicode NFC: the form every name is compared in (Excel on Windows writes NFC, macOS may write NFD). */
+export const nfc = (s: string): string => s.normalize('NFC');
+
+/**
+ * A key for comparing headers, marks and codes the way people read them: NFC, no diacritics
+ * (đ counts as d), lower case, punctuation folded to single spaces.
+ */
+export function foldKey(s: string): string {
+  return s
+    .normalize('NFD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .replace(/[đĐ]/g, 'd')
+    .toLowerCase()
+    .replace(/[\s\u00a0_\-–—:;,.()/\\'"“”‘’*]+/g, ' ')
+    .trim();
+}
+
+/** Trim including non-breaking and zero-width spaces, which Excel exports keep. */
+export function cleanCell(s: string): string {
+  return s.replace(/^[\s\u00a0\u200b\ufeff]+|[\s\u00a0\u200b\ufeff]+$/g, '');
+}
