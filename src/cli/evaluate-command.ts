@@ -1,1 +1,77 @@
-import type { Command } from "commander"; export function registerEvaluate(_p: Command, _o: (s: string) => void): void {}
+import { Option, type Command } from 'commander';
+import { fail } from '../problems.js';
+import { t, type Lang } from '../i18n/messages.js';
+import { FORMATS, formatFromPath } from '../reports/registry.js';
+import type { View } from '../reports/options.js';
+import { summaryLine } from '../reports/table.js';
+import { EXIT, formatProblem } from './exit.js';
+import { commonOptions, openSets, type CommonOptions } from './options.js';
+import { runEvaluation } from './run-evaluation.js';
+import { writeOutput } from './write-output.js';
+
+interface EvaluateOptions extends CommonOptions {
+  set?: string;
+  year?: string;
+  format?: string;
+  output?: string;
+  force?: boolean;
+  by: View;
+  quiet?: boolean;
+  villages?: string;
+  encoding?: string;
+  color: boolean;
+}
+
+export function registerEvaluate(program: Command, out: (s: string) => void): void {
+  commonOptions(
+    program
+      .command('evaluate')
+      .description('which units meet the standard, and the gaps that remain / đơn vị nào đạt chuẩn và còn thiếu gì')
+      .argument('<files...>', 'survey CSV files, one row per village or commune ("-" reads standard input)'),
+  )
+    .option('--set <id|file>', 'criteria set id or YAML file (default: the set whose criteria match the header best)')
+    .option('--year <year>', 'year of year-dependent thresholds (default: the set\'s)')
+    .addOption(new Option('--format <format>', 'output format').choices(Object.keys(FORMATS)))
+    .option('-o, --output <file>', 'write the report to FILE (format from its extension)')
+    .option('--force', 'replace an existing output file')
+    .addOption(new Option('--by <view>', 'group the report by unit, criterion or owner department').choices(['unit', 'criterion', 'owner']).default('unit'))
+    .option('-q, --quiet', 'print only the summary line')
+    .option('--villages <file>', 'village survey, to compute commune indicators that are shares of villages')
+    .option('--encoding <encoding>', 'encoding of the survey files when not UTF-8 (windows-1258, tcvn3)')
+    .option('--no-color', 'no colour in terminal output')
+    .addHelpText('after', '\nExit codes: 0 every unit meets the standard, 1 some do not, 2 bad input or usage.')
+    .action(async (files: string[], opts: EvaluateOptions) => {
+      const lang = opts.lang as Lang;
+      const year = opts.year === undefined ? undefined : Number(opts.year);
+      if (year !== undefined && !(Number.isInteger(year) && year > 1900 && year < 2100)) {
+        fail({ kind: 'bad-year', message: `--year ${opts.year} is not a year`, hint: 'Give a year such as 2024.' });
+      }
+      if (files.filter((f) => f === '-').length > 1) fail({ kind: 'usage', message: 'standard input ("-") can be read only once' });
+      const format = opts.format ?? (opts.output ? formatFromPath(opts.output) : undefined) ?? 'table';
+      const { registry, setId } = openSets(opts, opts.set);
+      const ev = await runEvaluation({
+        files,
+        registry,
+        setId,
+        region: opts.region,
+        year,
+        villages: opts.villages,
+        encoding: opts.encoding,
+        summaryOnly: Boolean(opts.quiet),
+        onNotice: (m) => process.stderr.write(`${m}\n`),
+      });
+      for (const w of ev.warnings) process.stderr.write(formatProblem(w));
+
+      if (opts.quiet) out(`${summaryLine(ev, lang)}\n`);
+      else {
+        const color = opts.color && !opts.output && process.stdout.isTTY === true && !('NO_COLOR' in process.env);
+        const render = await FORMATS[format]!.load();
+        const text = await render(ev, { lang, by: opts.by, color, date: new Date().toISOString().slice(0, 10) });
+        if (opts.output) {
+          writeOutput(opts.output, text, [...files, ...(opts.villages ? [opts.villages] : [])], Boolean(opts.force));
+          process.stderr.write(`ntm: ${t(lang, 'file')} ${opts.output}\n`);
+        } else out(typeof text === 'string' ? text : text.toString('utf8'));
+      }
+      process.exitCode = ev.summary.meeting === ev.summary.units ? EXIT.ok : EXIT.unmet;
+    });
+}

@@ -1,13 +1,12 @@
 import { Command, CommanderError } from 'commander';
 import { createRequire } from 'node:module';
-import { InputError, formatLocation, type Problem } from '../problems.js';
+import { InputError } from '../problems.js';
+import { EXIT, formatProblem } from './exit.js';
 import { registerSets } from './sets-command.js';
 import { registerEvaluate } from './evaluate-command.js';
 
 const version = (createRequire(import.meta.url)('../../package.json') as { version: string }).version;
 
-/** Exit codes are part of the interface: 0 all units meet, 1 some do not, 2 bad input or usage. */
-export const EXIT = { ok: 0, unmet: 1, error: 2 } as const;
 
 export async function main(argv: string[]): Promise<void> {
   const debug = argv.includes('--debug');
@@ -42,10 +41,4 @@ function handleError(err: unknown, debug: boolean): number {
   process.stderr.write(`ntm: internal error: ${(err as Error)?.message ?? String(err)}\n`);
   process.stderr.write(debug ? `${(err as Error)?.stack}\n` : 'Run again with --debug for details, and report it with the input that caused it.\n');
   return EXIT.error;
-}
-
-export function formatProblem(p: Problem): string {
-  const where = formatLocation(p);
-  const head = `${where ? `${where}: ` : ''}${p.severity}: ${p.message}`;
-  return `${head}\n${p.hint ? `  hint: ${p.hint}\n` : ''}`;
 }

@@ -8,7 +8,6 @@ export interface CommonOptions {
   sets: string[];
   lang: string;
   region?: string;
-  year?: number;
 }
 
 const collect = (v: string, all: string[]) => [...all, v];

@@ -1,0 +1,121 @@
+import { regionCode, regionList } from '../criteria/regions.js';
+import type { Registry } from '../criteria/registry.js';
+import type { CriteriaSet } from '../criteria/types.js';
+import { readSurvey, type ReadResult, type SurveyRow } from '../data/read-survey.js';
+import { compilePlan, evaluateUnit, SummaryBuilder, type Plan } from '../engine/evaluate.js';
+import type { Evaluation, FileEvaluation, UnitResult } from '../engine/types.js';
+import { tallyVillages, withVillageShares, type VillageTally } from '../engine/village-shares.js';
+import { fail, type Problem } from '../problems.js';
+
+export interface RunOptions {
+  files: string[];
+  registry: Registry;
+  setId?: string;
+  region?: string;
+  year?: number;
+  villages?: string;
+  encoding?: string;
+  /** Keep only the summary (bounded memory for very large files). */
+  summaryOnly: boolean;
+  /** Told which set was chosen when ntm chose it. */
+  onNotice: (message: string) => void;
+}
+
+/** Reads every file, evaluates every unit with one set, and summarises per file and overall. */
+export async function runEvaluation(o: RunOptions): Promise<Evaluation> {
+  const fixed = o.setId ? o.registry.get(o.setId) : undefined;
+  const candidates = fixed ? [] : o.registry.all();
+  const warnings: Problem[] = [];
+  const warn = (p: Problem) => warnings.push(p);
+  const units: UnitResult[] = [];
+  const files: FileEvaluation[] = [];
+  let set: CriteriaSet | undefined = fixed;
+  let plan: Plan | undefined;
+  let overall: SummaryBuilder | undefined;
+  let ctx: { region?: string; year?: number } = {};
+  let tally: VillageTally | undefined;
+
+  for (const file of o.files) {
+    let perFile: SummaryBuilder | undefined;
+    // With --villages, commune rows wait until the set (known at the header) has named the village set.
+    const pending: SurveyRow[] = [];
+    const process = (row: SurveyRow) => {
+      const u = evaluateUnit(plan!, tally ? withVillageShares(row, plan!, tally, warn) : row, warn);
+      perFile!.add(u);
+      if (!o.summaryOnly) units.push(u);
+    };
+    const read: ReadResult = await readSurvey(file, {
+      encoding: o.encoding,
+      set,
+      candidates,
+      onSetChosen: (chosen, how) => {
+        if (!set) {
+          set = chosen;
+          if (how === 'matched') o.onNotice(`ntm: ${file}: using criteria set "${chosen.id}" (${chosen.source.document}); choose another with --set`);
+        } else if (chosen.id !== set.id) {
+          fail({ kind: 'mixed-sets', file, message: `this file fits set "${chosen.id}" but the files before it fit "${set.id}"`, hint: 'Evaluate files of one set per run, or name the set with --set.' });
+        }
+        if (!plan) {
+          ctx = context(chosen, o.region, o.year);
+          plan = compilePlan(chosen, ctx);
+          overall = new SummaryBuilder(chosen);
+        }
+        perFile = new SummaryBuilder(chosen);
+      },
+      onRow: (row) => (o.villages ? pending.push(row) : process(row)),
+    });
+    if (o.villages) {
+      tally ??= await villageTally(o, plan!, warn);
+      pending.forEach(process);
+    }
+    warnings.push(...read.warnings);
+    noteMissing(read, file, warn);
+    overall!.merge(perFile!);
+    files.push({ file: file === '-' ? '(stdin)' : file, units: read.rows, summary: perFile!.build() });
+  }
+  const s = set!;
+  for (const u of plan!.unjudged) {
+    warn({ kind: 'unjudged-indicator', severity: 'warning', file: s.file, message: `indicator ${u.indicator} (criterion ${u.criterion}) is not judged: ${u.reason}` });
+  }
+  return {
+    set: { id: s.id, name: s.name, level: s.level, document: s.source.document, date: s.source.date, criteria: s.criteria.map((c) => ({ id: c.id, name: c.name, owner: c.owner })) },
+    region: ctx.region,
+    year: ctx.year,
+    units,
+    files,
+    summary: overall!.build(),
+    warnings,
+  };
+}
+
+function context(set: CriteriaSet, region?: string, year?: number) {
+  let code: string | undefined = set.region ? regionCode(set.region) : undefined;
+  if (region) {
+    code = regionCode(region);
+    if (!code) fail({ kind: 'bad-region', message: `unknown region "${region}"`, hint: `Use one of ${regionList()}.` });
+  }
+  return { region: code, year: year ?? set.defaultYear };
+}
+
+async function villageTally(o: RunOptions, plan: Plan, warn: (p: Problem) => void): Promise<VillageTally> {
+  const sets = new Set(plan.criteria.flatMap(({ indicators }) => indicators.flatMap(({ ind }) => (ind.fromVillages ? [ind.fromVillages.set] : []))));
+  if (sets.size === 0) {
+    fail({ kind: 'no-village-indicators', file: o.villages, message: `set "${plan.set.id}" has no indicator computed from villages, so --villages has nothing to do`, hint: 'Use a set whose indicators say `from_villages`, or leave out --villages.' });
+  }
+  const villageSet = o.registry.get([...sets][0]!);
+  const vplan = compilePlan(villageSet, { region: plan.set.region ? regionCode(plan.set.region) : undefined, year: plan.set.defaultYear });
+  const vunits: UnitResult[] = [];
+  const read = await readSurvey(o.villages!, { encoding: o.encoding, set: villageSet, candidates: [], onRow: (row) => vunits.push(evaluateUnit(vplan, row)) });
+  for (const w of read.warnings) warn(w);
+  return tallyVillages(vunits, villageSet.criteria.map((c) => c.id));
+}
+
+function noteMissing(read: ReadResult, file: string, warn: (p: Problem) => void): void {
+  if (read.missing.length === 0) return;
+  const names = read.missing.map(({ criterion, indicator }) => {
+    const c = read.set.criteria[criterion]!;
+    return indicator === undefined ? `${c.id} ${c.name}` : `${c.indicators[indicator]!.id} ${c.indicators[indicator]!.name}`;
+  });
+  warn({ kind: 'missing-column', severity: 'warning', file, message: `no column for ${names.length} criteria/indicators, so no data for every unit: ${names.join('; ')}`, hint: 'Surveys are often partial; units cannot be declared as meeting the standard without these.' });
+}
+

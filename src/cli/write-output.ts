@@ -1,0 +1,36 @@
+import { existsSync, realpathSync, renameSync, unlinkSync, writeFileSync } from 'node:fs';
+import { basename, dirname, join, resolve } from 'node:path';
+import { fail } from '../problems.js';
+
+/**
+ * Writes a report atomically (a temporary file in the same folder, then a rename), never over an
+ * input file, and over an existing file only with --force.
+ */
+export function writeOutput(path: string, data: string | Buffer, inputs: string[], force: boolean): void {
+  const target = resolve(path);
+  const same = (a: string) => {
+    try {
+      return realpathSync(a) === realpathSync(target);
+    } catch {
+      return resolve(a) === target;
+    }
+  };
+  if (inputs.some((i) => i !== '-' && existsSync(target) && same(i))) {
+    fail({ kind: 'output-is-input', file: path, message: `will not write the report over an input file (${path})`, hint: 'Choose another -o path.' });
+  }
+  if (existsSync(target) && !force) {
+    fail({ kind: 'output-exists', file: path, message: `${path} already exists`, hint: 'Add --force to replace it, or choose another -o path.' });
+  }
+  const tmp = join(dirname(target), `.${basename(target)}.${process.pid}.tmp`);
+  try {
+    writeFileSync(tmp, data);
+    renameSync(tmp, target);
+  } catch (e) {
+    try {
+      unlinkSync(tmp);
+    } catch {
+      /* the temporary file was never made */
+    }
+    fail({ kind: 'write-failed', file: path, message: `cannot write ${path}: ${(e as Error).message}` });
+  }
+}

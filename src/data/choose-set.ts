@@ -1,0 +1,56 @@
+import type { CriteriaSet } from '../criteria/types.js';
+import { foldKey } from '../text/normalize.js';
+import { headerScore, vocabulary, type Vocabulary } from './match-headers.js';
+
+export interface SetFit {
+  set: CriteriaSet;
+  score: number;
+}
+
+/** Ranks sets by how well their criteria names and ids match the header row, best first. */
+export function rankSets(headers: string[], sets: { set: CriteriaSet; vocab: Vocabulary }[]): SetFit[] {
+  return sets
+    .map(({ set, vocab }) => ({ set, score: headerScore(headers, vocab) }))
+    .filter((f) => f.score > 0)
+    .sort((a, b) => b.score - a.score || a.set.id.localeCompare(b.set.id));
+}
+
+/**
+ * The header row is the row (among the first ones) that names the most criteria; rows above it
+ * are titles, a row of A, B, C, 1, 2 … under it is the annex's numbering.
+ */
+export function findHeaderRow(rows: string[][], vocabs: Vocabulary[]): { index: number; score: number } {
+  let best = { index: -1, score: 0 };
+  rows.forEach((cells, index) => {
+    const score = Math.max(0, ...vocabs.map((v) => headerScore(cells, v)));
+    if (score > best.score) best = { index, score };
+  });
+  return best;
+}
+
+/** Merged header cells: an empty header cell takes the text above it (the annex's "Tên thôn"). */
+export function fillMergedHeaders(rows: string[][], headerIndex: number): string[] {
+  const header = [...(rows[headerIndex] ?? [])];
+  const width = Math.max(header.length, ...rows.slice(Math.max(0, headerIndex - 2), headerIndex).map((r) => r.length));
+  for (let col = 0; col < width; col++) {
+    if ((header[col] ?? '').trim() !== '') continue;
+    for (let r = headerIndex - 1; r >= Math.max(0, headerIndex - 2); r--) {
+      const above = rows[r]?.[col] ?? '';
+      if (above.trim() !== '') {
+        header[col] = above;
+        break;
+      }
+    }
+    header[col] ??= '';
+  }
+  return header;
+}
+
+/** The numbering row under the annex header: A, B, C, 1, 2, 3 … */
+export function isNumberingRow(cells: string[]): boolean {
+  const filled = cells.map((c) => c.trim()).filter(Boolean);
+  if (filled.length < 2) return false;
+  if (!filled.every((c) => /^([A-Za-z]|\d{1,3}|\(\d{1,3}\))$/.test(c))) return false;
+  const numbers = filled.filter((c) => /\d/.test(c)).map((c) => Number(c.replace(/[()]/g, '')));
+  return numbers.every((n, i) => i === 0 || n === numbers[i - 1]! + 1) && filled.some((c) => /^[A-Za-z]$/.test(c) || foldKey(c) === '1');
+}

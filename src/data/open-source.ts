@@ -1,0 +1,167 @@
+import { closeSync, openSync, readSync, createReadStream, statSync } from 'node:fs';
+import { Readable, Transform, type TransformCallback } from 'node:stream';
+import iconv from 'iconv-lite';
+import { fail } from '../problems.js';
+import { nfc } from '../text/normalize.js';
+
+const HEAD_BYTES = 64 * 1024;
+
+export interface Source {
+  /** The name used in messages: the path, or "(stdin)". */
+  name: string;
+  /** The first bytes, decoded: enough to sniff the delimiter. */
+  headText: string;
+  /** The whole input as decoded text chunks. */
+  text(): Readable;
+  bytes: number;
+}
+
+/**
+ * Opens a survey file read-only (or stdin for "-") and settles its encoding: UTF-8 with or
+ * without BOM, UTF-16 with BOM, or a legacy encoding named by --encoding. Anything else is
+ * refused with advice rather than read as garbage.
+ */
+export async function openSource(path: string, encoding?: string): Promise<Source> {
+  const name = path === '-' ? '(stdin)' : path;
+  let head: Buffer;
+  let raw: () => Readable;
+  let bytes: number;
+  if (path === '-') {
+    const all = await readAll(process.stdin);
+    head = all.subarray(0, HEAD_BYTES);
+    raw = () => Readable.from([all]);
+    bytes = all.length;
+  } else {
+    let fd: number;
+    try {
+      const st = statSync(path);
+      if (st.isDirectory()) fail({ kind: 'unreadable-file', file: path, message: `${path} is a folder, not a CSV file` });
+      bytes = st.size;
+      fd = openSync(path, 'r');
+    } catch (e) {
+      if ((e as { problems?: unknown }).problems) throw e;
+      return fail({ kind: 'unreadable-file', file: path, message: `cannot open ${path}: ${(e as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : (e as Error).message}`, hint: 'Check the path.' });
+    }
+    head = Buffer.alloc(Math.min(HEAD_BYTES, bytes));
+    readSync(fd, head, 0, head.length, 0);
+    closeSync(fd);
+    raw = () => createReadStream(path, { flags: 'r', highWaterMark: 256 * 1024 });
+  }
+
+  const enc = encoding ? normaliseEncoding(encoding, name) : detectEncoding(head, name);
+  const decode = () => raw().pipe(enc === 'utf8' ? utf8Decoder(name) : iconvDecoder(enc));
+  const headText = nfc(enc === 'utf8' ? new TextDecoder('utf-8').decode(head) : iconv.decode(head, enc)).replace(/^\uFEFF/, '');
+  return { name, headText, text: decode, bytes };
+}
+
+function normaliseEncoding(e: string, file: string): string {
+  const k = e.toLowerCase().replace(/[^a-z0-9]/g, '');
+  const known: Record<string, string> = { utf8: 'utf8', windows1258: 'windows1258', cp1258: 'windows1258', tcvn3: 'tcvn', tcvn: 'tcvn', tcvn5712: 'tcvn', vni: 'vni', viscii: 'viscii', utf16: 'utf16', utf16le: 'utf16le' };
+  const enc = known[k];
+  if (!enc || !iconv.encodingExists(enc)) {
+    fail({ kind: 'bad-encoding', file, message: `unknown encoding "${e}"`, hint: 'Use utf-8, windows-1258 or tcvn3.' });
+  }
+  return enc!;
+}
+
+function detectEncoding(head: Buffer, file: string): string {
+  if (head[0] === 0xff && head[1] === 0xfe) return 'utf16le';
+  if (head[0] === 0xfe && head[1] === 0xff) return 'utf16be';
+  const nul = head.indexOf(0);
+  if (nul >= 0 || controlShare(head) > 0.05) {
+    fail({ kind: 'binary-file', file, message: 'this is not a text file (it contains binary data)', hint: 'Export the sheet from Excel as "CSV UTF-8 (Comma delimited)" and give ntm that file.' });
+  }
+  // A multi-byte character may be cut at the end of the head: only the bytes before it must decode.
+  const cut = head.length === HEAD_BYTES ? head.subarray(0, head.length - 4) : head;
+  try {
+    new TextDecoder('utf-8', { fatal: true }).decode(cut);
+    return 'utf8';
+  } catch {
+    return legacy(file, lineOfFirstBadByte(cut));
+  }
+}
+
+function legacy(file: string, line: number): never {
+  return fail({
+    kind: 'legacy-encoding',
+    file,
+    line,
+    message: 'this file is not UTF-8: it looks like a legacy Vietnamese encoding (Windows-1258 or TCVN3/ABC)',
+    hint: 'Save it from Excel as "CSV UTF-8", or tell ntm the encoding: --encoding windows-1258 (or --encoding tcvn3).',
+  });
+}
+
+function controlShare(b: Buffer): number {
+  let n = 0;
+  for (const byte of b) if (byte < 9 || (byte > 13 && byte < 32)) n++;
+  return b.length ? n / b.length : 0;
+}
+
+function lineOfFirstBadByte(b: Buffer): number {
+  // The line of the first byte sequence that is not UTF-8, for the message.
+  let line = 1;
+  let i = 0;
+  while (i < b.length) {
+    const c = b[i]!;
+    if (c === 0x0a) line++;
+    const len = c < 0x80 ? 1 : c >= 0xc2 && c < 0xe0 ? 2 : c >= 0xe0 && c < 0xf0 ? 3 : c >= 0xf0 && c < 0xf5 ? 4 : 0;
+    if (len === 0) return line;
+    for (let k = 1; k < len; k++) if (((b[i + k] ?? 0) & 0xc0) !== 0x80) return line;
+    i += len;
+  }
+  return line;
+}
+
+/** Decodes UTF-8 strictly, so that a bad byte past the sniffed head is still caught. */
+function utf8Decoder(file: string): Transform {
+  const decoder = new TextDecoder('utf-8', { fatal: true });
+  let lines = 1;
+  return new Transform({
+    readableObjectMode: false,
+    transform(chunk: Buffer, _enc, cb: TransformCallback) {
+      try {
+        const s = decoder.decode(chunk, { stream: true });
+        lines += countNewlines(s);
+        cb(null, s);
+      } catch {
+        try {
+          legacy(file, lines + lineOfFirstBadByte(chunk) - 1);
+        } catch (e) {
+          cb(e as Error);
+        }
+      }
+    },
+    flush(cb) {
+      try {
+        cb(null, decoder.decode());
+      } catch {
+        cb(null);
+      }
+    },
+  });
+}
+
+function iconvDecoder(enc: string): Transform {
+  const d = iconv.getDecoder(enc);
+  // Legacy encodings spell tones with combining marks; NFC makes names comparable.
+  return new Transform({
+    transform(chunk: Buffer, _e, cb) {
+      cb(null, nfc(d.write(chunk)));
+    },
+    flush(cb) {
+      cb(null, nfc(d.end() ?? ''));
+    },
+  });
+}
+
+function countNewlines(s: string): number {
+  let n = 0;
+  for (let i = s.indexOf('\n'); i >= 0; i = s.indexOf('\n', i + 1)) n++;
+  return n;
+}
+
+async function readAll(stream: NodeJS.ReadableStream): Promise<Buffer> {
+  const chunks: Buffer[] = [];
+  for await (const c of stream) chunks.push(Buffer.isBuffer(c) ? c : Buffer.from(c as string));
+  return Buffer.concat(chunks);
+}

@@ -1,0 +1,152 @@
+import type { Indicator } from '../criteria/types.js';
+import { cleanCell, foldKey } from '../text/normalize.js';
+
+/** A parsed survey cell: a value, a blank (no data), or why it could not be read. */
+export type Parsed<T> = { ok: true; value: T } | { ok: true; value: null } | { ok: false; expected: string };
+
+const MET = new Set(['1', 'x', '✓', '✔', '☑', 'dat', 'co', 'yes', 'true', 'y'].map(foldKey));
+const NOT_MET = new Set(['0', 'khong dat', 'chua dat', 'khong', 'no', 'false', 'n'].map(foldKey));
+export const MARK_SPELLINGS = '1, x, ✓, Đạt, có, yes, true (met) or 0, Không đạt, không, no, false, blank (not met)';
+
+/** A criterion mark as the annex writes it. Blank is `null`: the caller decides what blank means. */
+export function parseMark(raw: string): Parsed<boolean> {
+  const s = cleanCell(raw);
+  if (s === '') return { ok: true, value: null };
+  const k = foldKey(s);
+  if (MET.has(k) || s === '✓' || s === '✔') return { ok: true, value: true };
+  if (NOT_MET.has(k)) return { ok: true, value: false };
+  return { ok: false, expected: MARK_SPELLINGS };
+}
+
+export interface NumberOptions {
+  /** The file writes decimals with a comma (Excel in a Vietnamese locale); then "54.000" is fifty-four thousand. */
+  decimalComma: boolean;
+}
+
+/**
+ * A number as people type it: "80,5", "80.5", "1.234,5", "1,234.5", "54.000.000", "1 234".
+ * Rules: with both separators the last one is the decimal mark; a separator that repeats groups
+ * thousands; a lone comma is a decimal comma; a lone dot before exactly three digits groups
+ * thousands when the file uses decimal commas, and is a decimal point otherwise.
+ */
+export function parseNumber(raw: string, opts: NumberOptions): number | undefined {
+  let s = raw.replace(/[\s\u00a0\u202f]/g, '');
+  let sign = 1;
+  if (/^[-−]/.test(s)) {
+    sign = -1;
+    s = s.slice(1);
+  } else if (s.startsWith('+')) s = s.slice(1);
+  if (!/^[\d.,]*\d[\d.,]*$/.test(s)) return undefined;
+  const dots = count(s, '.');
+  const commas = count(s, ',');
+  let normal: string;
+  if (dots && commas) {
+    const decimal = s.lastIndexOf('.') > s.lastIndexOf(',') ? '.' : ',';
+    const group = decimal === '.' ? ',' : '.';
+    if (count(s, decimal) > 1 || !groupsOk(s.slice(0, s.lastIndexOf(decimal)), group)) return undefined;
+    normal = s.split(group).join('').replace(',', '.');
+  } else if (dots + commas > 1) {
+    const group = dots ? '.' : ',';
+    if (!groupsOk(s, group)) return undefined;
+    normal = s.split(group).join('');
+  } else if (commas === 1) {
+    normal = s.replace(',', '.');
+  } else if (dots === 1 && opts.decimalComma && /^\d{1,3}\.\d{3}$/.test(s)) {
+    normal = s.replace('.', '');
+  } else {
+    normal = s;
+  }
+  const n = Number(normal);
+  return Number.isFinite(n) ? sign * n : undefined;
+}
+
+const count = (s: string, ch: string) => s.split(ch).length - 1;
+const groupsOk = (s: string, group: string) => new RegExp(`^\\d{1,3}(\\${group}\\d{3})*$`).test(s);
+
+const SCALE_WORDS: [RegExp, number][] = [
+  [/^(tỷ|tỉ|ty|ti)$/, 1e9],
+  [/^(triệu|trieu|tr)$/, 1e6],
+  [/^(nghìn|nghin|ngàn|ngan|k)$/, 1e3],
+  [/^(đồng|dong|đ|d|vnd|vnđ)$/, 1],
+];
+
+/** How many đồng one unit of the indicator is, for money units ("triệu đồng/người/năm" → 1e6). */
+function moneyScale(unit: string | undefined): number | undefined {
+  if (!unit) return undefined;
+  const u = unit.toLowerCase();
+  if (!/(đồng|dong|vnd|vnđ)/.test(u)) return undefined;
+  for (const [re, scale] of SCALE_WORDS) {
+    const first = u.split(/[\s/]+/)[0] ?? '';
+    if (re.test(first)) return scale;
+  }
+  return 1;
+}
+
+const YES = new Set(['co', 'yes', 'true', '1', 'x', 'dat', 'y', '✓'].map(foldKey));
+const NO = new Set(['khong', 'no', 'false', '0', 'chua', 'khong co', 'n'].map(foldKey));
+const PASS = new Set(['dat', '1', 'x', 'yes', 'true', 'co', '✓'].map(foldKey));
+const FAIL = new Set(['khong dat', 'chua dat', '0', 'no', 'false', 'khong'].map(foldKey));
+
+export type IndicatorValue = number | boolean | string;
+
+/** Reads one cell as a value of the indicator's type; blank is `null` (no data, not "not met"). */
+export function parseIndicatorValue(raw: string, ind: Pick<Indicator, 'type' | 'unit' | 'levels'>, opts: NumberOptions): Parsed<IndicatorValue> {
+  const s = cleanCell(raw);
+  if (s === '') return { ok: true, value: null };
+  switch (ind.type) {
+    case 'boolean':
+    case 'pass': {
+      const k = s === '✓' || s === '✔' ? '✓' : foldKey(s);
+      if ((ind.type === 'boolean' ? YES : PASS).has(k)) return { ok: true, value: true };
+      if ((ind.type === 'boolean' ? NO : FAIL).has(k)) return { ok: true, value: false };
+      return { ok: false, expected: ind.type === 'boolean' ? 'Có or Không (yes / no)' : 'Đạt or Không đạt' };
+    }
+    case 'level': {
+      const k = foldKey(s);
+      const level = ind.levels?.find((l) => foldKey(l) === k);
+      return level ? { ok: true, value: level } : { ok: false, expected: `one of ${ind.levels?.join(', ')}` };
+    }
+    case 'percent':
+      return parsePercent(s, ind.unit, opts);
+    case 'count': {
+      const n = parseNumber(s, opts);
+      return n !== undefined && Number.isInteger(n) && n >= 0 ? { ok: true, value: n } : { ok: false, expected: 'a whole number' };
+    }
+    case 'number':
+      return parseQuantity(s, ind.unit, opts);
+  }
+}
+
+function parsePercent(s: string, unit: string | undefined, opts: NumberOptions): Parsed<number> {
+  const m = /^(.*?)\s*%$/.exec(s);
+  const n = parseNumber(m ? m[1]! : s, opts);
+  if (n === undefined) return { ok: false, expected: 'a percentage such as 80,5% or 80.5' };
+  // A ratio column holds 0–1 ("0,805"); the set's unit says so, a "%" sign overrides it.
+  if (!m && unit === 'ratio') {
+    if (n < 0 || n > 1) return { ok: false, expected: 'a ratio between 0 and 1 (the set gives this indicator as a ratio)' };
+    return { ok: true, value: round(n * 100) };
+  }
+  return { ok: true, value: n };
+}
+
+function parseQuantity(s: string, unit: string | undefined, opts: NumberOptions): Parsed<number> {
+  const m = /^([-−+]?[\d\s.,\u00a0]*\d)\s*([^\d\s].*)?$/u.exec(s);
+  if (!m) return { ok: false, expected: `a number${unit ? ` in ${unit}` : ''}` };
+  const n = parseNumber(m[1]!, opts);
+  if (n === undefined) return { ok: false, expected: `a number${unit ? ` in ${unit}` : ''}` };
+  const scale = moneyScale(unit);
+  const word = (m[2] ?? '').trim().toLowerCase();
+  if (!word) {
+    // Money units in millions: "54.000.000" is plainly đồng, since nobody reports a million million.
+    if (scale && scale >= 1e6 && Math.abs(n) >= 1e5) return { ok: true, value: round(n / scale) };
+    return { ok: true, value: n };
+  }
+  const first = word.split(/[\s/]+/)[0] ?? '';
+  const factor = SCALE_WORDS.find(([re]) => re.test(first))?.[1];
+  if (factor !== undefined && scale) return { ok: true, value: round((n * factor) / scale) };
+  // A unit spelled out that is the indicator's own ("12 km" for km) is fine.
+  if (unit && word === unit.toLowerCase()) return { ok: true, value: n };
+  return { ok: false, expected: `a number${unit ? ` in ${unit}` : ''} (not "${m[2]}")` };
+}
+
+const round = (n: number) => Math.round(n * 1e9) / 1e9;

@@ -1,0 +1,261 @@
+import { parse } from 'csv-parse';
+import type { CriteriaSet } from '../criteria/types.js';
+import { InputError, type Problem } from '../problems.js';
+import { cleanCell, foldKey, nfc } from '../text/normalize.js';
+import { fillMergedHeaders, findHeaderRow, isNumberingRow, rankSets } from './choose-set.js';
+import { mapHeaders, vocabulary, type Column, type HeaderMap } from './match-headers.js';
+import { openSource } from './open-source.js';
+import { parseIndicatorValue, parseMark, type IndicatorValue } from './parse-value.js';
+import { sniffDelimiter } from './sniff-delimiter.js';
+
+/** One survey row: a unit with its marks and values, aligned with the set's criteria. */
+export interface SurveyRow {
+  file: string;
+  line: number;
+  name: string;
+  parent: string;
+  /** Per criterion: true / false, null for a blank mark, undefined when the file has no mark column. */
+  marks: (boolean | null | undefined)[];
+  /** Per criterion, per indicator: the value, null for blank, undefined when the file has no column. */
+  values: (IndicatorValue | null | undefined)[][];
+  total?: number;
+}
+
+export interface ReadOptions {
+  encoding?: string;
+  /** The set to read with; when absent it is chosen from the header among `candidates`. */
+  set?: CriteriaSet;
+  candidates: CriteriaSet[];
+  decimalComma?: boolean;
+  onRow: (row: SurveyRow) => void;
+  /** Told which set was chosen and why, before the first row. */
+  onSetChosen?: (set: CriteriaSet, how: string) => void;
+}
+
+export interface ReadResult {
+  set: CriteriaSet;
+  headers: HeaderMap;
+  rows: number;
+  warnings: Problem[];
+  /** Criteria and indicators that no column of the file covers. */
+  missing: { criterion: number; indicator?: number }[];
+}
+
+const HEADER_WINDOW = 30;
+const MAX_ERRORS = 50;
+
+/** Streams a survey CSV into rows; collects every problem, and throws the fatal ones at the end. */
+export async function readSurvey(path: string, opts: ReadOptions): Promise<ReadResult> {
+  const source = await openSource(path, opts.encoding);
+  const file = source.name;
+  const delimiter = sniffDelimiter(source.headText);
+  const decimalComma = opts.decimalComma ?? delimiter === ';';
+  const errors: Problem[] = [];
+  const warnings: Problem[] = [];
+  const error = (p: Omit<Problem, 'severity' | 'file'>) => {
+    if (errors.length < MAX_ERRORS) errors.push({ ...p, severity: 'error', file });
+  };
+
+  const parser = source.text().pipe(
+    parse({ delimiter, bom: true, relax_column_count: true, relax_quotes: true, info: true, max_record_size: 1_000_000, skip_empty_lines: false }),
+  );
+
+  const head: { cells: string[]; line: number }[] = [];
+  let state: Reader | undefined;
+  try {
+    for await (const { record, info } of parser as AsyncIterable<{ record: string[]; info: { lines: number } }>) {
+      if (state) state.row(record, info.lines);
+      else {
+        head.push({ cells: record.map(nfc), line: info.lines });
+        if (head.length === HEADER_WINDOW) state = startReading();
+      }
+    }
+  } catch (e) {
+    if (e instanceof InputError) throw e;
+    throw new InputError([csvProblem(e as CsvError, file)]);
+  }
+  state ??= startReading();
+  state.finish();
+  if (errors.length) throw new InputError(errors);
+  return state.result();
+
+  function startReading(): Reader {
+    if (head.length === 0 || head.every((r) => r.cells.every((c) => cleanCell(c) === ''))) {
+      throw new InputError([{ kind: 'empty-file', severity: 'error', file, message: 'the file is empty', hint: 'Give ntm a CSV with a header row naming the criteria and one row per unit.' }]);
+    }
+    const candidates = (opts.set ? [opts.set] : opts.candidates).map((set) => ({ set, vocab: vocabulary(set) }));
+    const rows = head.map((r) => r.cells);
+    const found = findHeaderRow(rows, candidates.map((c) => c.vocab));
+    if (found.index < 0) {
+      throw new InputError([{ kind: 'no-header', severity: 'error', file, line: head[0]!.line, message: `no header row naming ${opts.set ? `the criteria of set "${opts.set.id}"` : 'criteria of a known set'} in the first ${HEADER_WINDOW} rows`, hint: 'The header needs columns named by criterion (e.g. "Giao thông", "17.1") and a unit-name column (e.g. "Tên thôn"). `ntm sets show ID` lists the names.' }]);
+    }
+    const headerCells = fillMergedHeaders(rows, found.index);
+    const set = opts.set ?? chooseSet(headerCells, candidates, file, head[found.index]!.line);
+    opts.onSetChosen?.(set, opts.set ? 'given' : 'matched');
+    const reader = new Reader(file, set, mapHeaders(headerCells, set), head[found.index]!.line, decimalComma, opts.onRow, error, warnings);
+    let first = true;
+    for (const r of head.slice(found.index + 1)) {
+      if (first && isNumberingRow(r.cells)) {
+        first = false;
+        continue;
+      }
+      first = false;
+      reader.row(r.cells, r.line);
+    }
+    return reader;
+  }
+}
+
+function chooseSet(headers: string[], candidates: Parameters<typeof rankSets>[1], file: string, line: number): CriteriaSet {
+  const ranked = rankSets(headers, candidates);
+  const best = ranked[0]!;
+  const ties = ranked.filter((f) => f.score === best.score);
+  if (ties.length > 1) {
+    throw new InputError([{ kind: 'ambiguous-set', severity: 'error', file, line, message: `the header fits ${ties.length} criteria sets equally: ${ties.map((t) => t.set.id).join(', ')}`, hint: `Choose one with --set, e.g. --set ${ties[0]!.set.id}.` }]);
+  }
+  return best.set;
+}
+
+class Reader {
+  private readonly nameCol: number;
+  private readonly parentCol: number;
+  private readonly totalCol: number;
+  private readonly width: number;
+  private readonly seen = new Map<string, number>();
+  private count = 0;
+  private readonly markCols: number[] = [];
+  private readonly valueCols: { col: number; c: number; i: number }[] = [];
+
+  constructor(
+    private readonly file: string,
+    private readonly set: CriteriaSet,
+    private readonly headers: HeaderMap,
+    private readonly headerLine: number,
+    private readonly decimalComma: boolean,
+    private readonly onRow: (row: SurveyRow) => void,
+    private readonly error: (p: Omit<Problem, 'severity' | 'file'>) => void,
+    private readonly warnings: Problem[],
+  ) {
+    const cols = headers.columns;
+    this.nameCol = cols.findIndex((c) => c.role === 'name');
+    this.parentCol = cols.findIndex((c) => c.role === 'parent');
+    this.totalCol = cols.findIndex((c) => c.role === 'total');
+    let last = 0;
+    cols.forEach((c, i) => {
+      if (c.role !== 'empty') last = i + 1;
+      if (c.role === 'mark') this.markCols[c.criterion] = i;
+      if (c.role === 'value') this.valueCols.push({ col: i, c: c.criterion, i: c.indicator });
+    });
+    this.width = last;
+    for (const d of headers.duplicates) {
+      error({ kind: 'duplicate-label', line: headerLine, column: d.index + 1, message: `column ${d.index + 1} "${d.header}" means the same as column ${d.first + 1} "${headers.headers[d.first]}"`, hint: 'Remove or rename one of the two columns.' });
+    }
+    if (this.nameCol < 0) {
+      error({ kind: 'missing-label', line: headerLine, message: `no column with the ${set.level === 'thon' ? 'village' : set.level === 'xa' ? 'commune' : 'district'} name`, hint: `Head it "${set.level === 'thon' ? 'Tên thôn' : set.level === 'xa' ? 'Tên xã' : 'Tên huyện'}".` });
+    }
+    if (headers.unknown.length) {
+      warnings.push({ kind: 'extra-label', severity: 'warning', file, line: headerLine, message: `columns not used (no criterion or indicator of "${set.id}" has these names): ${headers.unknown.map((u) => `${u.index + 1} "${u.header}"`).join(', ')}`, hint: 'Rename a column to a criterion id or name to have it read; `ntm sets show ' + set.id + '` lists them.' });
+    }
+  }
+
+  row(raw: string[], line: number): void {
+    const cells = raw.map((c) => cleanCell(c));
+    if (cells.every((c) => c === '')) return;
+    const name = this.nameCol >= 0 ? nfc(cells[this.nameCol] ?? '') : '';
+    if (!name) {
+      const others = cells.filter((c, i) => c !== '' && this.headers.columns[i]?.role !== 'seq');
+      if (others.length <= 1) {
+        const text = cells.find((c) => c !== '') ?? '';
+        this.warnings.push({ kind: 'blank-row', severity: 'warning', file: this.file, line, message: `row skipped, it names no unit: "${text.length > 60 ? `${text.slice(0, 60)}…` : text}"` });
+      } else {
+        this.error({ kind: 'missing-cell', line, column: this.nameCol + 1, message: 'this row has marks or values but no unit name', hint: 'Fill in the name, or delete the row.' });
+      }
+      return;
+    }
+    if (raw.length < this.width || cells.slice(this.headers.columns.length).some((c) => c !== '')) {
+      this.error({ kind: 'ragged-row', line, message: `this row has ${raw.length} cells but the header has ${this.width}`, hint: 'A cell is missing or a stray delimiter splits one; check the row in a spreadsheet.' });
+      return;
+    }
+    const parent = this.parentCol >= 0 ? nfc(cells[this.parentCol] ?? '') : '';
+    const key = `${foldKey(name)}\u0000${foldKey(parent)}`;
+    const dup = this.seen.get(key);
+    if (dup !== undefined) {
+      this.error({ kind: 'duplicate-unit', line, column: this.nameCol + 1, message: `"${name}"${parent ? ` (${parent})` : ''} appears twice: lines ${dup} and ${line}`, hint: 'Each unit must have one row; merge or remove one.' });
+      return;
+    }
+    this.seen.set(key, line);
+
+    const n = this.set.criteria.length;
+    const marks = new Array<boolean | null | undefined>(n);
+    const values = this.set.criteria.map((c) => new Array<IndicatorValue | null | undefined>(c.indicators.length));
+    let metMarks = 0;
+    for (let c = 0; c < n; c++) {
+      const col = this.markCols[c];
+      if (col === undefined) continue;
+      const m = parseMark(cells[col] ?? '');
+      if (!m.ok) {
+        this.badCell(line, col, cells[col]!, m.expected);
+        continue;
+      }
+      marks[c] = m.value;
+      if (m.value) metMarks++;
+    }
+    for (const { col, c, i } of this.valueCols) {
+      const ind = this.set.criteria[c]!.indicators[i]!;
+      const v = parseIndicatorValue(cells[col] ?? '', ind, { decimalComma: this.decimalComma });
+      if (!v.ok) this.badCell(line, col, cells[col]!, v.expected);
+      else values[c]![i] = v.value;
+    }
+    let total: number | undefined;
+    if (this.totalCol >= 0 && cells[this.totalCol]) {
+      total = Number(cells[this.totalCol]);
+      if (!Number.isInteger(total)) {
+        this.badCell(line, this.totalCol, cells[this.totalCol]!, 'a whole number of criteria');
+        total = undefined;
+      } else if (this.markCols.length && total !== metMarks) {
+        this.warnings.push({ kind: 'total-mismatch', severity: 'warning', file: this.file, line, column: this.totalCol + 1, message: `${name}${parent ? ` (${parent})` : ''}: the marks add up to ${metMarks} criteria met, the total column says ${total}`, hint: 'ntm counts the marks; correct the total or the marks.' });
+      }
+    }
+    this.count++;
+    this.onRow({ file: this.file, line, name, parent, marks, values, total });
+  }
+
+  private badCell(line: number, col: number, value: string, expected: string): void {
+    this.error({ kind: 'type-error', line, column: col + 1, message: `column "${this.headers.headers[col]}": "${value}" is not understood; expected ${expected}`, hint: 'Correct the cell (blank means no data).' });
+  }
+
+  finish(): void {
+    /* nothing buffered past the header window */
+  }
+
+  result(): ReadResult {
+    const missing: ReadResult['missing'] = [];
+    this.set.criteria.forEach((c, ci) => {
+      if (this.markCols[ci] !== undefined) return;
+      const covered = c.indicators.map((_, ii) => this.valueCols.some((v) => v.c === ci && v.i === ii));
+      if (c.indicators.length === 0 || !covered.some(Boolean)) missing.push({ criterion: ci });
+      else covered.forEach((has, ii) => has || missing.push({ criterion: ci, indicator: ii }));
+    });
+    return { set: this.set, headers: this.headers, rows: this.count, warnings: this.warnings, missing };
+  }
+}
+
+interface CsvError extends Error {
+  code?: string;
+  lines?: number;
+  column?: number | string;
+}
+
+function csvProblem(e: CsvError, file: string): Problem {
+  const base = { severity: 'error' as const, file, line: e.lines };
+  switch (e.code) {
+    case 'CSV_QUOTE_NOT_CLOSED':
+      return { ...base, kind: 'unclosed-quote', message: 'a quoted cell is never closed (a " opens it and no " ends it)', hint: 'Find the cell with an odd number of " characters; the line named is where the file ended still inside it.' };
+    case 'CSV_MAX_RECORD_SIZE':
+      return { ...base, kind: 'record-too-large', message: 'a row is over 1 MB long: this is not a survey table (or its line breaks are missing)', hint: 'Check that the file is the CSV export of the sheet.' };
+    case 'CSV_INVALID_CLOSING_QUOTE':
+      return { ...base, kind: 'bad-quote', message: `a quoted cell has text after its closing quote: ${e.message}`, hint: 'Inside a quoted cell write a quote as "".' };
+    default:
+      return { ...base, kind: 'csv-error', message: `the CSV cannot be read: ${e.message}` };
+  }
+}

@@ -1,0 +1,172 @@
+import { pickThreshold, type Context, type ThresholdValue } from '../criteria/threshold.js';
+import type { CriteriaSet, Criterion, Indicator, MeetsRule } from '../criteria/types.js';
+import type { SurveyRow } from '../data/read-survey.js';
+import type { IndicatorValue } from '../data/parse-value.js';
+import type { Problem } from '../problems.js';
+import { judge } from './judge.js';
+import type { CriterionStatus, Gap, Summary, UnitResult, UnitStatus } from './types.js';
+
+interface PlannedIndicator {
+  ind: Indicator;
+  threshold?: ThresholdValue;
+  verified: boolean;
+}
+
+/** A set compiled for one region and year: thresholds picked once, not per row. */
+export interface Plan {
+  set: CriteriaSet;
+  criteria: { c: Criterion; indicators: PlannedIndicator[] }[];
+  /** Indicators that could not be given a threshold, and why. */
+  unjudged: { criterion: string; indicator: string; reason: string }[];
+}
+
+export function compilePlan(set: CriteriaSet, ctx: Context): Plan {
+  const unjudged: Plan['unjudged'] = [];
+  const criteria = set.criteria.map((c) => ({
+    c,
+    indicators: c.indicators.map((ind) => {
+      const pick = pickThreshold(ind, ctx);
+      if (!pick.ok) {
+        unjudged.push({ criterion: c.id, indicator: ind.id, reason: pick.reason });
+        return { ind, verified: false };
+      }
+      return { ind, threshold: pick.threshold.value, verified: pick.threshold.verified };
+    }),
+  }));
+  return { set, criteria, unjudged };
+}
+
+/** Evaluates one unit. Pure: the row and the plan in, the verdict and its gaps out. */
+export function evaluateUnit(plan: Plan, row: SurveyRow, warn?: (p: Problem) => void): UnitResult {
+  const statuses: CriterionStatus[] = [];
+  const gaps: Gap[] = [];
+  let met = 0;
+  plan.criteria.forEach(({ c, indicators }, ci) => {
+    const values = row.values[ci] ?? [];
+    const judged = indicators.map((p, ii) => judgeIndicator(c, p, values[ii]));
+    const fromValues = combine(c.meets, judged.filter((j) => j.counts).map((j) => j.status));
+    const mark = row.marks[ci];
+    let status: CriterionStatus;
+    let criterionGaps: Gap[];
+    if (mark === true || mark === false) {
+      status = mark ? 'met' : 'unmet';
+      criterionGaps = mark ? [] : judged.some((j) => j.gap) ? judged.flatMap((j) => (j.gap ? [j.gap] : [])) : [criterionGap(c, 'unmet')];
+      if (fromValues !== 'no-data' && fromValues !== status && warn) {
+        warn({ kind: 'mark-disagrees', severity: 'warning', file: row.file, line: row.line, message: `${row.name}: criterion ${c.id} (${c.name}) is marked ${mark ? 'met' : 'not met'}, but its indicator values say ${fromValues === 'met' ? 'met' : 'not met'}`, hint: 'ntm follows the mark; check the mark or the values.' });
+      }
+    } else if (judged.some((j) => j.given)) {
+      status = fromValues;
+      criterionGaps = status === 'met' ? [] : judged.flatMap((j) => (j.gap ? [j.gap] : []));
+    } else if (mark === null) {
+      // A blank mark with no values: the annex leaves met criteria marked and the rest blank.
+      status = 'unmet';
+      criterionGaps = [criterionGap(c, 'unmet')];
+    } else {
+      status = 'no-data';
+      criterionGaps = [criterionGap(c, 'no-data')];
+    }
+    if (status === 'met') met++;
+    statuses.push(status);
+    for (const g of criterionGaps) gaps.push(g);
+  });
+  const unitStatus = unitVerdict(plan.set.meets, statuses);
+  return { file: row.file, line: row.line, name: row.name, parent: row.parent, status: unitStatus, meets: unitStatus === 'meets', met, total: statuses.length, criteria: statuses, gaps };
+}
+
+interface Judged {
+  status: CriterionStatus;
+  /** Whether this indicator takes part in the criterion's verdict (it has a threshold). */
+  counts: boolean;
+  /** Whether the file gave a value for it. */
+  given: boolean;
+  gap?: Gap;
+}
+
+function judgeIndicator(c: Criterion, p: PlannedIndicator, value: IndicatorValue | null | undefined): Judged {
+  const given = value !== null && value !== undefined;
+  if (p.threshold === undefined) return { status: 'no-data', counts: false, given };
+  if (!given) return { status: 'no-data', counts: true, given, gap: indicatorGap(c, p, 'no-data', null, null) };
+  const v = judge(p.ind, p.threshold, value);
+  return v.met ? { status: 'met', counts: true, given } : { status: 'unmet', counts: true, given, gap: indicatorGap(c, p, 'unmet', value, v.shortfall) };
+}
+
+/** all / any / at least N of the parts; no-data where the missing parts could still decide it. */
+export function combine(rule: MeetsRule, parts: CriterionStatus[]): CriterionStatus {
+  if (parts.length === 0) return 'no-data';
+  const met = parts.filter((s) => s === 'met').length;
+  const open = parts.filter((s) => s === 'no-data').length;
+  const need = rule === 'all' ? parts.length : rule === 'any' ? 1 : Math.min(rule.min, parts.length);
+  if (met >= need) return 'met';
+  if (met + open >= need) return 'no-data';
+  return 'unmet';
+}
+
+function unitVerdict(rule: CriteriaSet['meets'], statuses: CriterionStatus[]): UnitStatus {
+  const s = combine(rule === 'all' ? 'all' : { min: rule.min_criteria }, statuses);
+  return s === 'met' ? 'meets' : s === 'unmet' ? 'fails' : 'incomplete';
+}
+
+const criterionGap = (c: Criterion, kind: Gap['kind']): Gap => ({ criterion: c.id, name: c.name, kind, value: null, required: null, shortfall: null, owner: c.owner });
+
+function indicatorGap(c: Criterion, p: PlannedIndicator, kind: Gap['kind'], value: IndicatorValue | null, shortfall: number | null): Gap {
+  return {
+    criterion: c.id,
+    name: c.name,
+    indicator: p.ind.id,
+    indicatorName: p.ind.name,
+    kind,
+    value,
+    required: p.threshold ?? null,
+    comparison: p.ind.comparison,
+    type: p.ind.type,
+    unit: p.ind.type === 'percent' ? '%' : p.ind.unit,
+    shortfall,
+    owner: p.ind.owner ?? c.owner,
+    verified: p.verified,
+  };
+}
+
+/** Running totals, so that a million rows can be summarised without keeping them. */
+export class SummaryBuilder {
+  private units = 0;
+  private meeting = 0;
+  private incomplete = 0;
+  private metSum = 0;
+  private readonly missed: number[];
+
+  constructor(private readonly set: CriteriaSet) {
+    this.missed = set.criteria.map(() => 0);
+  }
+
+  add(u: UnitResult): void {
+    this.units++;
+    if (u.meets) this.meeting++;
+    if (u.status === 'incomplete') this.incomplete++;
+    this.metSum += u.met;
+    u.criteria.forEach((s, i) => {
+      if (s !== 'met') this.missed[i]!++;
+    });
+  }
+
+  merge(other: SummaryBuilder): void {
+    this.units += other.units;
+    this.meeting += other.meeting;
+    this.incomplete += other.incomplete;
+    this.metSum += other.metSum;
+    other.missed.forEach((n, i) => (this.missed[i]! += n));
+  }
+
+  build(): Summary {
+    const mostMissed = this.set.criteria
+      .map((c, i) => ({ criterion: c.id, name: c.name, units: this.missed[i]! }))
+      .filter((m) => m.units > 0)
+      .sort((a, b) => b.units - a.units || 0);
+    return {
+      units: this.units,
+      meeting: this.meeting,
+      incomplete: this.incomplete,
+      averageMet: this.units ? Math.round((this.metSum / this.units) * 100) / 100 : 0,
+      mostMissed,
+    };
+  }
+}

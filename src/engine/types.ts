@@ -1,0 +1,74 @@
+import type { ThresholdValue } from '../criteria/threshold.js';
+import type { Comparison, IndicatorType } from '../criteria/schema.js';
+import type { IndicatorValue } from '../data/parse-value.js';
+import type { Problem } from '../problems.js';
+
+export type CriterionStatus = 'met' | 'unmet' | 'no-data';
+export type UnitStatus = 'meets' | 'fails' | 'incomplete';
+
+/** Something still missing for a unit: an unmet criterion or indicator, or data not given. */
+export interface Gap {
+  criterion: string;
+  name: string;
+  indicator?: string;
+  indicatorName?: string;
+  kind: 'unmet' | 'no-data';
+  value: IndicatorValue | null;
+  required: ThresholdValue | null;
+  comparison?: Comparison;
+  type?: IndicatorType;
+  unit?: string;
+  shortfall: number | null;
+  owner?: string;
+  /** Whether the threshold behind this gap was checked against the decision text. */
+  verified?: boolean;
+}
+
+export interface UnitResult {
+  file: string;
+  line: number;
+  name: string;
+  parent: string;
+  status: UnitStatus;
+  meets: boolean;
+  met: number;
+  total: number;
+  /** One status per criterion, in the set's order (the annex columns). */
+  criteria: CriterionStatus[];
+  gaps: Gap[];
+}
+
+export interface Summary {
+  units: number;
+  meeting: number;
+  incomplete: number;
+  averageMet: number;
+  /** Criteria by how many units miss them, most first. */
+  mostMissed: { criterion: string; name: string; units: number }[];
+}
+
+export interface SetRef {
+  id: string;
+  name: string;
+  level: 'thon' | 'xa' | 'huyen';
+  document: string;
+  date: string;
+  criteria: { id: string; name: string; owner?: string }[];
+}
+
+export interface FileEvaluation {
+  file: string;
+  units: number;
+  summary: Summary;
+}
+
+/** The whole result of a run: plain data, from which every report format is rendered. */
+export interface Evaluation {
+  set: SetRef;
+  region?: string;
+  year?: number;
+  units: UnitResult[];
+  files: FileEvaluation[];
+  summary: Summary;
+  warnings: Problem[];
+}
