@@ -61,7 +61,7 @@ export function showSet(set: CriteriaSet, lang: Lang, region?: string): string {
   let unverified = 0;
   for (const c of set.criteria) {
     lines.push('');
-    lines.push(`${c.id}. ${lang === 'en' && c.nameEn ? c.nameEn : c.name}${c.owner ? `  [${c.owner}]` : ''}${c.origin !== set.id ? `  (${t(lang, 'from')} ${c.origin})` : ''}`);
+    lines.push(`${c.id}. ${c.name}${lang === 'en' && c.nameEn ? ` (${c.nameEn})` : ''}${c.owner ? `  [${c.owner}]` : ''}${c.origin !== set.id ? `  (${t(lang, 'from')} ${c.origin})` : ''}`);
     if (c.indicators.length === 0) lines.push(`    ${t(lang, 'markOnly')}${c.verified ? '' : `  ⚠ ${t(lang, 'unverified')}`}${c.note ? ` — ${c.note}` : ''}`);
     for (const ind of c.indicators) {
       if (!ind.verified) unverified++;
@@ -75,7 +75,7 @@ export function showSet(set: CriteriaSet, lang: Lang, region?: string): string {
 
 function showIndicator(ind: Indicator, set: CriteriaSet, lang: Lang, region?: string): string[] {
   const mark = ind.verified ? '✓' : '⚠';
-  const head = `  ${mark} ${ind.id} ${lang === 'en' && ind.nameEn ? ind.nameEn : ind.name}${ind.owner ? `  [${ind.owner}]` : ''}`;
+  const head = `  ${mark} ${ind.id} ${ind.name}${lang === 'en' && ind.nameEn ? ` (${ind.nameEn})` : ''}${ind.owner ? `  [${ind.owner}]` : ''}`;
   const lines = [head];
   if (ind.threshold === undefined) {
     lines.push(`      ${t(lang, 'noThreshold')}`);
@@ -83,8 +83,9 @@ function showIndicator(ind: Indicator, set: CriteriaSet, lang: Lang, region?: st
     const leaves = thresholdLeaves(ind.threshold).filter((l) => !region || l.path.length === 0 || l.path.some((p) => regionCode(p) === region) || !l.path.some((p) => regionCode(p)));
     for (const leaf of leaves) {
       const label = leaf.path.length ? `${leaf.path.join(' ')}: ` : '';
-      const flag = leaf.verified === false ? `  ⚠ ${t(lang, 'unverified')}` : leaf.verified === true && !ind.verified ? '  ✓' : '';
-      lines.push(`      ${label}${formatRequirement(ind, leaf.value, lang)}${flag}`);
+      const flag = leaf.verified === false ? `  ⚠ ${t(lang, 'unverified')}` : leaf.verified === true && !ind.verified ? `  ✓ ${t(lang, 'verified')}` : '';
+      const cite = [leaf.source, leaf.note].filter(Boolean).join(' — ');
+      lines.push(`      ${label}${formatRequirement(ind, leaf.value, lang)}${flag}${cite ? ` (${cite})` : ''}`);
     }
   }
   const cite = [ind.source, ind.verified ? t(lang, 'verified') : t(lang, 'unverified'), ind.origin !== set.id ? `${t(lang, 'from')} ${ind.origin}` : ''].filter(Boolean).join('; ');

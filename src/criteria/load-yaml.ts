@@ -55,7 +55,7 @@ function describeIssue(
   file: string,
 ): Problem {
   const path = issue.path.map((p) => (typeof p === 'symbol' ? String(p) : p));
-  const keyName = path.length ? path.join('.') : '(top level)';
+  const keyName = path.length ? path.map((p, i) => (typeof p === 'number' ? `[${p}]` : i ? `.${p}` : p)).join('') : '(top level)';
   let node = nodeAt(doc.contents, path);
   let message: string;
   let hint = HINT;

@@ -55,9 +55,9 @@ function walk(spec: ThresholdSpec, ctx: Context, acc: Omit<Threshold, 'value'>):
 }
 
 /** Every leaf of a threshold spec with the path of choices leading to it, for validation and display. */
-export function thresholdLeaves(spec: ThresholdSpec, path: string[] = []): { path: string[]; value: ThresholdValue; verified?: boolean }[] {
+export function thresholdLeaves(spec: ThresholdSpec, path: string[] = []): { path: string[]; value: ThresholdValue; verified?: boolean; source?: string; note?: string }[] {
   if (typeof spec !== 'object' || Array.isArray(spec)) return [{ path, value: spec }];
-  if ('value' in spec) return [{ path, value: spec.value, verified: spec.verified }];
+  if ('value' in spec) return [{ path, value: spec.value, verified: spec.verified, source: spec.source, note: spec.note }];
   const map = 'by_region' in spec ? spec.by_region : spec.by_year;
   return Object.entries(map).flatMap(([k, v]) => thresholdLeaves(v, [...path, k]));
 }

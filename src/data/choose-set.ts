@@ -1,15 +1,20 @@
 import type { CriteriaSet } from '../criteria/types.js';
 import { foldKey } from '../text/normalize.js';
-import { headerScore, vocabulary, type Vocabulary } from './match-headers.js';
+import { headerScore, unitLevel, type Vocabulary } from './match-headers.js';
 
 export interface SetFit {
   set: CriteriaSet;
   score: number;
 }
 
-/** Ranks sets by how well their criteria names and ids match the header row, best first. */
+/**
+ * Ranks sets by how well their criteria names and ids match the header row, best first. A
+ * "Tên thôn" column says the rows are villages, so only village sets compete (likewise communes).
+ */
 export function rankSets(headers: string[], sets: { set: CriteriaSet; vocab: Vocabulary }[]): SetFit[] {
-  return sets
+  const level = unitLevel(headers);
+  const sameLevel = sets.filter(({ set }) => set.level === level);
+  return (sameLevel.length ? sameLevel : sets)
     .map(({ set, vocab }) => ({ set, score: headerScore(headers, vocab) }))
     .filter((f) => f.score > 0)
     .sort((a, b) => b.score - a.score || a.set.id.localeCompare(b.set.id));

@@ -61,9 +61,10 @@ export function matchTarget(header: string, vocab: Vocabulary): { target: Target
   if (!m) return undefined;
   const [, id, rest] = m;
   const restTarget = rest ? vocab.names.get(foldKey(rest)) : undefined;
-  if (restTarget) return { target: restTarget, byName: true };
+  // An indicator id names a value column, whatever name follows ("10 Thu nhập" → indicator 10).
   const ind = vocab.indicatorIds.get(id!);
-  if (ind) return { target: ind, byName: false };
+  if (ind) return { target: ind, byName: restTarget !== undefined && restTarget.criterion === ind.criterion };
+  if (restTarget) return { target: restTarget, byName: true };
   const crit = vocab.criterionIds.get(id!);
   // "3" alone is criterion 3; "3 Something unknown" is taken as criterion 3 only when it has no dot-id.
   if (crit !== undefined) return { target: { criterion: crit }, byName: false };
@@ -78,6 +79,15 @@ function unitRole(folded: string, level: CriteriaSet['level']): Column['role'] |
   if (DISTRICT.has(folded)) return level === 'xa' ? 'parent' : level === 'huyen' ? 'name' : 'district';
   if (PROVINCE.has(folded)) return level === 'huyen' ? 'parent' : 'district';
   if (GENERIC_NAME.has(folded)) return 'name';
+  return undefined;
+}
+
+/** The level of the rows, from the name columns: villages when there is a village column. */
+export function unitLevel(headers: string[]): CriteriaSet['level'] | undefined {
+  const folded = headers.map(foldKey);
+  if (folded.some((h) => VILLAGE.has(h))) return 'thon';
+  if (folded.some((h) => COMMUNE.has(h))) return 'xa';
+  if (folded.some((h) => DISTRICT.has(h))) return 'huyen';
   return undefined;
 }
 

@@ -84,7 +84,8 @@ interface Judged {
 
 function judgeIndicator(c: Criterion, p: PlannedIndicator, value: IndicatorValue | null | undefined): Judged {
   const given = value !== null && value !== undefined;
-  if (p.threshold === undefined) return { status: 'no-data', counts: false, given };
+  // Without a sourced threshold a value cannot be judged, so the criterion cannot be declared met from values.
+  if (p.threshold === undefined) return { status: 'no-data', counts: true, given, gap: { ...indicatorGap(c, p, 'no-data', value ?? null, null), reason: 'no-threshold' } };
   if (!given) return { status: 'no-data', counts: true, given, gap: indicatorGap(c, p, 'no-data', null, null) };
   const v = judge(p.ind, p.threshold, value);
   return v.met ? { status: 'met', counts: true, given } : { status: 'unmet', counts: true, given, gap: indicatorGap(c, p, 'unmet', value, v.shortfall) };

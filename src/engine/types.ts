@@ -22,6 +22,8 @@ export interface Gap {
   owner?: string;
   /** Whether the threshold behind this gap was checked against the decision text. */
   verified?: boolean;
+  /** Why a no-data gap has no verdict when a value was given: the set has no sourced threshold. */
+  reason?: 'no-threshold';
 }
 
 export interface UnitResult {

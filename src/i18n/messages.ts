@@ -52,6 +52,7 @@ const messages = {
   owner: ['Cơ quan phụ trách', 'Owner'],
   gaps: ['Các chỉ tiêu chưa đạt', 'Gaps'],
   noData: ['chưa có số liệu', 'no data'],
+  noThresholdShort: ['bộ tiêu chí chưa có ngưỡng', 'no threshold in the set'],
   set: ['Bộ tiêu chí', 'Criteria set'],
   warning: ['cảnh báo', 'warning'],
   error: ['lỗi', 'error'],

@@ -14,7 +14,7 @@ export interface GapCells {
 
 export function gapCells(g: Gap, lang: Lang): GapCells {
   const ind = { type: g.type ?? 'number', unit: g.unit === '%' ? undefined : g.unit, comparison: g.comparison ?? '>=' } as const;
-  const value = g.kind === 'no-data' ? `(${t(lang, 'noData')})` : g.indicator ? formatValue(ind, g.value, lang) : t(lang, 'notMet');
+  const value = g.reason === 'no-threshold' ? `${formatValue(ind, g.value, lang)} (${t(lang, 'noThresholdShort')})`.trim() : g.kind === 'no-data' ? `(${t(lang, 'noData')})` : g.indicator ? formatValue(ind, g.value, lang) : t(lang, 'notMet');
   return {
     criterion: `${g.criterion}. ${g.name}`,
     indicator: g.indicator ? `${g.indicator} ${g.indicatorName ?? ''}`.trim() : '',
