@@ -3,11 +3,8 @@ import { fail } from '../problems.js';
 import { t, type Lang } from '../i18n/messages.js';
 import { FORMATS, formatFromPath } from '../reports/registry.js';
 import type { View } from '../reports/options.js';
-import { summaryLine } from '../reports/table.js';
 import { EXIT, formatProblem } from './exit.js';
 import { commonOptions, openSets, type CommonOptions } from './options.js';
-import { runEvaluation } from './run-evaluation.js';
-import { writeOutput } from './write-output.js';
 
 interface EvaluateOptions extends CommonOptions {
   set?: string;
@@ -48,7 +45,9 @@ export function registerEvaluate(program: Command, out: (s: string) => void): vo
       }
       if (files.filter((f) => f === '-').length > 1) fail({ kind: 'usage', message: 'standard input ("-") can be read only once' });
       const format = opts.format ?? (opts.output ? formatFromPath(opts.output) : undefined) ?? 'table';
-      const { registry, setId } = openSets(opts, opts.set);
+      const { registry, setId } = await openSets(opts, opts.set);
+      // The reader, engine and reports load only when a command needs them: start-up stays fast.
+      const [{ runEvaluation }, { writeOutput }, { summaryLine }] = await Promise.all([import('./run-evaluation.js'), import('./write-output.js'), import('../reports/table.js')]);
       const ev = await runEvaluation({
         files,
         registry,

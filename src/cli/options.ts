@@ -1,7 +1,6 @@
 import { Option, type Command } from 'commander';
 import { resolve } from 'node:path';
-import { loadSetFile } from '../criteria/load-yaml.js';
-import { isSetPath, openRegistry, setDirs, type Registry } from '../criteria/registry.js';
+import type { Registry } from '../criteria/registry.js';
 import { defaultLang } from '../i18n/messages.js';
 
 export interface CommonOptions {
@@ -21,7 +20,9 @@ export function commonOptions(cmd: Command): Command {
 }
 
 /** Opens the registry; a set given as a YAML path is loaded beside the folders and its id returned. */
-export function openSets(opts: Pick<CommonOptions, 'sets'>, set?: string): { registry: Registry; setId?: string } {
+export async function openSets(opts: Pick<CommonOptions, 'sets'>, set?: string): Promise<{ registry: Registry; setId?: string }> {
+  // Loaded here, not at start-up: `ntm --version` and `--help` need no YAML or zod.
+  const [{ loadSetFile }, { isSetPath, openRegistry, setDirs }] = await Promise.all([import('../criteria/load-yaml.js'), import('../criteria/registry.js')]);
   const dirs = setDirs(opts.sets.map((d) => resolve(d)));
   if (set && isSetPath(set)) {
     const file = resolve(set);

@@ -12,8 +12,8 @@ export function registerSets(program: Command, out: (s: string) => void): void {
 
   commonOptions(sets.command('list').description('list the criteria sets ntm knows'))
     .option('--format <format>', 'table or json', 'table')
-    .action((opts: CommonOptions & { format: string }) => {
-      const { registry } = openSets(opts);
+    .action(async (opts: CommonOptions & { format: string }) => {
+      const { registry } = await openSets(opts);
       const all = registry.all();
       if (opts.format === 'json') {
         out(JSON.stringify(all.map(summary), null, 2) + '\n');
@@ -27,8 +27,8 @@ export function registerSets(program: Command, out: (s: string) => void): void {
 
   commonOptions(sets.command('show').argument('<id>', 'set id or YAML file').description('show one set resolved, with every threshold and its source'))
     .option('--format <format>', 'text or json', 'text')
-    .action((id: string, opts: CommonOptions & { format: string }) => {
-      const { registry, setId } = openSets(opts, id);
+    .action(async (id: string, opts: CommonOptions & { format: string }) => {
+      const { registry, setId } = await openSets(opts, id);
       const set = registry.get(setId ?? id);
       const region = opts.region ? regionCode(opts.region) : undefined;
       if (opts.region && !region) fail({ kind: 'bad-region', message: `unknown region "${opts.region}"` });
