@@ -74,8 +74,11 @@ export async function runEvaluation(o: RunOptions): Promise<Evaluation> {
     files.push({ file: file === '-' ? '(stdin)' : file, units: read.rows, summary: perFile!.build() });
   }
   const s = set!;
-  for (const u of plan!.unjudged) {
-    warn({ kind: 'unjudged-indicator', severity: 'warning', file: s.file, message: `indicator ${u.indicator} (criterion ${u.criterion}) is not judged: ${u.reason}` });
+  // One line per reason, not per indicator: a partly sourced set would otherwise flood the screen.
+  const byReason = new Map<string, string[]>();
+  for (const u of plan!.unjudged) byReason.set(u.reason, [...(byReason.get(u.reason) ?? []), u.indicator]);
+  for (const [reason, ids] of byReason) {
+    warn({ kind: 'unjudged-indicator', severity: 'warning', file: s.file, message: `${ids.length} indicator${ids.length > 1 ? 's' : ''} of "${s.id}" cannot be judged (${reason}): ${ids.join(', ')}`, hint: 'Their criteria cannot be declared met from values; a criterion mark column (Đạt / Không đạt) decides them.' });
   }
   return {
     set: { id: s.id, name: s.name, level: s.level, document: s.source.document, date: s.source.date, criteria: s.criteria.map((c) => ({ id: c.id, name: c.name, owner: c.owner })) },

@@ -54,15 +54,22 @@ export function showSet(set: CriteriaSet, lang: Lang, region?: string): string {
   const lines: string[] = [];
   lines.push(`${set.id}: ${lang === 'en' && set.nameEn ? set.nameEn : set.name}`);
   lines.push(`  ${t(lang, 'decision')}: ${set.source.document}, ${set.source.date}, ${set.source.issuer}${set.source.title ? ` — ${set.source.title}` : ''}`);
+  if (set.source.note) lines.push(`  ${t(lang, 'note')}: ${set.source.note}`);
   if (set.chain.length > 1) lines.push(`  ${t(lang, 'extends')}: ${set.chain.slice(1).join(' → ')}`);
   lines.push(`  ${t(lang, 'level')}: ${set.level}${set.period ? `, ${set.period}` : ''}${set.region ? `, ${t(lang, 'region')} ${set.region}` : ''}${set.defaultYear ? `, ${t(lang, 'year')} ${set.defaultYear}` : ''}`);
   lines.push(`  ${t(lang, 'meetsRule')}: ${set.meets === 'all' ? t(lang, 'allCriteria') : `≥ ${set.meets.min_criteria}`}`);
   for (const n of set.notes) lines.push(`  ${n}`);
   let unverified = 0;
+  let group: string | undefined;
   for (const c of set.criteria) {
     lines.push('');
+    if (c.group && c.group !== group) {
+      group = c.group;
+      lines.push(`[${c.group}]`);
+    }
     lines.push(`${c.id}. ${c.name}${lang === 'en' && c.nameEn ? ` (${c.nameEn})` : ''}${c.owner ? `  [${c.owner}]` : ''}${c.origin !== set.id ? `  (${t(lang, 'from')} ${c.origin})` : ''}`);
-    if (c.indicators.length === 0) lines.push(`    ${t(lang, 'markOnly')}${c.verified ? '' : `  ⚠ ${t(lang, 'unverified')}`}${c.note ? ` — ${c.note}` : ''}`);
+    if (c.indicators.length === 0) lines.push(`    ${t(lang, 'markOnly')}${c.verified ? '' : `  ⚠ ${t(lang, 'unverified')}`}`);
+    if (c.note) lines.push(`    ${t(lang, 'note')}: ${c.note}`);
     for (const ind of c.indicators) {
       if (!ind.verified) unverified++;
       lines.push(...showIndicator(ind, set, lang, region));
@@ -88,7 +95,7 @@ function showIndicator(ind: Indicator, set: CriteriaSet, lang: Lang, region?: st
       lines.push(`      ${label}${formatRequirement(ind, leaf.value, lang)}${flag}${cite ? ` (${cite})` : ''}`);
     }
   }
-  const cite = [ind.source, ind.verified ? t(lang, 'verified') : t(lang, 'unverified'), ind.origin !== set.id ? `${t(lang, 'from')} ${ind.origin}` : ''].filter(Boolean).join('; ');
+  const cite = [ind.source, ind.verified ? t(lang, 'verified') : t(lang, 'unverified'), ind.origin !== set.id || set.chain.length > 1 ? `${t(lang, 'from')} ${ind.origin}` : ''].filter(Boolean).join('; ');
   lines.push(`      ${t(lang, 'source')}: ${cite}`);
   if (ind.note) lines.push(`      ${t(lang, 'note')}: ${ind.note}`);
   if (ind.fromVillages) lines.push(`      ${t(lang, 'fromVillages')} ${ind.fromVillages.set} #${ind.fromVillages.criterion}`);

@@ -1,4 +1,4 @@
-import { existsSync, readdirSync, statSync } from 'node:fs';
+import { existsSync, readdirSync, realpathSync, statSync } from 'node:fs';
 import { delimiter, dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { fail, InputError } from '../problems.js';
@@ -28,7 +28,12 @@ export function setDirs(extra: string[] = [], env: NodeJS.ProcessEnv = process.e
  */
 export function openRegistry(dirs: string[], files: string[] = []): Registry {
   const setFiles = new Map<string, SetFile>();
+  const loaded = new Set<string>();
   const add = (file: string) => {
+    // The same file reached twice (a --set path inside a --sets folder) is one set, not a clash.
+    const real = realpathSync(file);
+    if (loaded.has(real)) return;
+    loaded.add(real);
     const spec = loadSetFile(file);
     const prior = setFiles.get(spec.id);
     if (prior) {

@@ -1,23 +1,24 @@
 import type { CriteriaSet } from '../criteria/types.js';
-import { foldKey } from '../text/normalize.js';
-import { headerScore, unitLevel, type Vocabulary } from './match-headers.js';
+import { headerFit, unitLevel, type Vocabulary } from './match-headers.js';
 
 export interface SetFit {
   set: CriteriaSet;
   score: number;
+  unplaced: number;
 }
 
 /**
- * Ranks sets by how well their criteria names and ids match the header row, best first. A
- * "Tên thôn" column says the rows are villages, so only village sets compete (likewise communes).
+ * Ranks sets by how well they place the header's columns: fewest columns left unplaced first,
+ * then most names matched. A "Tên thôn" column says the rows are villages, so only village sets
+ * compete (likewise communes).
  */
 export function rankSets(headers: string[], sets: { set: CriteriaSet; vocab: Vocabulary }[]): SetFit[] {
   const level = unitLevel(headers);
   const sameLevel = sets.filter(({ set }) => set.level === level);
   return (sameLevel.length ? sameLevel : sets)
-    .map(({ set, vocab }) => ({ set, score: headerScore(headers, vocab) }))
+    .map(({ set, vocab }) => ({ set, ...headerFit(headers, vocab) }))
     .filter((f) => f.score > 0)
-    .sort((a, b) => b.score - a.score || a.set.id.localeCompare(b.set.id));
+    .sort((a, b) => a.unplaced - b.unplaced || b.score - a.score || a.set.id.localeCompare(b.set.id));
 }
 
 /**
@@ -27,7 +28,7 @@ export function rankSets(headers: string[], sets: { set: CriteriaSet; vocab: Voc
 export function findHeaderRow(rows: string[][], vocabs: Vocabulary[]): { index: number; score: number } {
   let best = { index: -1, score: 0 };
   rows.forEach((cells, index) => {
-    const score = Math.max(0, ...vocabs.map((v) => headerScore(cells, v)));
+    const score = Math.max(0, ...vocabs.map((v) => headerFit(cells, v).score));
     if (score > best.score) best = { index, score };
   });
   return best;
@@ -51,11 +52,13 @@ export function fillMergedHeaders(rows: string[][], headerIndex: number): string
   return header;
 }
 
-/** The numbering row under the annex header: A, B, C, 1, 2, 3 … */
+/** The numbering row under the annex header: A, B, C, 1, 2, 3 … (letters from A, numbers from 1). */
 export function isNumberingRow(cells: string[]): boolean {
-  const filled = cells.map((c) => c.trim()).filter(Boolean);
-  if (filled.length < 2) return false;
-  if (!filled.every((c) => /^([A-Za-z]|\d{1,3}|\(\d{1,3}\))$/.test(c))) return false;
-  const numbers = filled.filter((c) => /\d/.test(c)).map((c) => Number(c.replace(/[()]/g, '')));
-  return numbers.every((n, i) => i === 0 || n === numbers[i - 1]! + 1) && filled.some((c) => /^[A-Za-z]$/.test(c) || foldKey(c) === '1');
+  const filled = cells.map((c) => c.trim().replace(/^\((.*)\)$/, '$1')).filter(Boolean);
+  if (filled.length < 3) return false;
+  const letters = filled.filter((c) => /^[A-Za-z]$/.test(c)).map((c) => c.toUpperCase().charCodeAt(0) - 64);
+  const numbers = filled.filter((c) => /^\d{1,3}$/.test(c)).map(Number);
+  if (letters.length + numbers.length !== filled.length) return false;
+  const counts = (xs: number[]) => xs.every((n, i) => n === i + 1);
+  return counts(letters) && counts(numbers);
 }

@@ -91,17 +91,23 @@ export function unitLevel(headers: string[]): CriteriaSet['level'] | undefined {
   return undefined;
 }
 
-/** How strongly a row looks like this set's header: names count double, bare ids once. */
-export function headerScore(cells: string[], vocab: Vocabulary): number {
+/**
+ * How well a row fits this set as its header: `score` counts names double and bare ids once;
+ * `unplaced` counts the cells that are neither a unit column nor a criterion of the set.
+ */
+export function headerFit(cells: string[], vocab: Vocabulary): { score: number; unplaced: number } {
   let score = 0;
+  let unplaced = 0;
   for (const cell of cells) {
     const f = foldKey(cell);
     if (!f) continue;
-    if (SEQ.has(f) || VILLAGE.has(f) || COMMUNE.has(f) || DISTRICT.has(f) || TOTAL.has(f)) score += 1;
+    const unitColumn = SEQ.has(f) || VILLAGE.has(f) || COMMUNE.has(f) || DISTRICT.has(f) || PROVINCE.has(f) || TOTAL.has(f) || GENERIC_NAME.has(f);
+    if (unitColumn) score += 1;
     const m = matchTarget(cell, vocab);
     if (m) score += m.byName ? 2 : 1;
+    else if (!unitColumn) unplaced++;
   }
-  return score;
+  return { score, unplaced };
 }
 
 export interface HeaderMap {
