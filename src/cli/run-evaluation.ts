@@ -34,6 +34,7 @@ export async function runEvaluation(o: RunOptions): Promise<Evaluation> {
   let overall: SummaryBuilder | undefined;
   let ctx: { region?: string; year?: number } = {};
   let tally: VillageTally | undefined;
+  const judgedColumns = new Set<string>();
 
   for (const file of o.files) {
     let perFile: SummaryBuilder | undefined;
@@ -70,10 +71,16 @@ export async function runEvaluation(o: RunOptions): Promise<Evaluation> {
     }
     warnings.push(...read.warnings);
     noteMissing(read, file, warn);
+    for (const col of read.headers.columns) if (col.role === 'value') judgedColumns.add(`${col.criterion}.${col.indicator}`);
     overall!.merge(perFile!);
     files.push({ file: file === '-' ? '(stdin)' : file, units: read.rows, summary: perFile!.build() });
   }
   const s = set!;
+  // A verdict is only as good as its thresholds: say which ones behind this run are unverified.
+  const unverified = plan!.criteria.flatMap(({ indicators }, ci) => indicators.flatMap((p, ii) => (p.threshold !== undefined && !p.verified && judgedColumns.has(`${ci}.${ii}`) ? [p.ind.id] : [])));
+  if (unverified.length) {
+    warn({ kind: 'unverified-thresholds', severity: 'warning', file: s.file, message: `${unverified.length} threshold${unverified.length > 1 ? 's' : ''} used here ${unverified.length > 1 ? 'are' : 'is'} not verified against the text of ${s.source.document}: ${unverified.join(', ')}`, hint: `\`ntm sets show ${s.id}\` shows each value's source; check them before relying on these verdicts.` });
+  }
   // One line per reason, not per indicator: a partly sourced set would otherwise flood the screen.
   const byReason = new Map<string, string[]>();
   for (const u of plan!.unjudged) byReason.set(u.reason, [...(byReason.get(u.reason) ?? []), u.indicator]);

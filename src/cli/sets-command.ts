@@ -20,8 +20,9 @@ export function registerSets(program: Command, out: (s: string) => void): void {
         return;
       }
       const lang = opts.lang as Lang;
+      const width = Math.max(...all.map((s) => s.id.length)) + 1;
       for (const s of all) {
-        out(`${s.id.padEnd(24)} ${s.level.padEnd(5)} ${String(s.criteria.length).padStart(2)} ${t(lang, 'criteria')}  ${s.source.document} (${s.source.date})  ${lang === 'en' && s.nameEn ? s.nameEn : s.name}\n`);
+        out(`${s.id.padEnd(width)} ${s.level.padEnd(5)} ${String(s.criteria.length).padStart(2)} ${t(lang, 'criteria')}  ${s.source.document} (${s.source.date})  ${lang === 'en' && s.nameEn ? s.nameEn : s.name}\n`);
       }
     });
 
