@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs';
-import { isMap, isSeq, LineCounter, parseDocument, type Node } from 'yaml';
+import { isMap, isNode, isSeq, LineCounter, parseDocument, visit, type Node } from 'yaml';
 import type { z } from 'zod';
 import { fail, InputError, type Problem } from '../problems.js';
 import { criteriaSetSchema, type CriteriaSetFile } from './schema.js';
@@ -38,14 +38,68 @@ export function parseSetSource(source: string, file: string): CriteriaSetFile {
   let data: unknown;
   try {
     // A small alias budget: criteria sets need few aliases, and this stops a "billion laughs" file.
-    data = doc.toJS({ maxAliasCount: 50 });
+    data = doc.toJS({ maxAliasCount: MAX_ALIASES });
   } catch (e) {
-    return fail({ kind: 'yaml-alias', file, message: `YAML error: ${(e as Error).message}`, hint: HINT });
+    let first: Node | undefined;
+    visit(doc, { Alias: (_, node) => ((first = node), visit.BREAK) });
+    const range = (first as Node | undefined)?.range;
+    return fail({
+      kind: 'yaml-alias-bomb',
+      file,
+      ...(range ? position(at(range[0])) : {}),
+      message: `YAML aliases expand too far (${firstLine((e as Error).message)}): a criteria set needs at most ${MAX_ALIASES} alias expansions, and a file that nests aliases is a "billion laughs" attack`,
+      hint: 'Write the values out instead of nesting aliases (*name) of aliases.',
+    });
   }
 
   const parsed = criteriaSetSchema.safeParse(data);
-  if (parsed.success) return parsed.data;
-  throw new InputError(parsed.error.issues.slice(0, 10).map((issue) => describeIssue(issue, doc, at, file)));
+  if (!parsed.success) throw new InputError(parsed.error.issues.slice(0, 10).map((issue) => describeIssue(issue, doc, at, file)));
+  const duplicates = duplicateIds(doc, at, file);
+  if (duplicates.length) throw new InputError(duplicates);
+  return parsed.data;
+}
+
+const MAX_ALIASES = 50;
+
+/**
+ * A criterion id twice in a set, or an indicator id twice in a criterion, named at the second one.
+ * (resolve.ts checks the same on the resolved set, where positions are no longer known.)
+ */
+function duplicateIds(doc: ReturnType<typeof parseDocument>, at: (o: number) => { line: number; col: number }, file: string): Problem[] {
+  const problems: Problem[] = [];
+  const check = (seq: unknown, what: (id: string) => string, inner?: (item: Node, id: string) => void) => {
+    if (!isSeq(seq)) return;
+    const seen = new Map<string, number>();
+    for (const item of seq.items) {
+      if (!isMap(item)) continue;
+      const idNode = item.get('id', true) as Node | undefined;
+      const id = String((idNode as { value?: unknown } | undefined)?.value ?? '');
+      const where: { line?: number; column?: number } = idNode?.range ? position(at(idNode.range[0])) : {};
+      const prior = seen.get(id);
+      if (prior !== undefined) {
+        problems.push({ kind: 'duplicate-id', severity: 'error', file, ...where, message: `${what(id)} appears twice (first on line ${prior})`, hint: 'Each id must be unique; ids follow the decision\'s numbering. To change an inherited criterion, list it once with the fields that differ.' });
+      } else if (where.line !== undefined) seen.set(id, where.line);
+      inner?.(item, id);
+    }
+  };
+  const root = doc.contents;
+  const setId = isMap(root) ? String(root.get('id') ?? '') : '';
+  if (isMap(root)) {
+    check(root.get('criteria', true), (id) => `criterion id "${id}" in set "${setId}"`, (item, cid) => check(isMap(item) ? item.get('indicators', true) : undefined, (id) => `indicator id "${id}" in criterion "${cid}"`));
+  }
+  return problems;
+}
+
+/** The line and column of the value at `path` in a set file, for problems found after loading (extends). */
+export function locate(file: string, path: (string | number)[]): { line?: number; column?: number } {
+  try {
+    const lineCounter = new LineCounter();
+    const doc = parseDocument(readFileSync(file, 'utf8').replace(/^\uFEFF/, ''), { lineCounter });
+    const node = doc.getIn(path, true) as Node | undefined;
+    return node?.range ? position(lineCounter.linePos(node.range[0])) : {};
+  } catch {
+    return {};
+  }
 }
 
 function describeIssue(
@@ -69,8 +123,9 @@ function describeIssue(
     message = `unknown key "${key}"${path.length ? ` in ${keyName}` : ''}`;
     hint = guess ? `did you mean "${guess}"?` : `allowed keys: ${allowed.join(', ')}`;
   } else if (issue.code === 'invalid_type') {
-    const got = issue.input === undefined ? 'nothing' : describe(issue.input);
-    message = issue.input === undefined ? `missing key "${keyName}" (expected ${issue.expected})` : `${keyName}: expected ${issue.expected}, found ${got}`;
+    // zod does not report the input; the document has it.
+    const input = valueAt(doc, path);
+    message = input === undefined ? `missing key "${keyName}" (expected ${issue.expected})` : `${keyName}: expected ${issue.expected}, found ${describe(input)}`;
   } else if (issue.code === 'invalid_value') {
     message = `${keyName}: expected one of ${issue.values.map((v) => JSON.stringify(v)).join(', ')}`;
   } else if (issue.code === 'invalid_union') {
@@ -101,7 +156,8 @@ function keyNodeOf(node: Node | undefined, key: string): Node | undefined {
 }
 
 function valueAt(doc: ReturnType<typeof parseDocument>, path: (string | number)[]): unknown {
-  return doc.getIn(path);
+  const v = doc.getIn(path);
+  return isNode(v) ? v.toJSON() : v;
 }
 
 function allowedKeys(path: (string | number)[]): string[] {

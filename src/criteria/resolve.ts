@@ -1,4 +1,5 @@
 import { fail, InputError, type Problem } from '../problems.js';
+import { closest, locate } from './load-yaml.js';
 import type { CriteriaSetFile, CriterionSpec, IndicatorSpec } from './schema.js';
 import type { CriteriaSet, Criterion, Indicator, MeetsRule } from './types.js';
 
@@ -16,13 +17,16 @@ export function resolveSet(id: string, files: Map<string, SetFile>, seen: string
   if (!entry) return fail({ kind: 'unknown-set', message: `no criteria set "${id}"`, hint: '`ntm sets list` shows the sets ntm knows' });
   const { spec, file } = entry;
   if (seen.includes(id)) {
-    return fail({ kind: 'extends-cycle', file, message: `"extends" forms a cycle: ${[...seen, id].join(' → ')}`, hint: 'A set can extend another only if that one does not lead back to it.' });
+    // Named at the "extends" that closes the cycle, in the file of the set that leads back.
+    const last = files.get(seen[seen.length - 1]!)!;
+    return fail({ kind: 'extends-cycle', file: last.file, ...locate(last.file, ['extends']), message: `"extends" forms a cycle: ${[...seen, id].join(' → ')}`, hint: 'A set can extend another only if that one does not lead back to it.' });
   }
 
   let base: CriteriaSet | undefined;
   if (spec.extends) {
     if (!files.has(spec.extends)) {
-      return fail({ kind: 'extends-missing', file, message: `set "${id}" extends "${spec.extends}", which is not a known set`, hint: 'Name a set listed by `ntm sets list`, or add its folder with --sets DIR.' });
+      const guess = closest(spec.extends, [...files.keys()]);
+      return fail({ kind: 'extends-missing', file, ...locate(file, ['extends']), message: `set "${id}" extends "${spec.extends}", which is not a known set`, hint: guess ? `did you mean "${guess}"?` : 'Name a set listed by `ntm sets list`, or add its folder with --sets DIR.' });
     }
     base = resolveSet(spec.extends, files, [...seen, id]);
   }

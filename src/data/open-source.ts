@@ -11,8 +11,8 @@ export interface Source {
   name: string;
   /** The first bytes, decoded: enough to sniff the delimiter. */
   headText: string;
-  /** The whole input as decoded text chunks. */
-  text(): Readable;
+  /** The whole input as decoded text chunks; `onBytes` is told the raw bytes read so far, per chunk. */
+  text(onBytes?: (read: number) => void): Readable;
   bytes: number;
 }
 
@@ -49,7 +49,17 @@ export async function openSource(path: string, encoding?: string): Promise<Sourc
   }
 
   const enc = encoding ? normaliseEncoding(encoding, name) : detectEncoding(head, name);
-  const decode = () => raw().pipe(enc === 'utf8' ? utf8Decoder(name) : iconvDecoder(enc));
+  const decode = (onBytes?: (read: number) => void) => {
+    const stream = raw();
+    if (onBytes) {
+      let read = 0;
+      stream.on('data', (c: Buffer) => onBytes((read += c.length)));
+    }
+    const decoder = enc === 'utf8' ? utf8Decoder(name) : iconvDecoder(enc);
+    // pipe() does not pass errors on: a read error must reach whoever reads the text.
+    stream.on('error', (e) => decoder.destroy(e));
+    return stream.pipe(decoder);
+  };
   const headText = nfc(enc === 'utf8' ? new TextDecoder('utf-8').decode(head) : iconv.decode(head, enc)).replace(/^\uFEFF/, '');
   return { name, headText, text: decode, bytes };
 }

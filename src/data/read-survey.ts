@@ -56,14 +56,21 @@ export async function readSurvey(path: string, opts: ReadOptions): Promise<ReadR
     if (errors.length < MAX_ERRORS) errors.push({ ...p, severity: 'error', file });
   };
 
-  const parser = source.text().pipe(
+  const progress = progressLine(file, source.bytes);
+  const text = source.text(progress.update);
+  const parser = text.pipe(
     parse({ delimiter, bom: true, relax_column_count: true, relax_quotes: true, info: true, max_record_size: 1_000_000, skip_empty_lines: false }),
   );
+  // A decoding error (a legacy byte past the sniffed head) ends the loop below with that error.
+  text.on('error', (e) => parser.destroy(e));
 
   const head: { cells: string[]; line: number }[] = [];
   let state: Reader | undefined;
+  // Where the last whole record ended: an unclosed quote opened on the line after it.
+  let lastLine = 0;
   try {
     for await (const { record, info } of parser as AsyncIterable<{ record: string[]; info: { lines: number } }>) {
+      lastLine = info.lines;
       if (state) state.row(record, info.lines);
       else {
         head.push({ cells: record.map(nfc), line: info.lines });
@@ -72,12 +79,17 @@ export async function readSurvey(path: string, opts: ReadOptions): Promise<ReadR
     }
   } catch (e) {
     if (e instanceof InputError) throw e;
-    throw new InputError([csvProblem(e as CsvError, file)]);
+    throw new InputError([csvProblem(e as CsvError, file, lastLine + 1)]);
+  } finally {
+    progress.done();
   }
   state ??= startReading();
-  state.finish();
   if (errors.length) throw new InputError(errors);
-  return state.result();
+  const result = state.result();
+  if (result.rows === 0) {
+    throw new InputError([{ kind: 'no-units', severity: 'error', file, line: state.headerLine, message: 'the file has a header but no unit rows', hint: `Add one row per ${result.set.level === 'thon' ? 'village' : result.set.level === 'xa' ? 'commune' : 'district'} under the header; a sheet exported before it was filled in has none.` }]);
+  }
+  return result;
 
   function startReading(): Reader {
     if (head.length === 0 || head.every((r) => r.cells.every((c) => cleanCell(c) === ''))) {
@@ -109,7 +121,7 @@ export async function readSurvey(path: string, opts: ReadOptions): Promise<ReadR
 function chooseSet(headers: string[], candidates: Parameters<typeof rankSets>[1], file: string, line: number): CriteriaSet {
   const ranked = rankSets(headers, candidates);
   const best = ranked[0]!;
-  const ties = ranked.filter((f) => f.score === best.score);
+  const ties = ranked.filter((f) => f.score === best.score && f.unplaced === best.unplaced);
   if (ties.length > 1) {
     throw new InputError([{ kind: 'ambiguous-set', severity: 'error', file, line, message: `the header fits ${ties.length} criteria sets equally: ${ties.map((t) => t.set.id).join(', ')}`, hint: `Choose one with --set, e.g. --set ${ties[0]!.set.id}.` }]);
   }
@@ -130,7 +142,7 @@ class Reader {
     private readonly file: string,
     private readonly set: CriteriaSet,
     private readonly headers: HeaderMap,
-    private readonly headerLine: number,
+    readonly headerLine: number,
     private readonly decimalComma: boolean,
     private readonly onRow: (row: SurveyRow) => void,
     private readonly error: (p: Omit<Problem, 'severity' | 'file'>) => void,
@@ -166,14 +178,19 @@ class Reader {
       const others = cells.filter((c, i) => c !== '' && this.headers.columns[i]?.role !== 'seq');
       if (others.length <= 1) {
         const text = cells.find((c) => c !== '') ?? '';
-        this.warnings.push({ kind: 'blank-row', severity: 'warning', file: this.file, line, message: `row skipped, it names no unit: "${text.length > 60 ? `${text.slice(0, 60)}…` : text}"` });
+        this.warnings.push({ kind: 'blank-row', severity: 'warning', file: this.file, line, message: `row skipped, it names no unit: "${short(text)}"` });
       } else {
         this.error({ kind: 'missing-cell', line, column: this.nameCol + 1, message: 'this row has marks or values but no unit name', hint: 'Fill in the name, or delete the row.' });
       }
       return;
     }
-    if (raw.length < this.width || cells.slice(this.headers.columns.length).some((c) => c !== '')) {
-      this.error({ kind: 'ragged-row', line, message: `this row has ${raw.length} cells but the header has ${this.width}`, hint: 'A cell is missing or a stray delimiter splits one; check the row in a spreadsheet.' });
+    if (raw.length < this.width) {
+      this.error({ kind: 'ragged-row', line, column: raw.length + 1, message: `this row has ${raw.length} cells but the header has ${this.width}`, hint: 'A cell is missing or a stray delimiter splits one; check the row in a spreadsheet.' });
+      return;
+    }
+    const extra = cells.findIndex((c, i) => i >= this.headers.columns.length && c !== '');
+    if (extra >= 0) {
+      this.error({ kind: 'ragged-row', line, column: extra + 1, message: `this row has ${raw.length} cells but the header has ${this.headers.columns.length}: cell ${extra + 1} ("${short(cells[extra]!)}") has no column`, hint: 'A stray delimiter splits a cell, or the header lacks a column; check the row in a spreadsheet.' });
       return;
     }
     const parent = this.parentCol >= 0 ? nfc(cells[this.parentCol] ?? '') : '';
@@ -224,10 +241,6 @@ class Reader {
     this.error({ kind: 'type-error', line, column: col + 1, message: `column "${this.headers.headers[col]}": "${value}" is not understood; expected ${expected}`, hint: 'Correct the cell (blank means no data).' });
   }
 
-  finish(): void {
-    /* nothing buffered past the header window */
-  }
-
   result(): ReadResult {
     const missing: ReadResult['missing'] = [];
     this.set.criteria.forEach((c, ci) => {
@@ -243,16 +256,46 @@ class Reader {
 interface CsvError extends Error {
   code?: string;
   lines?: number;
-  column?: number | string;
+  /** The 0-based index of the cell in its record. */
+  index?: number;
 }
 
-function csvProblem(e: CsvError, file: string): Problem {
-  const base = { severity: 'error' as const, file, line: e.lines };
+const short = (s: string) => (s.length > 60 ? `${s.slice(0, 60)}…` : s);
+
+/**
+ * "reading FILE: 12.0 / 50.0 MB" on stderr, only on a terminal, once reading has taken over a
+ * second (NTM_PROGRESS_AFTER_MS changes that, for tests), at most five times a second; erased at the end.
+ */
+function progressLine(file: string, total: number): { update: (read: number) => void; done: () => void } {
+  const tty = process.stderr.isTTY === true && total > 0;
+  const after = Number(process.env.NTM_PROGRESS_AFTER_MS ?? 1000);
+  const start = Date.now();
+  let last = 0;
+  let shown = false;
+  const mb = (n: number) => (n / 1e6).toFixed(1);
+  return {
+    update: (read) => {
+      if (!tty) return;
+      const now = Date.now();
+      if (now - start < after || now - last < 200) return;
+      last = now;
+      shown = true;
+      process.stderr.write(`\rntm: reading ${file}: ${mb(read)} / ${mb(total)} MB (${Math.floor((read / total) * 100)}%)\x1b[K`);
+    },
+    done: () => {
+      if (shown) process.stderr.write('\r\x1b[K');
+    },
+  };
+}
+
+function csvProblem(e: CsvError, file: string, recordLine: number): Problem {
+  const column = typeof e.index === 'number' ? e.index + 1 : undefined;
+  const base = { severity: 'error' as const, file, line: e.lines, column };
   switch (e.code) {
     case 'CSV_QUOTE_NOT_CLOSED':
-      return { ...base, kind: 'unclosed-quote', message: 'a quoted cell is never closed (a " opens it and no " ends it)', hint: 'Find the cell with an odd number of " characters; the line named is where the file ended still inside it.' };
+      return { ...base, line: recordLine, kind: 'unclosed-quote', message: `a quoted cell is never closed: the " that opens cell ${column ?? '?'} of the row on line ${recordLine} has no closing " (the file ends inside it, at line ${e.lines})`, hint: 'Close the quote, or write a quote inside a quoted cell as "".' };
     case 'CSV_MAX_RECORD_SIZE':
-      return { ...base, kind: 'record-too-large', message: 'a row is over 1 MB long: this is not a survey table (or its line breaks are missing)', hint: 'Check that the file is the CSV export of the sheet.' };
+      return { ...base, column: undefined, kind: 'record-too-large', message: 'a row is over 1 MB long: this is not a survey table (or its line breaks are missing)', hint: 'Check that the file is the CSV export of the sheet.' };
     case 'CSV_INVALID_CLOSING_QUOTE':
       return { ...base, kind: 'bad-quote', message: `a quoted cell has text after its closing quote: ${e.message}`, hint: 'Inside a quoted cell write a quote as "".' };
     default:

@@ -1,0 +1,244 @@
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import iconv from 'iconv-lite';
+import { describe, expect, it } from 'vitest';
+import { fixture, ntm, ROOT, tempDir } from './helpers/cli.js';
+
+/**
+ * The catalogue of bad inputs (issue 6): each one with the exact stderr a user sees and exit 2.
+ * Small inputs live in tests/bad-input/; large or binary ones are made here, in a temporary folder.
+ */
+const DIR = join(ROOT, 'tests/bad-input');
+const SETS = join(DIR, 'sets');
+const USING = (file: string) => `ntm: ${file}: using criteria set "bac-kan-thon-2019" (225/QĐ-UBND); choose another with --set`;
+
+interface Case {
+  name: string;
+  args: string[];
+  code: number;
+  stderr: string[];
+}
+
+const csvCases: Case[] = [
+  {
+    name: 'an unclosed quote names the line and cell where the quote opens',
+    args: ['evaluate', 'unclosed-quote.csv'],
+    code: 2,
+    stderr: [
+      'unclosed-quote.csv:3:3: error: a quoted cell is never closed: the " that opens cell 3 of the row on line 3 has no closing " (the file ends inside it, at line 4)',
+      '  hint: Close the quote, or write a quote inside a quoted cell as "".',
+    ],
+  },
+  {
+    name: 'ragged rows: one too short, one too long, each at its first odd cell',
+    args: ['evaluate', 'ragged-rows.csv'],
+    code: 2,
+    stderr: [
+      USING('ragged-rows.csv'),
+      'ragged-rows.csv:3:6: error: this row has 5 cells but the header has 18',
+      '  hint: A cell is missing or a stray delimiter splits one; check the row in a spreadsheet.',
+      'ragged-rows.csv:4:19: error: this row has 19 cells but the header has 18: cell 19 ("1") has no column',
+      '  hint: A stray delimiter splits a cell, or the header lacks a column; check the row in a spreadsheet.',
+    ],
+  },
+  {
+    name: 'two columns for the same criterion',
+    args: ['evaluate', 'duplicate-headers.csv'],
+    code: 2,
+    stderr: [USING('duplicate-headers.csv'), 'duplicate-headers.csv:1:19: error: column 19 "4" means the same as column 6 "4"', '  hint: Remove or rename one of the two columns.'],
+  },
+  {
+    name: 'the same village twice in the same commune',
+    args: ['evaluate', 'duplicate-units.csv'],
+    code: 2,
+    stderr: [USING('duplicate-units.csv'), 'duplicate-units.csv:4:1: error: "Nà Lạn" (Vân Tùng) appears twice: lines 2 and 4', '  hint: Each unit must have one row; merge or remove one.'],
+  },
+  {
+    name: 'an empty file',
+    args: ['evaluate', 'empty.csv'],
+    code: 2,
+    stderr: ['empty.csv: error: the file is empty', '  hint: Give ntm a CSV with a header row naming the criteria and one row per unit.'],
+  },
+  {
+    name: 'a header and no units is an error, not an empty success',
+    args: ['evaluate', 'header-only.csv'],
+    code: 2,
+    stderr: [
+      USING('header-only.csv'),
+      'header-only.csv:1: error: the file has a header but no unit rows',
+      '  hint: Add one row per village under the header; a sheet exported before it was filled in has none.',
+    ],
+  },
+  {
+    name: 'a file that does not exist',
+    args: ['evaluate', 'khong-co.csv'],
+    code: 2,
+    stderr: ['khong-co.csv: error: cannot open khong-co.csv: no such file', '  hint: Check the path.'],
+  },
+];
+
+const HINT = "  hint: Fix the criteria-set file; `ntm sets show ID` shows a set once it loads.";
+const setCases: Case[] = [
+  {
+    name: 'YAML syntax error',
+    args: ['sets', 'list', '--sets', join(SETS, 'syntax')],
+    code: 2,
+    stderr: [`${SETS}/syntax/t-syntax.yaml:11:1: error: YAML syntax error: Flow sequence in block collection must be sufficiently indented and end with a ]`, HINT],
+  },
+  {
+    name: 'a value of the wrong type',
+    args: ['sets', 'list', '--sets', join(SETS, 'wrong-type')],
+    code: 2,
+    stderr: [`${SETS}/wrong-type/t-type.yaml:8:15: error: default_year: expected number, found string "hai nghìn"`, HINT],
+  },
+  {
+    name: 'an unknown key that is a typo gets "did you mean"',
+    args: ['sets', 'list', '--sets', join(SETS, 'unknown-key')],
+    code: 2,
+    stderr: [`${SETS}/unknown-key/t-unknown.yaml:11:5: error: unknown key "ower" in criteria[0]`, '  hint: did you mean "owner"?'],
+  },
+  {
+    name: 'a criterion id twice, named at the second',
+    args: ['sets', 'list', '--sets', join(SETS, 'duplicate-id')],
+    code: 2,
+    stderr: [
+      `${SETS}/duplicate-id/t-dup.yaml:13:9: error: criterion id "1" in set "t-dup" appears twice (first on line 9)`,
+      "  hint: Each id must be unique; ids follow the decision's numbering. To change an inherited criterion, list it once with the fields that differ.",
+    ],
+  },
+  {
+    name: '`extends` of a set that does not exist, with the nearest id',
+    args: ['sets', 'show', 't-ext', '--sets', join(SETS, 'extends-missing')],
+    code: 2,
+    stderr: [`${SETS}/extends-missing/t-ext.yaml:4:10: error: set "t-ext" extends "quoc-gia-xa-2012", which is not a known set`, '  hint: did you mean "quoc-gia-xa-2016"?'],
+  },
+  {
+    name: '`extends` in a cycle, named at the `extends` that closes it',
+    args: ['sets', 'show', 'c-a', '--sets', join(SETS, 'extends-cycle')],
+    code: 2,
+    stderr: [`${SETS}/extends-cycle/c-b.yaml:4:10: error: "extends" forms a cycle: c-a → c-b → c-a`, '  hint: A set can extend another only if that one does not lead back to it.'],
+  },
+  {
+    name: 'an alias bomb ("billion laughs") is stopped at the first alias',
+    args: ['sets', 'list', '--sets', join(SETS, 'alias-bomb')],
+    code: 2,
+    stderr: [
+      `${SETS}/alias-bomb/t-bomb.yaml:14:18: error: YAML aliases expand too far (Excessive alias count indicates a resource exhaustion attack): a criteria set needs at most 50 alias expansions, and a file that nests aliases is a "billion laughs" attack`,
+      '  hint: Write the values out instead of nesting aliases (*name) of aliases.',
+    ],
+  },
+  {
+    name: '__proto__ keys are unknown keys, not prototype changes',
+    args: ['sets', 'list', '--sets', join(SETS, 'proto')],
+    code: 2,
+    stderr: [
+      `${SETS}/proto/t-proto.yaml:13:5: error: unknown key "__proto__" in criteria[0]`,
+      '  hint: allowed keys: id, name, name_en, aliases, group, owner, owner_en, meets, source, verified, note, indicators, drop',
+      `${SETS}/proto/t-proto.yaml:8:1: error: unknown key "__proto__"`,
+      '  hint: allowed keys: id, name, name_en, level, period, extends, source, region, default_year, meets, notes, criteria',
+    ],
+  },
+  {
+    name: 'a broken set stops `evaluate` too',
+    args: ['evaluate', 'same-name-two-communes.csv', '--sets', join(SETS, 'unknown-key')],
+    code: 2,
+    stderr: [`${SETS}/unknown-key/t-unknown.yaml:11:5: error: unknown key "ower" in criteria[0]`, '  hint: did you mean "owner"?'],
+  },
+];
+
+const noStack = /\n\s+at /;
+
+describe('bad input catalogue', () => {
+  for (const c of [...csvCases, ...setCases]) {
+    it(c.name, async () => {
+      const r = await ntm(c.args, { cwd: DIR });
+      expect(r.stderr).toBe(c.stderr.map((l) => `${l}\n`).join(''));
+      expect(r.code).toBe(c.code);
+      expect(r.stdout).toBe('');
+      expect(r.stderr).not.toMatch(noStack);
+    });
+  }
+
+  it('--debug adds the stack trace of an input error', async () => {
+    for (const args of [['evaluate', 'unclosed-quote.csv'], ['sets', 'list', '--sets', join(SETS, 'alias-bomb')]]) {
+      const r = await ntm([...args, '--debug'], { cwd: DIR });
+      expect(r.code).toBe(2);
+      expect(r.stderr).toMatch(/^InputError: /m);
+      expect(r.stderr).toMatch(noStack);
+    }
+  });
+
+  it('the same village name in two communes is two units', async () => {
+    const r = await ntm(['evaluate', 'same-name-two-communes.csv', '--format', 'json'], { cwd: DIR });
+    expect(r.code).toBe(0);
+    expect(r.stderr).toBe(`${USING('same-name-two-communes.csv')}\n`);
+    expect(JSON.parse(r.stdout).units.map((u: { name: string; parent: string }) => `${u.name} (${u.parent})`)).toEqual(['Nà Lạn (Vân Tùng)', 'Nà Lạn (Bằng Vân)']);
+  });
+
+  it('binary garbage is refused as not a text file', async () => {
+    // Deterministic "random" bytes: a linear congruential generator.
+    const bytes = Buffer.alloc(4096);
+    for (let i = 0, x = 12345; i < bytes.length; i++) bytes[i] = (x = (x * 1103515245 + 12345) >>> 0) >>> 24;
+    const dir = tempDir({ 'rac.csv': bytes });
+    const r = await ntm(['evaluate', 'rac.csv'], { cwd: dir });
+    expect(r.stderr).toBe('rac.csv: error: this is not a text file (it contains binary data)\n  hint: Export the sheet from Excel as "CSV UTF-8 (Comma delimited)" and give ntm that file.\n');
+    expect(r.code).toBe(2);
+  });
+
+  it('a 50 MB file with no line break is refused, quickly and without reading it whole', async () => {
+    const dir = tempDir();
+    writeFileSync(join(dir, 'mot-dong.csv'), `Tên thôn,Tên xã,${'1,'.repeat(25 * 1024 * 1024)}`);
+    const r = await ntm(['evaluate', 'mot-dong.csv'], { cwd: dir });
+    expect(r.stderr).toBe('mot-dong.csv:1: error: a row is over 1 MB long: this is not a survey table (or its line breaks are missing)\n  hint: Check that the file is the CSV export of the sheet.\n');
+    expect(r.code).toBe(2);
+  });
+
+  it('a bad UTF-8 byte far past the start is found while streaming, with its line', async () => {
+    const lines = readFileSync(fixture('ngan-son-2021-thon.csv'), 'utf8').split('\n');
+    const filler = Array.from({ length: 3000 }, (_, i) => `Thôn ${i},Xã ${i},${Array(16).fill('1').join(',')}`);
+    const text = [...lines.slice(0, 14), ...filler].join('\n');
+    const bad = Buffer.concat([Buffer.from(text), Buffer.from('\nPh\xe1c,X\xe3 A,1\n', 'latin1')]);
+    const dir = tempDir({ 'hong.csv': bad });
+    const r = await ntm(['evaluate', 'hong.csv', '--quiet'], { cwd: dir });
+    expect(r.stderr).toContain(`hong.csv:${14 + 3000 + 1}: error: this file is not UTF-8: it looks like a legacy Vietnamese encoding`);
+    expect(r.code).toBe(2);
+  });
+});
+
+describe('legacy Vietnamese encodings', () => {
+  const utf8 = readFileSync(fixture('ngan-son-2021-thon.csv'), 'utf8');
+  // Windows-1258 spells tones as combining marks after a letter that may carry ˆ ˘ or the horn.
+  const TONES = /[\u0300\u0301\u0303\u0309\u0323]/g;
+  const cp1258Text = utf8.normalize('NFD').replace(/(\P{M})(\p{M}*)/gu, (_, base: string, marks: string) => (base + marks.replace(TONES, '')).normalize('NFC') + (marks.match(TONES) ?? []).join(''));
+  const files = { 'cp1258.csv': iconv.encode(cp1258Text, 'windows1258'), 'tcvn3.csv': iconv.encode(utf8, 'tcvn'), 'utf8.csv': utf8 };
+  const refusal = (file: string) =>
+    `${file}:1: error: this file is not UTF-8: it looks like a legacy Vietnamese encoding (Windows-1258 or TCVN3/ABC)\n  hint: Save it from Excel as "CSV UTF-8", or tell ntm the encoding: --encoding windows-1258 (or --encoding tcvn3).\n`;
+
+  it('makes faithful test files (every character is encodable)', () => {
+    expect(iconv.decode(files['cp1258.csv'], 'windows1258').normalize('NFC')).toBe(utf8.normalize('NFC'));
+    expect(iconv.decode(files['tcvn3.csv'], 'tcvn').normalize('NFC')).toBe(utf8.normalize('NFC'));
+  });
+
+  for (const [file, encoding] of [['cp1258.csv', 'windows-1258'], ['tcvn3.csv', 'tcvn3']] as const) {
+    it(`refuses ${encoding} with advice, and with --encoding ${encoding} reads it as the UTF-8 file`, async () => {
+      const dir = tempDir(files);
+      const refused = await ntm(['evaluate', file], { cwd: dir });
+      expect(refused.stderr).toBe(refusal(file));
+      expect(refused.code).toBe(2);
+      const [legacy, reference] = await Promise.all([
+        ntm(['evaluate', file, '--encoding', encoding, '--format', 'json'], { cwd: dir }),
+        ntm(['evaluate', 'utf8.csv', '--format', 'json'], { cwd: dir }),
+      ]);
+      expect(legacy.code).toBe(reference.code);
+      const strip = (s: string) => s.replaceAll(file, 'X').replaceAll('utf8.csv', 'X');
+      expect(strip(legacy.stdout)).toBe(strip(reference.stdout));
+      expect(strip(legacy.stderr)).toBe(strip(reference.stderr));
+    });
+  }
+
+  it('names an unknown encoding', async () => {
+    const r = await ntm(['evaluate', fixture('ngan-son-2021-thon.csv'), '--encoding', 'klingon']);
+    expect(r.stderr).toBe(`${fixture('ngan-son-2021-thon.csv')}: error: unknown encoding "klingon"\n  hint: Use utf-8, windows-1258 or tcvn3.\n`);
+    expect(r.code).toBe(2);
+  });
+});
