@@ -8,8 +8,23 @@ const MET = new Set(['1', 'x', '✓', '✔', '☑', 'dat', 'co', 'yes', 'true', 
 const NOT_MET = new Set(['0', 'khong dat', 'chua dat', 'khong', 'no', 'false', 'n'].map(foldKey));
 export const MARK_SPELLINGS = '1, x, ✓, Đạt, có, yes, true (met) or 0, Không đạt, không, no, false, blank (not met)';
 
+const MARK_MET: Parsed<boolean> = { ok: true, value: true };
+const MARK_UNMET: Parsed<boolean> = { ok: true, value: false };
+const MARK_BLANK: Parsed<boolean> = { ok: true, value: null };
+/** Marks come in a handful of spellings: remember each one read, so a large file folds each once. */
+const markCache = new Map<string, Parsed<boolean>>([['1', MARK_MET], ['', MARK_BLANK], ['x', MARK_MET], ['X', MARK_MET], ['0', MARK_UNMET]]);
+
 /** A criterion mark as the annex writes it. Blank is `null`: the caller decides what blank means. */
 export function parseMark(raw: string): Parsed<boolean> {
+  let m = markCache.get(raw);
+  if (m === undefined) {
+    m = readMark(raw);
+    if (markCache.size < 1000) markCache.set(raw, m);
+  }
+  return m;
+}
+
+function readMark(raw: string): Parsed<boolean> {
   const s = cleanCell(raw);
   if (s === '') return { ok: true, value: null };
   const k = foldKey(s);

@@ -38,57 +38,68 @@ export function compilePlan(set: CriteriaSet, ctx: Context): Plan {
 
 /** Evaluates one unit. Pure: the row and the plan in, the verdict and its gaps out. */
 export function evaluateUnit(plan: Plan, row: SurveyRow, warn?: (p: Problem) => void): UnitResult {
-  const statuses: CriterionStatus[] = [];
+  const n = plan.criteria.length;
+  const statuses = new Array<CriterionStatus>(n);
   const gaps: Gap[] = [];
   let met = 0;
-  plan.criteria.forEach(({ c, indicators }, ci) => {
-    const values = row.values[ci] ?? [];
-    const judged = indicators.map((p, ii) => judgeIndicator(c, p, values[ii]));
-    const fromValues = combine(c.meets, judged.filter((j) => j.counts).map((j) => j.status));
+  for (let ci = 0; ci < n; ci++) {
+    const { c, indicators } = plan.criteria[ci]!;
     const mark = row.marks[ci];
+    const values = row.values[ci];
+    // Indicators are judged only where the row has values for them, or nothing else decides.
+    const given = values !== undefined && values.some((v) => v !== undefined && v !== null);
+    const judged = indicators.length && (given || (mark !== true && mark !== false && mark !== null)) ? indicators.map((p, ii) => judgeIndicator(c, p, values?.[ii])) : [];
     let status: CriterionStatus;
-    let criterionGaps: Gap[];
     if (mark === true || mark === false) {
       status = mark ? 'met' : 'unmet';
-      criterionGaps = mark ? [] : judged.some((j) => j.gap) ? judged.flatMap((j) => (j.gap ? [j.gap] : [])) : [criterionGap(c, 'unmet')];
-      if (fromValues !== 'no-data' && fromValues !== status && warn) {
-        warn({ kind: 'mark-disagrees', severity: 'warning', file: row.file, line: row.line, message: `${row.name}: criterion ${c.id} (${c.name}) is marked ${mark ? 'met' : 'not met'}, but its indicator values say ${fromValues === 'met' ? 'met' : 'not met'}`, hint: 'ntm follows the mark; check the mark or the values.' });
+      if (!mark) pushGaps(gaps, judged, c, 'unmet');
+      if (given && warn) {
+        const fromValues = combine(c.meets, judged.map((j) => j.status));
+        if (fromValues !== 'no-data' && fromValues !== status) {
+          warn({ kind: 'mark-disagrees', severity: 'warning', file: row.file, line: row.line, message: `${row.name}: criterion ${c.id} (${c.name}) is marked ${mark ? 'met' : 'not met'}, but its indicator values say ${fromValues === 'met' ? 'met' : 'not met'}`, hint: 'ntm follows the mark; check the mark or the values.' });
+        }
       }
-    } else if (judged.some((j) => j.given)) {
-      status = fromValues;
-      criterionGaps = status === 'met' ? [] : judged.flatMap((j) => (j.gap ? [j.gap] : []));
+    } else if (given) {
+      status = combine(c.meets, judged.map((j) => j.status));
+      if (status !== 'met') pushGaps(gaps, judged, c, status);
     } else if (mark === null) {
-      // A blank mark with no values: the annex leaves met criteria marked and the rest blank.
+      // A blank mark with no values: the annex marks the met criteria and leaves the rest blank.
       status = 'unmet';
-      criterionGaps = [criterionGap(c, 'unmet')];
+      gaps.push(criterionGap(c, 'unmet'));
     } else {
       status = 'no-data';
-      criterionGaps = [criterionGap(c, 'no-data')];
+      pushGaps(gaps, judged, c, 'no-data');
     }
     if (status === 'met') met++;
-    statuses.push(status);
-    for (const g of criterionGaps) gaps.push(g);
-  });
+    statuses[ci] = status;
+  }
   const unitStatus = unitVerdict(plan.set.meets, statuses);
-  return { file: row.file, line: row.line, name: row.name, parent: row.parent, status: unitStatus, meets: unitStatus === 'meets', met, total: statuses.length, criteria: statuses, gaps };
+  return { file: row.file, line: row.line, name: row.name, parent: row.parent, status: unitStatus, meets: unitStatus === 'meets', met, total: n, criteria: statuses, gaps };
+}
+
+/** The indicator gaps of an unmet or undecided criterion, or one gap for the criterion itself. */
+function pushGaps(gaps: Gap[], judged: Judged[], c: Criterion, kind: Gap['kind']): void {
+  let any = false;
+  for (const j of judged) {
+    if (j.gap) {
+      gaps.push(j.gap);
+      any = true;
+    }
+  }
+  if (!any) gaps.push(criterionGap(c, kind));
 }
 
 interface Judged {
   status: CriterionStatus;
-  /** Whether this indicator takes part in the criterion's verdict (it has a threshold). */
-  counts: boolean;
-  /** Whether the file gave a value for it. */
-  given: boolean;
   gap?: Gap;
 }
 
 function judgeIndicator(c: Criterion, p: PlannedIndicator, value: IndicatorValue | null | undefined): Judged {
-  const given = value !== null && value !== undefined;
   // Without a sourced threshold a value cannot be judged, so the criterion cannot be declared met from values.
-  if (p.threshold === undefined) return { status: 'no-data', counts: true, given, gap: { ...indicatorGap(c, p, 'no-data', value ?? null, null), reason: 'no-threshold' } };
-  if (!given) return { status: 'no-data', counts: true, given, gap: indicatorGap(c, p, 'no-data', null, null) };
+  if (p.threshold === undefined) return { status: 'no-data', gap: { ...indicatorGap(c, p, 'no-data', value ?? null, null), reason: 'no-threshold' } };
+  if (value === null || value === undefined) return { status: 'no-data', gap: indicatorGap(c, p, 'no-data', null, null) };
   const v = judge(p.ind, p.threshold, value);
-  return v.met ? { status: 'met', counts: true, given } : { status: 'unmet', counts: true, given, gap: indicatorGap(c, p, 'unmet', value, v.shortfall) };
+  return v.met ? { status: 'met' } : { status: 'unmet', gap: indicatorGap(c, p, 'unmet', value, v.shortfall) };
 }
 
 /** all / any / at least N of the parts; no-data where the missing parts could still decide it. */

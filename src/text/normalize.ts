@@ -15,7 +15,11 @@ export function foldKey(s: string): string {
     .trim();
 }
 
+const SPACE = /^[\s\u00a0\u200b\ufeff]+|[\s\u00a0\u200b\ufeff]+$/g;
+
 /** Trim including non-breaking and zero-width spaces, which Excel exports keep. */
 export function cleanCell(s: string): string {
-  return s.replace(/^[\s\u00a0\u200b\ufeff]+|[\s\u00a0\u200b\ufeff]+$/g, '');
+  // Most cells have nothing to trim; skip the regular expression for them (it is per cell, per row).
+  if (s === '' || (s.charCodeAt(0) > 0x20 && s.charCodeAt(s.length - 1) > 0x20 && !/[\u00a0\u200b\ufeff]/.test(s[0]! + s[s.length - 1]!))) return s;
+  return s.replace(SPACE, '');
 }
