@@ -2,7 +2,7 @@ import { Option, type Command } from 'commander';
 import { fail } from '../problems.js';
 import { t, type Lang } from '../i18n/messages.js';
 import { FORMATS, formatFromPath } from '../reports/registry.js';
-import type { View } from '../reports/options.js';
+import { reportDate, type View } from '../reports/options.js';
 import { EXIT, formatProblem } from './exit.js';
 import { commonOptions, openSets, type CommonOptions } from './options.js';
 
@@ -29,10 +29,10 @@ export function registerEvaluate(program: Command, out: (s: string) => void): vo
     .option('--set <id|file>', 'criteria set id or YAML file (default: the set whose criteria match the header best)')
     .option('--year <year>', 'year of year-dependent thresholds (default: the set\'s)')
     .addOption(new Option('--format <format>', 'output format').choices(Object.keys(FORMATS)))
-    .option('-o, --output <file>', 'write the report to FILE (format from its extension)')
+    .option('-o, --output <file>', 'write the report to FILE (format from its extension: .txt .json .csv .md .xlsx .html)')
     .option('--force', 'replace an existing output file')
     .addOption(new Option('--by <view>', 'group the report by unit, criterion or owner department').choices(['unit', 'criterion', 'owner']).default('unit'))
-    .option('-q, --quiet', 'print only the summary line')
+    .option('-q, --quiet', 'print only the summary line (with -o, the report is still written)')
     .option('--villages <file>', 'village survey, to compute commune indicators that are shares of villages')
     .option('--encoding <encoding>', 'encoding of the survey files when not UTF-8 (windows-1258, tcvn3)')
     .option('--no-color', 'no colour in terminal output')
@@ -44,10 +44,18 @@ export function registerEvaluate(program: Command, out: (s: string) => void): vo
         fail({ kind: 'bad-year', message: `--year ${opts.year} is not a year`, hint: 'Give a year such as 2024.' });
       }
       if (files.filter((f) => f === '-').length > 1) fail({ kind: 'usage', message: 'standard input ("-") can be read only once' });
-      const format = opts.format ?? (opts.output ? formatFromPath(opts.output) : undefined) ?? 'table';
+      const format = opts.format ?? (opts.output ? formatFromPath(opts.output) : 'table');
+      if (!format) {
+        fail({ kind: 'usage', message: `cannot tell the report format from "${opts.output}"`, hint: `Name the file .txt, .json, .csv, .md, .xlsx or .html, or add --format (${Object.keys(FORMATS).join(', ')}).` });
+      }
+      if (FORMATS[format]!.binary && !opts.output && process.stdout.isTTY) {
+        fail({ kind: 'usage', message: `the ${format} report is a binary file and would garble the terminal`, hint: `Add -o report.${FORMATS[format]!.ext[0]}, or redirect standard output.` });
+      }
       const { registry, setId } = await openSets(opts, opts.set);
       // The reader, engine and reports load only when a command needs them: start-up stays fast.
-      const [{ runEvaluation }, { writeOutput }, { summaryLine }] = await Promise.all([import('./run-evaluation.js'), import('./write-output.js'), import('../reports/table.js')]);
+      const [{ runEvaluation }, { checkOutput, writeOutput }, { summaryLine }] = await Promise.all([import('./run-evaluation.js'), import('./write-output.js'), import('../reports/labels.js')]);
+      const inputs = [...files, ...(opts.villages ? [opts.villages] : []), ...(opts.set ? [opts.set] : [])];
+      if (opts.output) checkOutput(opts.output, inputs, Boolean(opts.force));
       const ev = await runEvaluation({
         files,
         registry,
@@ -56,21 +64,23 @@ export function registerEvaluate(program: Command, out: (s: string) => void): vo
         year,
         villages: opts.villages,
         encoding: opts.encoding,
-        summaryOnly: Boolean(opts.quiet),
+        // --quiet without -o needs only the summary, so the units need not be kept.
+        summaryOnly: Boolean(opts.quiet) && !opts.output,
         onNotice: (m) => process.stderr.write(`${m}\n`),
       });
       for (const w of ev.warnings) process.stderr.write(formatProblem(w));
 
-      if (opts.quiet) out(`${summaryLine(ev, lang)}\n`);
-      else {
+      if (opts.output || !opts.quiet) {
         const color = opts.color && !opts.output && process.stdout.isTTY === true && !('NO_COLOR' in process.env);
         const render = await FORMATS[format]!.load();
-        const text = await render(ev, { lang, by: opts.by, color, date: new Date().toISOString().slice(0, 10) });
+        const report = await render(ev, { lang, by: opts.by, color, date: reportDate() });
         if (opts.output) {
-          writeOutput(opts.output, text, [...files, ...(opts.villages ? [opts.villages] : [])], Boolean(opts.force));
-          process.stderr.write(`ntm: ${t(lang, 'file')} ${opts.output}\n`);
-        } else out(typeof text === 'string' ? text : text.toString('utf8'));
+          writeOutput(opts.output, report, inputs, Boolean(opts.force));
+          if (!opts.quiet) process.stderr.write(`ntm: ${t(lang, 'wrote')} ${opts.output}\n`);
+        } else if (typeof report === 'string') out(report);
+        else process.stdout.write(report);
       }
+      if (opts.quiet) out(`${summaryLine(ev, lang)}\n`);
       process.exitCode = ev.summary.meeting === ev.summary.units ? EXIT.ok : EXIT.unmet;
     });
 }

@@ -3,11 +3,12 @@ import { basename, dirname, join, resolve } from 'node:path';
 import { fail } from '../problems.js';
 
 /**
- * Writes a report atomically (a temporary file in the same folder, then a rename), never over an
- * input file, and over an existing file only with --force.
+ * Refuses an output path that is one of the inputs, or that exists without --force. Called before
+ * the evaluation (a long run should not end in a refusal) and again just before writing.
  */
-export function writeOutput(path: string, data: string | Buffer, inputs: string[], force: boolean): void {
+export function checkOutput(path: string, inputs: string[], force: boolean): void {
   const target = resolve(path);
+  if (!existsSync(target)) return;
   const same = (a: string) => {
     try {
       return realpathSync(a) === realpathSync(target);
@@ -15,15 +16,24 @@ export function writeOutput(path: string, data: string | Buffer, inputs: string[
       return resolve(a) === target;
     }
   };
-  if (inputs.some((i) => i !== '-' && existsSync(target) && same(i))) {
+  if (inputs.some((i) => i !== '-' && same(i))) {
     fail({ kind: 'output-is-input', file: path, message: `will not write the report over an input file (${path})`, hint: 'Choose another -o path.' });
   }
-  if (existsSync(target) && !force) {
-    fail({ kind: 'output-exists', file: path, message: `${path} already exists`, hint: 'Add --force to replace it, or choose another -o path.' });
+  if (!force) {
+    fail({ kind: 'output-exists', file: path, message: `${path} already exists; it was left unchanged`, hint: 'Add --force to replace it, or choose another -o path.' });
   }
+}
+
+/**
+ * Writes a report atomically (a temporary file in the same folder, then a rename), never over an
+ * input file, and over an existing file only with --force.
+ */
+export function writeOutput(path: string, data: string | Buffer, inputs: string[], force: boolean): void {
+  checkOutput(path, inputs, force);
+  const target = resolve(path);
   const tmp = join(dirname(target), `.${basename(target)}.${process.pid}.tmp`);
   try {
-    writeFileSync(tmp, data);
+    writeFileSync(tmp, data, { flag: 'wx' });
     renameSync(tmp, target);
   } catch (e) {
     try {

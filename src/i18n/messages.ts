@@ -67,6 +67,22 @@ const messages = {
   tt: ['TT', 'No.'],
   date: ['Ngày', 'Date'],
   noGaps: ['Không còn chỉ tiêu nào chưa đạt.', 'No gaps remain.'],
+  reportTitle: ['Kết quả đánh giá tiêu chí nông thôn mới', 'New rural development (nông thôn mới) criteria: evaluation'],
+  annex: ['Kết quả thực hiện tiêu chí đến thời điểm báo cáo', 'Criteria met at the time of the report'],
+  legend: ['1: đạt; để trống: chưa đạt; ?: chưa có số liệu', '1: met; blank: not met; ?: no data'],
+  heatmap: ['Đơn vị × tiêu chí', 'Units × criteria'],
+  byCriterion: ['Theo tiêu chí', 'By criterion'],
+  byOwner: ['Theo cơ quan phụ trách', 'By owner'],
+  byFile: ['Theo tệp', 'By file'],
+  kind: ['Loại', 'Kind'],
+  criterionId: ['Mã tiêu chí', 'Criterion no.'],
+  criterionName: ['Tên tiêu chí', 'Criterion'],
+  indicatorId: ['Mã chỉ tiêu', 'Indicator no.'],
+  indicatorName: ['Tên chỉ tiêu', 'Indicator'],
+  unitsTotal: ['Tổng số đơn vị', 'Units in all'],
+  sheetAnnex: ['Phụ lục', 'Annex'],
+  sheetGaps: ['Chỉ tiêu chưa đạt', 'Gaps'],
+  wrote: ['đã ghi báo cáo', 'wrote the report'],
 } satisfies Record<string, [string, string]>;
 
 export type MessageId = keyof typeof messages;

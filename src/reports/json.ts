@@ -10,7 +10,7 @@ export function render(ev: Evaluation, opts: RenderOptions): string {
     return JSON.stringify({ ...base, byCriterion: groupByCriterion(ev).map((r) => ({ ...r, units: r.units.map((u) => ({ name: u.name, parent: u.parent, file: u.file })) })) }, null, 2) + '\n';
   }
   if (opts.by === 'owner') {
-    return JSON.stringify({ ...base, byOwner: groupByOwner(ev).map((g) => ({ owner: g.owner, gaps: g.gaps.map(({ unit, gap }) => ({ unit: unit.name, parent: unit.parent, ...gap })) })) }, null, 2) + '\n';
+    return JSON.stringify({ ...base, byOwner: groupByOwner(ev).map((g) => ({ owner: g.owner, gaps: g.gaps.map(({ unit, gap }) => ({ unit: unit.name, parent: unit.parent, file: unit.file, ...gap })) })) }, null, 2) + '\n';
   }
   return JSON.stringify(base, null, 2) + '\n';
 }

@@ -7,9 +7,14 @@ export type Renderer = (ev: Evaluation, opts: RenderOptions) => string | Buffer 
 export const FORMATS: Record<string, { load: () => Promise<Renderer>; binary?: boolean; ext: string[] }> = {
   table: { load: async () => (await import('./table.js')).render, ext: ['txt'] },
   json: { load: async () => (await import('./json.js')).render, ext: ['json'] },
+  csv: { load: async () => (await import('./csv.js')).render, ext: ['csv'] },
+  markdown: { load: async () => (await import('./markdown.js')).render, ext: ['md', 'markdown'] },
+  xlsx: { load: async () => (await import('./xlsx.js')).render, binary: true, ext: ['xlsx'] },
+  html: { load: async () => (await import('./html.js')).render, ext: ['html', 'htm'] },
 };
 
 export function formatFromPath(path: string): string | undefined {
-  const ext = path.split('.').pop()?.toLowerCase();
+  const name = path.split(/[\\/]/).pop() ?? '';
+  const ext = name.includes('.') ? name.split('.').pop()!.toLowerCase() : undefined;
   return Object.entries(FORMATS).find(([, f]) => ext && f.ext.includes(ext))?.[0];
 }

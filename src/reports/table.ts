@@ -2,8 +2,9 @@ import { Chalk } from 'chalk';
 import Table from 'cli-table3';
 import type { Evaluation } from '../engine/types.js';
 import { t, type Lang } from '../i18n/messages.js';
+import { gapRows, missingUnitLabel } from './annex.js';
 import { gapCells, missingCriteria, statusLabel } from './describe-gap.js';
-import { formatNumber } from './format-values.js';
+import { fileSummaryLine, mostMissedLine, setLine, severalFiles, summaryLine, unitNames } from './labels.js';
 import type { RenderOptions } from './options.js';
 import { groupByCriterion, groupByOwner } from './views.js';
 
@@ -12,7 +13,7 @@ export function render(ev: Evaluation, opts: RenderOptions): string {
   const c = new Chalk({ level: opts.color ? 1 : 0 });
   const { lang } = opts;
   const out: string[] = [];
-  out.push(c.bold(`${t(lang, 'set')}: ${ev.set.id} — ${ev.set.name} (${ev.set.document}, ${ev.set.date})${ev.region ? `; ${t(lang, 'region')} ${ev.region}` : ''}${ev.year ? `; ${t(lang, 'year')} ${ev.year}` : ''}`));
+  out.push(c.bold(plain(setLine(ev, lang))));
   if (opts.by === 'criterion') out.push(byCriterion(ev, lang, c));
   else if (opts.by === 'owner') out.push(byOwner(ev, lang, c));
   else out.push(byUnit(ev, lang, c));
@@ -20,33 +21,40 @@ export function render(ev: Evaluation, opts: RenderOptions): string {
   return out.join('\n') + '\n';
 }
 
-const level = (ev: Evaluation) => (ev.units.length && ev.set.criteria.length ? ev.set.criteria.length : 0);
+type Colour = InstanceType<typeof Chalk>;
 
-function table(head: string[], c: InstanceType<typeof Chalk>) {
+/** Survey text is shown as typed, except control characters, which could drive the terminal. */
+// eslint-disable-next-line no-control-regex
+const plain = (s: string) => s.replace(/[\u0000-\u0009\u000b-\u001f\u007f-\u009f]/g, '\uFFFD');
+
+function table(head: string[], c: Colour) {
   return new Table({ head: head.map((h) => c.bold(h)), style: { head: [], border: [] }, wordWrap: true });
 }
 
-function unitNames(lang: Lang, ev: Evaluation): [string, string] {
-  const lv = ev.set.level;
-  return lv === 'thon' ? [t(lang, 'village'), t(lang, 'commune')] : lv === 'xa' ? [t(lang, 'commune'), t(lang, 'district')] : [t(lang, 'district'), t(lang, 'unit')];
+/** Adds a row of survey text; `colour` paints one cell (after the text is made plain). */
+function push(tb: ReturnType<typeof table>, row: string[], colour?: { at: number; paint: (s: string) => string }) {
+  const cells = row.map(plain);
+  if (colour) cells[colour.at] = colour.paint(cells[colour.at]!);
+  tb.push(cells);
 }
 
-function byUnit(ev: Evaluation, lang: Lang, c: InstanceType<typeof Chalk>): string {
+function byUnit(ev: Evaluation, lang: Lang, c: Colour): string {
   const [name, parent] = unitNames(lang, ev);
-  const multi = ev.files.length > 1;
-  const units = table([t(lang, 'tt'), name, parent, ...(multi ? [t(lang, 'file')] : []), `${t(lang, 'criteriaMet')} / ${level(ev)}`, t(lang, 'status'), t(lang, 'missing')], c);
+  const multi = severalFiles(ev);
+  const units = table([t(lang, 'tt'), name, parent, ...(multi ? [t(lang, 'file')] : []), `${t(lang, 'criteriaMet')} / ${ev.set.criteria.length}`, t(lang, 'status'), t(lang, 'missing')], c);
   ev.units.forEach((u, i) => {
     const colour = u.status === 'meets' ? c.green : u.status === 'fails' ? c.red : c.yellow;
     const missing = missingCriteria(u, ev.set).map((m) => `${m.id}. ${m.name}${m.kind === 'no-data' ? ` (${t(lang, 'noData')})` : ''}${m.owner ? ` — ${m.owner}` : ''}`);
-    units.push([String(i + 1), u.name, u.parent, ...(multi ? [u.file] : []), `${u.met}/${u.total}`, colour(statusLabel(u, lang)), missing.join('\n')]);
+    push(units, [String(i + 1), u.name, u.parent, ...(multi ? [u.file] : []), `${u.met}/${u.total}`, statusLabel(u, lang), missing.join('\n')], { at: multi ? 5 : 4, paint: colour });
   });
   const parts = [units.toString()];
+  // Criterion-level gaps are in the table above; the indicators behind them are listed here.
   const detailed = ev.units.flatMap((u) => u.gaps.filter((g) => g.indicator).map((g) => ({ u, g })));
   if (detailed.length) {
-    const gaps = table([name, t(lang, 'criterion'), t(lang, 'indicator'), t(lang, 'value'), t(lang, 'required'), t(lang, 'shortfall'), t(lang, 'owner')], c);
+    const gaps = table([name, ...(multi ? [t(lang, 'file')] : []), t(lang, 'criterion'), t(lang, 'indicator'), t(lang, 'value'), t(lang, 'required'), t(lang, 'shortfall'), t(lang, 'owner')], c);
     for (const { u, g } of detailed) {
       const cells = gapCells(g, lang);
-      gaps.push([u.name, cells.criterion, cells.indicator, g.kind === 'no-data' ? c.yellow(cells.value) : cells.value, cells.required, cells.shortfall, cells.owner]);
+      push(gaps, [u.name, ...(multi ? [u.file] : []), cells.criterion, cells.indicator, cells.value, cells.required, cells.shortfall, cells.owner], g.kind === 'no-data' ? { at: multi ? 4 : 3, paint: c.yellow } : undefined);
     }
     parts.push(c.bold(t(lang, 'gaps')), gaps.toString());
     if (detailed.some(({ g }) => g.verified === false)) parts.push(`* ${t(lang, 'unverified')}`);
@@ -54,39 +62,34 @@ function byUnit(ev: Evaluation, lang: Lang, c: InstanceType<typeof Chalk>): stri
   return parts.join('\n');
 }
 
-function byCriterion(ev: Evaluation, lang: Lang, c: InstanceType<typeof Chalk>): string {
+function byCriterion(ev: Evaluation, lang: Lang, c: Colour): string {
   const tb = table([t(lang, 'criterion'), t(lang, 'owner'), t(lang, 'unitsMissing'), t(lang, 'which')], c);
   for (const row of groupByCriterion(ev)) {
-    tb.push([`${row.id}. ${row.name}`, row.owner ?? '', `${row.units.length}/${ev.units.length}`, row.units.map((u) => u.name + (u.parent ? ` (${u.parent})` : '')).join(', ')]);
+    push(tb, [`${row.id}. ${row.name}`, row.owner ?? '', `${row.units.length}/${ev.units.length}`, row.units.map((u) => missingUnitLabel(ev, row.id, u, lang)).join(', ')]);
   }
   return tb.toString();
 }
 
-function byOwner(ev: Evaluation, lang: Lang, c: InstanceType<typeof Chalk>): string {
+function byOwner(ev: Evaluation, lang: Lang, c: Colour): string {
   const parts: string[] = [];
+  const [name, parent] = unitNames(lang, ev);
+  const multi = severalFiles(ev);
+  const rows = new Map(gapRows(ev, lang).map((r) => [r.gap, r]));
   for (const group of groupByOwner(ev)) {
-    parts.push(c.bold(`${group.owner} (${group.gaps.length})`));
-    const tb = table([unitNames(lang, ev)[0], t(lang, 'criterion'), t(lang, 'indicator'), t(lang, 'value'), t(lang, 'required'), t(lang, 'shortfall')], c);
+    parts.push(c.bold(plain(`${group.owner} (${group.gaps.length})`)));
+    const tb = table([name, parent, ...(multi ? [t(lang, 'file')] : []), t(lang, 'criterion'), t(lang, 'indicator'), t(lang, 'value'), t(lang, 'required'), t(lang, 'shortfall')], c);
     for (const { unit, gap } of group.gaps) {
-      const cells = gapCells(gap, lang);
-      tb.push([unit.name, cells.criterion, cells.indicator, cells.value, cells.required, cells.shortfall]);
+      const cells = rows.get(gap)!.cells;
+      push(tb, [unit.name, unit.parent, ...(multi ? [unit.file] : []), cells.criterion, cells.indicator, cells.value, cells.required, cells.shortfall]);
     }
     parts.push(tb.toString());
   }
   return parts.join('\n');
 }
 
-export function summaryLine(ev: Evaluation, lang: Lang): string {
-  const s = ev.summary;
-  return `${t(lang, 'unitsEvaluated')}: ${s.units}; ${t(lang, 'unitsMeeting')}: ${s.meeting}; ${t(lang, 'averageMet')}: ${formatNumber(s.averageMet, lang)}/${ev.set.criteria.length}${s.incomplete ? `; ${t(lang, 'statusIncomplete')}: ${s.incomplete}` : ''}`;
-}
-
-function summaryText(ev: Evaluation, lang: Lang, c: InstanceType<typeof Chalk>): string {
+function summaryText(ev: Evaluation, lang: Lang, c: Colour): string {
   const lines = [c.bold(`${t(lang, 'summary')}: `) + summaryLine(ev, lang)];
-  if (ev.files.length > 1) {
-    for (const f of ev.files) lines.push(`  ${f.file}: ${f.summary.units} ${t(lang, 'units')}, ${f.summary.meeting} ${t(lang, 'statusMeets').toLowerCase()}, ${formatNumber(f.summary.averageMet, lang)}/${ev.set.criteria.length}`);
-  }
-  const top = ev.summary.mostMissed.slice(0, 5);
-  if (top.length) lines.push(`${t(lang, 'mostMissed')}: ${top.map((m) => `${m.criterion}. ${m.name} (${m.units})`).join('; ')}`);
+  if (severalFiles(ev)) for (const f of ev.files) lines.push(plain(`  ${fileSummaryLine(f, ev, lang)}`));
+  if (ev.summary.mostMissed.length) lines.push(`${t(lang, 'mostMissed')}: ${mostMissedLine(ev)}`);
   return lines.join('\n');
 }
