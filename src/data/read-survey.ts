@@ -1,7 +1,7 @@
 import { parse } from 'csv-parse';
 import type { CriteriaSet } from '../criteria/types.js';
 import { InputError, type Problem } from '../problems.js';
-import { cleanCell, foldKey, nfc } from '../text/normalize.js';
+import { cleanCell, nfc } from '../text/normalize.js';
 import { fillMergedHeaders, findHeaderRow, isNumberingRow, rankSets } from './choose-set.js';
 import { mapHeaders, vocabulary, type Column, type HeaderMap } from './match-headers.js';
 import { openSource } from './open-source.js';
@@ -59,7 +59,7 @@ export async function readSurvey(path: string, opts: ReadOptions): Promise<ReadR
   const progress = progressLine(file, source.bytes);
   const text = source.text(progress.update);
   const parser = text.pipe(
-    parse({ delimiter, bom: true, relax_column_count: true, relax_quotes: true, info: true, max_record_size: 1_000_000, skip_empty_lines: false }),
+    parse({ delimiter, bom: true, relax_column_count: true, relax_quotes: true, max_record_size: 1_000_000, skip_empty_lines: false }),
   );
   // A decoding error (a legacy byte past the sniffed head) ends the loop below with that error.
   text.on('error', (e) => parser.destroy(e));
@@ -69,11 +69,15 @@ export async function readSurvey(path: string, opts: ReadOptions): Promise<ReadR
   // Where the last whole record ended: an unclosed quote opened on the line after it.
   let lastLine = 0;
   try {
-    for await (const { record, info } of parser as AsyncIterable<{ record: string[]; info: { lines: number } }>) {
-      lastLine = info.lines;
-      if (state) state.row(record, info.lines);
+    // Lines are counted here rather than by csv-parse's `info`, which costs an object per record.
+    let nextLine = 1;
+    for await (const record of parser as AsyncIterable<string[]>) {
+      const line = nextLine;
+      nextLine += 1 + newlinesIn(record);
+      lastLine = nextLine - 1;
+      if (state) state.row(record, line);
       else {
-        head.push({ cells: record.map(nfc), line: info.lines });
+        head.push({ cells: record.map(nfc), line });
         if (head.length === HEADER_WINDOW) state = startReading();
       }
     }
@@ -127,6 +131,8 @@ function chooseSet(headers: string[], candidates: Parameters<typeof rankSets>[1]
   }
   return best.set;
 }
+
+const unitKey = (s: string) => s.toLowerCase().replace(/\s+/g, ' ');
 
 class Reader {
   private readonly nameCol: number;
@@ -194,7 +200,8 @@ class Reader {
       return;
     }
     const parent = this.parentCol >= 0 ? nfc(cells[this.parentCol] ?? '') : '';
-    const key = `${foldKey(name)}\u0000${foldKey(parent)}`;
+    // Names differ by their diacritics (Bản Chang, Bản Chàng): only case and spacing are folded.
+    const key = `${unitKey(name)}\u0000${unitKey(parent)}`;
     const dup = this.seen.get(key);
     if (dup !== undefined) {
       this.error({ kind: 'duplicate-unit', line, column: this.nameCol + 1, message: `"${name}"${parent ? ` (${parent})` : ''} appears twice: lines ${dup} and ${line}`, hint: 'Each unit must have one row; merge or remove one.' });
@@ -251,6 +258,15 @@ class Reader {
     });
     return { set: this.set, headers: this.headers, rows: this.count, warnings: this.warnings, missing };
   }
+}
+
+/** Line breaks inside quoted cells: a record can span several lines of the file. */
+function newlinesIn(record: string[]): number {
+  let n = 0;
+  for (const cell of record) {
+    for (let i = cell.indexOf('\n'); i >= 0; i = cell.indexOf('\n', i + 1)) n++;
+  }
+  return n;
 }
 
 interface CsvError extends Error {
