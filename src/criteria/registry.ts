@@ -1,5 +1,5 @@
 import { existsSync, readdirSync, realpathSync, statSync } from 'node:fs';
-import { delimiter, dirname, join, resolve } from 'node:path';
+import { basename, delimiter, dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { fail, InputError } from '../problems.js';
 import { checkSet } from './check-set.js';
@@ -23,12 +23,21 @@ export function setDirs(extra: string[] = [], env: NodeJS.ProcessEnv = process.e
 }
 
 /**
- * Loads every set file in the folders (and the single files given), then resolves sets on demand.
- * An id defined twice is an error: which one a user meant cannot be guessed.
+ * Finds the set files in the folders (and the single files given) and resolves sets on demand.
+ * A set named by id is looked for first in a file of that name (`ID.yaml`), so that a run with
+ * --set parses only the files it needs; choosing a set, listing, or an id in a file of another
+ * name loads them all. An id defined twice is an error: which one a user meant cannot be guessed.
  */
 export function openRegistry(dirs: string[], files: string[] = []): Registry {
+  for (const dir of dirs) {
+    if (!existsSync(dir) || !statSync(dir).isDirectory()) {
+      fail({ kind: 'missing-sets-dir', file: dir, message: `criteria-set folder ${dir} does not exist`, hint: 'Check the --sets or NTM_SETS path.' });
+    }
+  }
+  const paths = [...dirs.flatMap((dir) => readdirSync(dir).sort().filter((n) => /\.ya?ml$/i.test(n)).map((n) => join(dir, n))), ...files];
   const setFiles = new Map<string, SetFile>();
   const loaded = new Set<string>();
+  let all = false;
   const add = (file: string) => {
     // The same file reached twice (a --set path inside a --sets folder) is one set, not a clash.
     const real = realpathSync(file);
@@ -41,28 +50,37 @@ export function openRegistry(dirs: string[], files: string[] = []): Registry {
     }
     setFiles.set(spec.id, { file, spec });
   };
-  for (const dir of dirs) {
-    if (!existsSync(dir) || !statSync(dir).isDirectory()) {
-      fail({ kind: 'missing-sets-dir', file: dir, message: `criteria-set folder ${dir} does not exist`, hint: 'Check the --sets or NTM_SETS path.' });
+  const loadAll = () => {
+    if (!all) paths.forEach(add);
+    all = true;
+  };
+  // Files given by path are always read: their ids are not known from their names.
+  files.forEach(add);
+  const find = (id: string): SetFile | undefined => {
+    if (!setFiles.has(id)) {
+      const named = paths.filter((p) => basename(p).replace(/\.ya?ml$/i, '') === id);
+      named.forEach(add);
+      if (!setFiles.has(id) || named.length > 1) loadAll();
     }
-    for (const name of readdirSync(dir).sort()) {
-      if (/\.ya?ml$/i.test(name)) add(join(dir, name));
-    }
-  }
-  for (const f of files) add(f);
+    return setFiles.get(id);
+  };
+  const lookup = { get: find, has: (id: string) => find(id) !== undefined, keys: () => (loadAll(), setFiles.keys()) };
 
   const cache = new Map<string, CriteriaSet>();
   const get = (id: string): CriteriaSet => {
     let set = cache.get(id);
     if (!set) {
-      set = resolveSet(id, setFiles);
+      set = resolveSet(id, lookup);
       const problems = checkSet(set);
       if (problems.length) throw new InputError(problems);
       cache.set(id, set);
     }
     return set;
   };
-  const ids = () => [...setFiles.keys()].sort();
+  const ids = () => {
+    loadAll();
+    return [...setFiles.keys()].sort();
+  };
   return { ids, get, all: () => ids().map(get) };
 }
 

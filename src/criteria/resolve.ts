@@ -3,6 +3,13 @@ import { closest, locate } from './load-yaml.js';
 import type { CriteriaSetFile, CriterionSpec, IndicatorSpec } from './schema.js';
 import type { CriteriaSet, Criterion, Indicator, MeetsRule } from './types.js';
 
+/** The set files known by id; `keys` may load every file (it is asked only for "did you mean"). */
+export interface SetFiles {
+  get(id: string): SetFile | undefined;
+  has(id: string): boolean;
+  keys(): Iterable<string>;
+}
+
 export interface SetFile {
   file: string;
   spec: CriteriaSetFile;
@@ -12,7 +19,7 @@ export interface SetFile {
  * Resolves `extends`: a set is its parent's criteria with the child's changes laid over them,
  * matched by id (fields replaced, `drop: true` removes, new ids are appended).
  */
-export function resolveSet(id: string, files: Map<string, SetFile>, seen: string[] = []): CriteriaSet {
+export function resolveSet(id: string, files: SetFiles, seen: string[] = []): CriteriaSet {
   const entry = files.get(id);
   if (!entry) return fail({ kind: 'unknown-set', message: `no criteria set "${id}"`, hint: '`ntm sets list` shows the sets ntm knows' });
   const { spec, file } = entry;
