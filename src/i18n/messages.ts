@@ -75,6 +75,7 @@ const messages = {
   byOwner: ['Theo cơ quan phụ trách', 'By owner'],
   byFile: ['Theo tệp', 'By file'],
   kind: ['Loại', 'Kind'],
+  kindNoData: ['Chưa có số liệu', 'No data'],
   criterionId: ['Mã tiêu chí', 'Criterion no.'],
   criterionName: ['Tên tiêu chí', 'Criterion'],
   indicatorId: ['Mã chỉ tiêu', 'Indicator no.'],
@@ -83,6 +84,7 @@ const messages = {
   sheetAnnex: ['Phụ lục', 'Annex'],
   sheetGaps: ['Chỉ tiêu chưa đạt', 'Gaps'],
   wrote: ['đã ghi báo cáo', 'wrote the report'],
+  meetingShort: ['đạt chuẩn', 'meeting the standard'],
 } satisfies Record<string, [string, string]>;
 
 export type MessageId = keyof typeof messages;

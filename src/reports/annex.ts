@@ -35,7 +35,7 @@ export interface GapRow {
 }
 
 export function gapRows(ev: Evaluation, lang: Lang): GapRow[] {
-  return ev.units.flatMap((unit) => unit.gaps.map((gap) => ({ unit, gap, cells: gapCells(gap, lang), kind: t(lang, gap.kind === 'unmet' ? 'notMet' : 'noData') })));
+  return ev.units.flatMap((unit) => unit.gaps.map((gap) => ({ unit, gap, cells: gapCells(gap, lang), kind: t(lang, gap.kind === 'unmet' ? 'notMet' : 'kindNoData') })));
 }
 
 /** The gap-list columns: unit, parent, (file), criterion, indicator, value, required, shortfall, owner. */

@@ -88,7 +88,7 @@ function summary(ev: Evaluation, lang: Lang): string {
   return `${parts.join('\n')}</section>`;
 }
 
-const KIND_LABEL: Record<CriterionStatus, 'met' | 'notMet' | 'noData'> = { met: 'met', unmet: 'notMet', 'no-data': 'noData' };
+const KIND_LABEL: Record<CriterionStatus, 'met' | 'notMet' | 'kindNoData'> = { met: 'met', unmet: 'notMet', 'no-data': 'kindNoData' };
 
 function heatmap(ev: Evaluation, lang: Lang): string {
   const [name, parent] = unitNames(lang, ev);
@@ -106,7 +106,7 @@ function heatmap(ev: Evaluation, lang: Lang): string {
     });
     return `<tr><td class="num">${tt}</td><td>${esc(unit.name)}</td><td>${esc(unit.parent)}</td>${several ? `<td>${esc(unit.file)}</td>` : ''}${cells.join('')}<td class="total">${unit.met}/${unit.total}</td><td class="status-${unit.status}">${esc(statusLabel(unit, lang))}</td></tr>`;
   });
-  const legend = `<p class="legend"><span class="met">1</span>${esc(t(lang, 'met'))} <span class="unmet">&nbsp;</span>${esc(t(lang, 'notMet'))} <span class="no-data">?</span>${esc(t(lang, 'noData'))}</p>`;
+  const legend = `<p class="legend"><span class="met">1</span>${esc(t(lang, 'met'))} <span class="unmet">&nbsp;</span>${esc(t(lang, 'notMet'))} <span class="no-data">?</span>${esc(t(lang, 'kindNoData'))}</p>`;
   return `<section id="heatmap"><h2>${esc(t(lang, 'heatmap'))}</h2>${legend}<table class="heatmap"><thead><tr>${head.join('')}</tr></thead><tbody>${rows.join('\n')}</tbody></table></section>`;
 }
 

@@ -32,9 +32,9 @@ export function summaryLine(ev: Evaluation, lang: Lang): string {
   return summaryFigures(ev, lang).map(([k, v]) => `${k}: ${v}`).join('; ');
 }
 
-/** One file's summary: "a.csv: 8 units, 0 meets, 10.38/16". */
+/** One file's summary: "a.csv: 8 units, 0 meeting the standard, 10.38/16". */
 export function fileSummaryLine(f: FileEvaluation, ev: Evaluation, lang: Lang): string {
-  return `${f.file}: ${f.summary.units} ${t(lang, 'units')}, ${f.summary.meeting} ${t(lang, 'statusMeets').toLowerCase()}, ${formatNumber(f.summary.averageMet, lang)}/${ev.set.criteria.length}`;
+  return `${f.file}: ${f.summary.units} ${t(lang, 'units')}, ${f.summary.meeting} ${t(lang, 'meetingShort')}, ${formatNumber(f.summary.averageMet, lang)}/${ev.set.criteria.length}`;
 }
 
 /** "7. Cơ sở vật chất văn hóa (7); 12. Mô hình sản xuất (7)". */

@@ -36,7 +36,8 @@ export async function render(ev: Evaluation, opts: RenderOptions): Promise<Buffe
 }
 
 function addRow(ws: ExcelJS.Worksheet, values: Cell[]): ExcelJS.Row {
-  return ws.addRow(values.map((v) => (typeof v === 'string' ? neutralise(v) : v)));
+  // An empty text is an empty cell, as a person leaves it (the annex's "not met" is a blank).
+  return ws.addRow(values.map((v) => (v === '' ? null : typeof v === 'string' ? neutralise(v) : v)));
 }
 
 function headRow(ws: ExcelJS.Worksheet, values: string[]): ExcelJS.Row {

@@ -1,0 +1,61 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { neutralise } from '../src/reports/spreadsheet-safety.js';
+import { fixture, ntm, tempDir } from './helpers/cli.js';
+import { readCsv, readXlsx, sheetRows } from './reports-helpers.js';
+
+// Villages and communes named like formulas (OWASP CSV injection): =HYPERLINK, +cmd, -1+2, @SUM, =1+1.
+const SURVEY = fixture('reports/injection-thon.csv');
+const args = ['evaluate', SURVEY, '--set', 'bac-kan-thon-2019'];
+const risky = /^[=+\-@\t\r]/;
+
+describe('spreadsheet safety: no survey text becomes a formula', () => {
+  it('neutralises every text that begins with = + - @, a tab or a carriage return, and nothing else', () => {
+    expect(['=1+1', '+cmd', '-1+2', '@SUM(A1)', '\tx', '\rx'].map(neutralise)).toEqual(["'=1+1", "'+cmd", "'-1+2", "'@SUM(A1)", "'\tx", "'\rx"]);
+    expect(['Nà Y', '80,5 %', '≤ 6 %', '', "'already"].map(neutralise)).toEqual(['Nà Y', '80,5 %', '≤ 6 %', '', "'already"]);
+  });
+
+  it('CSV: unit names and parents are prefixed with a quote', async () => {
+    const r = await ntm([...args, '--format', 'csv']);
+    const rows = readCsv(r.stdout);
+    expect(new Set(rows.slice(1).map((row) => `${row[0]} | ${row[1]}`))).toEqual(new Set(['\'=HYPERLINK("http://x","y") | Vân Tùng', "'-1+2 | Tab", "'@SUM(A1) | '=1+1"]));
+    for (const row of rows) for (const cell of row) expect(cell).not.toMatch(risky);
+  });
+
+  it('CSV --by criterion: the list of units that starts with a formula-like name is neutralised', async () => {
+    const rows = readCsv((await ntm([...args, '--format', 'csv', '--by', 'criterion'])).stdout);
+    expect(rows.find((row) => row[0] === '9')![5]).toBe("'-1+2 (Tab); @SUM(A1) (=1+1)");
+    for (const row of rows) for (const cell of row) expect(cell).not.toMatch(risky);
+  });
+
+  it('XLSX: every text cell of every sheet is neutralised; numbers stay numbers', async () => {
+    const out = join(tempDir(), 'x.xlsx');
+    await ntm([...args, '-o', out, '--by', 'owner']);
+    const wb = await readXlsx(out);
+    const annex = sheetRows(wb.getWorksheet('Annex')!);
+    expect(annex.slice(5).map((row) => row.slice(0, 3))).toEqual([
+      [1, '\'=HYPERLINK("http://x","y")', 'Vân Tùng'],
+      [2, "'+cmd", "'@Xã"],
+      [3, "'-1+2", 'Tab'],
+      [4, "'@SUM(A1)", "'=1+1"],
+    ]);
+    for (const ws of wb.worksheets) {
+      ws.eachRow((row) =>
+        row.eachCell((cell) => {
+          expect(cell.formula).toBeUndefined();
+          if (typeof cell.value === 'string') expect(cell.value).not.toMatch(risky);
+        }),
+      );
+    }
+  });
+
+  it('values from the survey too: a negative rate is text in the gap list, neutralised', async () => {
+    const [head, row] = readFileSync(fixture('bac-kan-xa-2020.csv'), 'utf8').split('\n');
+    const dir = tempDir({ 'xa.csv': `${head}\n${row!.replace('Vân Tùng', '-Vân Tùng').replace('"99,6%"', '"-3%"')}\n` });
+    const r = await ntm(['evaluate', join(dir, 'xa.csv'), '--set', 'bac-kan-xa-2017', '--format', 'csv']);
+    const rows = readCsv(r.stdout);
+    expect(rows.find((x) => x[5] === '4.2')).toEqual(expect.arrayContaining(["'-Vân Tùng", "'-3 %"]));
+    for (const x of rows) for (const cell of x) expect(cell).not.toMatch(risky);
+  });
+});
