@@ -115,6 +115,22 @@ describe('values as people type them', () => {
     expect(gaps.map((g) => g?.kind ?? 'met')).toEqual(['met', 'met', 'met', 'met', 'unmet', 'unmet', 'unmet']);
   });
 
+  it('takes "Đạt" / "Không đạt" in a value column as the official\'s verdict on the indicator', async () => {
+    const { gaps } = await judgeColumn('1.1', ['Đạt', 'Không đạt', 'chưa đạt', 'đạt']);
+    expect(gaps[0]).toBeUndefined();
+    expect(gaps[1]).toMatchObject({ kind: 'unmet', value: 'Không đạt', required: 95, shortfall: null });
+    expect(gaps[2]).toMatchObject({ kind: 'unmet', value: 'Không đạt' });
+    expect(gaps[3]).toBeUndefined();
+  });
+
+  it('cannot judge a figure without a sourced threshold, but takes the official\'s "Đạt"', async () => {
+    const { r, gaps } = await judgeColumn('3.3', ['2', 'Đạt', 'Không đạt']);
+    expect(gaps[0]).toMatchObject({ kind: 'no-data', value: 2, required: null, reason: 'no-threshold' });
+    expect(gaps[1]).toBeUndefined();
+    expect(gaps[2]).toMatchObject({ kind: 'unmet', value: 'Không đạt', required: null });
+    expect(r.stderr).toContain('1 indicator of "kiem-thu-xa" cannot be judged (no threshold in the set): 3.3');
+  });
+
   it('refuses an unreadable value, naming the cell and what was expected; exit 2', async () => {
     const dir = tempDir({ 'xa.csv': 'Tên xã,1.1,2.1\nA,90,40\nB,chín mươi,40\nC,90,bốn mươi\n' });
     const r = await ntm(['evaluate', join(dir, 'xa.csv'), '--sets', SETS, '--set', 'kiem-thu-xa']);

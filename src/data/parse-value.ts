@@ -104,10 +104,23 @@ const FAIL = new Set(['khong dat', 'chua dat', '0', 'no', 'false', 'khong'].map(
 
 export type IndicatorValue = number | boolean | string;
 
+/**
+ * "Đạt" / "Không đạt" written in a value column: the official's own verdict on the indicator,
+ * as reports often give it where the figure itself is not at hand.
+ */
+export class Assessed {
+  constructor(readonly met: boolean) {}
+}
+const ASSESSED = new Map([['dat', new Assessed(true)], ['khong dat', new Assessed(false)], ['chua dat', new Assessed(false)]]);
+
 /** Reads one cell as a value of the indicator's type; blank is `null` (no data, not "not met"). */
-export function parseIndicatorValue(raw: string, ind: Pick<Indicator, 'type' | 'unit' | 'levels'>, opts: NumberOptions): Parsed<IndicatorValue> {
+export function parseIndicatorValue(raw: string, ind: Pick<Indicator, 'type' | 'unit' | 'levels'>, opts: NumberOptions): Parsed<IndicatorValue | Assessed> {
   const s = cleanCell(raw);
   if (s === '') return { ok: true, value: null };
+  if (ind.type !== 'boolean' && ind.type !== 'pass') {
+    const assessed = ASSESSED.get(foldKey(s));
+    if (assessed) return { ok: true, value: assessed };
+  }
   switch (ind.type) {
     case 'boolean':
     case 'pass': {

@@ -5,7 +5,7 @@ import { cleanCell, nfc } from '../text/normalize.js';
 import { fillMergedHeaders, findHeaderRow, isNumberingRow, rankSets } from './choose-set.js';
 import { mapHeaders, vocabulary, type Column, type HeaderMap } from './match-headers.js';
 import { openSource } from './open-source.js';
-import { parseIndicatorValue, parseMark, type IndicatorValue } from './parse-value.js';
+import { parseIndicatorValue, parseMark, type Assessed, type IndicatorValue } from './parse-value.js';
 import { sniffDelimiter } from './sniff-delimiter.js';
 
 /** One survey row: a unit with its marks and values, aligned with the set's criteria. */
@@ -17,7 +17,7 @@ export interface SurveyRow {
   /** Per criterion: true / false, null for a blank mark, undefined when the file has no mark column. */
   marks: (boolean | null | undefined)[];
   /** Per criterion, per indicator: the value, null for blank, undefined when the file has no column. */
-  values: (IndicatorValue | null | undefined)[][];
+  values: (IndicatorValue | Assessed | null | undefined)[][];
   total?: number;
 }
 
@@ -211,7 +211,7 @@ class Reader {
 
     const n = this.set.criteria.length;
     const marks = new Array<boolean | null | undefined>(n);
-    const values = this.set.criteria.map((c) => new Array<IndicatorValue | null | undefined>(c.indicators.length));
+    const values = this.set.criteria.map((c) => new Array<IndicatorValue | Assessed | null | undefined>(c.indicators.length));
     let metMarks = 0;
     for (let c = 0; c < n; c++) {
       const col = this.markCols[c];

@@ -1,7 +1,7 @@
 import { pickThreshold, type Context, type ThresholdValue } from '../criteria/threshold.js';
 import type { CriteriaSet, Criterion, Indicator, MeetsRule } from '../criteria/types.js';
 import type { SurveyRow } from '../data/read-survey.js';
-import type { IndicatorValue } from '../data/parse-value.js';
+import { Assessed, type IndicatorValue } from '../data/parse-value.js';
 import type { Problem } from '../problems.js';
 import { judge } from './judge.js';
 import type { CriterionStatus, Gap, Summary, UnitResult, UnitStatus } from './types.js';
@@ -94,7 +94,9 @@ interface Judged {
   gap?: Gap;
 }
 
-function judgeIndicator(c: Criterion, p: PlannedIndicator, value: IndicatorValue | null | undefined): Judged {
+function judgeIndicator(c: Criterion, p: PlannedIndicator, value: IndicatorValue | Assessed | null | undefined): Judged {
+  // The official's "Đạt" / "Không đạt" decides the indicator, threshold or not.
+  if (value instanceof Assessed) return value.met ? { status: 'met' } : { status: 'unmet', gap: { ...indicatorGap(c, p, 'unmet', 'Không đạt', null), verified: p.threshold === undefined ? undefined : p.verified } };
   // Without a sourced threshold a value cannot be judged, so the criterion cannot be declared met from values.
   if (p.threshold === undefined) return { status: 'no-data', gap: { ...indicatorGap(c, p, 'no-data', value ?? null, null), reason: 'no-threshold' } };
   if (value === null || value === undefined) return { status: 'no-data', gap: indicatorGap(c, p, 'no-data', null, null) };
