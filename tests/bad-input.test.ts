@@ -1,4 +1,4 @@
-import { readFileSync, writeFileSync } from 'node:fs';
+import { chmodSync, readdirSync, readFileSync, statSync, utimesSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import iconv from 'iconv-lite';
 import { describe, expect, it } from 'vitest';
@@ -240,5 +240,56 @@ describe('legacy Vietnamese encodings', () => {
     const r = await ntm(['evaluate', fixture('ngan-son-2021-thon.csv'), '--encoding', 'klingon']);
     expect(r.stderr).toBe(`${fixture('ngan-son-2021-thon.csv')}: error: unknown encoding "klingon"\n  hint: Use utf-8, windows-1258 or tcvn3.\n`);
     expect(r.code).toBe(2);
+  });
+});
+
+describe('inputs are read, never written', () => {
+  it('leaves the input file unchanged (content, mode, mtime), with a report written next to it', async () => {
+    const dir = tempDir({ 'thon.csv': readFileSync(fixture('ngan-son-2021-thon.csv')) });
+    const input = join(dir, 'thon.csv');
+    chmodSync(input, 0o444);
+    const past = new Date('2021-03-01T08:00:00Z');
+    utimesSync(input, past, past);
+    const before = { ...statSync(input), content: readFileSync(input) };
+    const r = await ntm(['evaluate', 'thon.csv', '-o', 'thon.json'], { cwd: dir });
+    expect(r.code).toBe(1);
+    const after = statSync(input);
+    expect(readFileSync(input)).toEqual(before.content);
+    expect(after.mode).toBe(before.mode);
+    expect(after.mtimeMs).toBe(before.mtimeMs);
+    expect(JSON.parse(readFileSync(join(dir, 'thon.json'), 'utf8')).units).toHaveLength(8);
+    expect(readdirSync(dir).sort()).toEqual(['thon.csv', 'thon.json']);
+  });
+
+  it('refuses -o naming the input itself, and leaves it alone', async () => {
+    const dir = tempDir({ 'thon.csv': readFileSync(fixture('ngan-son-2021-thon.csv')) });
+    const r = await ntm(['evaluate', 'thon.csv', '-o', 'thon.csv', '--format', 'json', '--force'], { cwd: dir });
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('error: will not write the report over an input file (thon.csv)');
+    expect(readFileSync(join(dir, 'thon.csv'))).toEqual(readFileSync(fixture('ngan-son-2021-thon.csv')));
+  });
+
+  it('a failed write leaves no temporary file behind', async () => {
+    // A folder where the report should go makes the final rename fail after the temporary file is written.
+    const dir = tempDir({ 'thon.csv': readFileSync(fixture('ngan-son-2021-thon.csv')), 'report.json/keep': '' });
+    const r = await ntm(['evaluate', 'thon.csv', '-o', 'report.json', '--force'], { cwd: dir });
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/^report\.json: error: cannot write report\.json: /m);
+    expect(r.stderr).not.toMatch(noStack);
+    expect(readdirSync(dir).sort()).toEqual(['report.json', 'thon.csv']);
+  });
+});
+
+describe('progress line', () => {
+  it('is never written when stderr is not a terminal', async () => {
+    const dir = tempDir();
+    const rows = Array.from({ length: 20000 }, (_, i) => `Thôn ${i},Xã ${i % 50},${Array(16).fill('1').join(',')}`);
+    writeFileSync(join(dir, 'lon.csv'), [`Tên thôn,Tên xã,${Array.from({ length: 16 }, (_, i) => i + 1).join(',')}`, ...rows].join('\n'));
+    // NTM_PROGRESS_AFTER_MS=0 would show it at once on a terminal.
+    const r = await ntm(['evaluate', 'lon.csv', '--quiet'], { cwd: dir, env: { NTM_PROGRESS_AFTER_MS: '0' } });
+    expect(r.code).toBe(0);
+    expect(r.stderr).toBe(`${USING('lon.csv')}\n`);
+    expect(r.stderr).not.toContain('reading');
+    expect(r.stderr).not.toContain('\r');
   });
 });

@@ -81,13 +81,12 @@ function detectEncoding(head: Buffer, file: string): string {
   if (nul >= 0 || controlShare(head) > 0.05) {
     fail({ kind: 'binary-file', file, message: 'this is not a text file (it contains binary data)', hint: 'Export the sheet from Excel as "CSV UTF-8 (Comma delimited)" and give ntm that file.' });
   }
-  // A multi-byte character may be cut at the end of the head: only the bytes before it must decode.
-  const cut = head.length === HEAD_BYTES ? head.subarray(0, head.length - 4) : head;
+  // A multi-byte character may be cut at the end of the head: streaming mode lets it be incomplete.
   try {
-    new TextDecoder('utf-8', { fatal: true }).decode(cut);
+    new TextDecoder('utf-8', { fatal: true }).decode(head, { stream: head.length === HEAD_BYTES });
     return 'utf8';
   } catch {
-    return legacy(file, lineOfFirstBadByte(cut));
+    return legacy(file, lineOfFirstBadByte(head));
   }
 }
 

@@ -1,0 +1,220 @@
+#!/usr/bin/env node
+// `npm run bench`: national-scale timings of ntm against csv-parse and papaparse alone, peak memory
+// and start-up time; prints a table and writes the figures into BENCHMARKS.md.
+//   node scripts/bench.mjs [--runs N] [--profile] [--no-write]
+// Needs `npm run build` first (npm run bench does it). Data goes to ./bench-data (git-ignored).
+// Every figure is the median of several runs, each a fresh process, as a user would run ntm.
+import { spawnSync } from 'node:child_process';
+import { createReadStream, existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { cpus, tmpdir } from 'node:os';
+import { join, relative, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const ROOT = resolve(fileURLToPath(import.meta.url), '../..');
+const SELF = fileURLToPath(import.meta.url);
+const BIN = join(ROOT, 'bin/ntm');
+const DATA = join(ROOT, 'bench-data');
+const PARSE_OPTIONS = (delimiter) => ({ delimiter, bom: true, relax_column_count: true, relax_quotes: true, max_record_size: 1_000_000, skip_empty_lines: false });
+
+// Child mode: read FILE with one parser and nothing else, so that the time is the parser's alone.
+if (process.argv[2] === '--parse-only') {
+  const [, , , parser, file, delimiter] = process.argv;
+  let n = 0;
+  if (parser === 'csv-parse') {
+    const { parse } = await import('csv-parse');
+    const p = createReadStream(file, { highWaterMark: 256 * 1024 }).setEncoding('utf8').pipe(parse(PARSE_OPTIONS(delimiter)));
+    await new Promise((ok, ko) => p.on('data', () => n++).on('end', ok).on('error', ko));
+  } else {
+    const Papa = (await import('papaparse')).default;
+    await new Promise((ok, ko) => Papa.parse(createReadStream(file, { highWaterMark: 256 * 1024, encoding: 'utf8' }), { delimiter, step: () => n++, complete: ok, error: ko }));
+  }
+  process.stdout.write(`${n}\n`);
+  process.exit(0);
+}
+
+const args = process.argv.slice(2);
+const RUNS = Number(args[args.indexOf('--runs') + 1]) || 5;
+const PROFILE = args.includes('--profile');
+const WRITE = !args.includes('--no-write');
+const TIME = existsSync('/usr/bin/time') ? '/usr/bin/time' : undefined;
+// Without GNU time, a preloaded module writes the child's own peak RSS (KB) when it exits.
+const RSS_PRELOAD = "process.on('exit', () => require('fs').writeFileSync(process.env.NTM_BENCH_RSS, String(process.resourceUsage().maxRSS)));\n";
+
+const median = (xs) => {
+  const s = [...xs].sort((a, b) => a - b);
+  const m = s.length >> 1;
+  return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2;
+};
+
+/** Runs node with `argv` once: wall time in ms, peak RSS in MB, exit code. */
+function once(argv, opts = {}) {
+  const scratch = mkdtempSync(join(tmpdir(), 'ntm-bench-'));
+  const rssFile = join(scratch, 'rss');
+  let cmd = [TIME, ['-f', '%M', '-o', rssFile, process.execPath, ...argv]];
+  if (!TIME) {
+    writeFileSync(join(scratch, 'rss.cjs'), RSS_PRELOAD);
+    cmd = [process.execPath, ['-r', join(scratch, 'rss.cjs'), ...argv]];
+  }
+  const t0 = process.hrtime.bigint();
+  const r = spawnSync(cmd[0], cmd[1], { cwd: ROOT, encoding: 'utf8', maxBuffer: 1 << 26, env: { ...process.env, NTM_BENCH_RSS: rssFile }, ...opts });
+  const ms = Number(process.hrtime.bigint() - t0) / 1e6;
+  let rssMb;
+  try {
+    const kb = Number(readFileSync(rssFile, 'utf8').trim().split('\n').pop());
+    rssMb = kb / 1024;
+  } catch {
+    rssMb = NaN;
+  }
+  rmSync(scratch, { recursive: true, force: true });
+  if (r.status !== 0 && r.status !== 1) throw new Error(`node ${argv.join(' ')} exited ${r.status}: ${r.stderr}`);
+  return { ms, rssMb, stdout: r.stdout, stderr: r.stderr };
+}
+
+function repeat(n, argv, before) {
+  const runs = [];
+  for (let i = 0; i < n; i++) {
+    before?.();
+    runs.push(once(argv));
+  }
+  return { ms: median(runs.map((r) => r.ms)), rssMb: Math.max(...runs.map((r) => r.rssMb)), runs: n, last: runs[runs.length - 1] };
+}
+
+async function ensureData() {
+  const files = { villages80k: join(DATA, 'villages-80k.csv'), communes10k: join(DATA, 'communes-10k.csv'), villages1m: join(DATA, 'villages-1m.csv') };
+  if (!Object.values(files).every(existsSync)) {
+    process.stderr.write('bench: generating data into bench-data/ …\n');
+    const { generate } = await import('./generate-data.mjs');
+    await generate(DATA);
+  }
+  return files;
+}
+
+const files = await ensureData();
+const cases = [
+  { label: '80,000 villages × 16 criteria (marks)', file: files.villages80k, delimiter: ',', runs: RUNS, json: true },
+  { label: '10,000 communes × 56 indicators (values)', file: files.communes10k, delimiter: ';', runs: RUNS },
+  { label: '1,000,000 villages (marks)', file: files.villages1m, delimiter: ',', runs: Math.max(3, Math.ceil(RUNS / 2)) },
+];
+
+const rows = [];
+for (const c of cases) {
+  const rel = relative(ROOT, c.file);
+  const mb = statSync(c.file).size / 1e6;
+  process.stderr.write(`bench: ${rel} (${mb.toFixed(1)} MB), ${c.runs} runs each …\n`);
+  const ntm = repeat(c.runs, [BIN, 'evaluate', rel, '--quiet']);
+  const csv = repeat(c.runs, [SELF, '--parse-only', 'csv-parse', c.file, c.delimiter]);
+  const papa = repeat(c.runs, [SELF, '--parse-only', 'papaparse', c.file, c.delimiter]);
+  let json;
+  if (c.json) {
+    const out = join(mkdtempSync(join(tmpdir(), 'ntm-bench-')), 'report.json');
+    json = repeat(c.runs, [BIN, 'evaluate', rel, '--format', 'json', '-o', out, '--force']);
+    rmSync(resolve(out, '..'), { recursive: true, force: true });
+  }
+  const units = /(\d+)/.exec(ntm.last.stdout.split(/[;:]/)[1] ?? '')?.[1];
+  rows.push({ ...c, rel, mb, ntm, csv, papa, json, units });
+}
+
+const startupRuns = Math.max(10, RUNS * 2);
+const version = repeat(startupRuns, [BIN, '--version']);
+const bare = repeat(startupRuns, ['-e', '0']);
+
+// The table.
+const f = (ms) => (ms >= 1000 ? `${(ms / 1000).toFixed(2)} s` : `${ms.toFixed(0)} ms`);
+const table = [
+  '| file | size | runs | `ntm evaluate --quiet` | csv-parse alone | ratio | papaparse alone | ntm / papaparse | peak RSS (ntm) | `--format json -o` |',
+  '| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |',
+  ...rows.map((r) =>
+    `| ${r.label} | ${r.mb.toFixed(1)} MB | ${r.runs} | ${f(r.ntm.ms)} | ${f(r.csv.ms)} | **${(r.ntm.ms / r.csv.ms).toFixed(2)}×** | ${f(r.papa.ms)} | ${(r.ntm.ms / r.papa.ms).toFixed(2)}× | ${r.ntm.rssMb.toFixed(0)} MB | ${r.json ? `${f(r.json.ms)}, ${r.json.rssMb.toFixed(0)} MB` : '—'} |`,
+  ),
+];
+const startup = [
+  '| start-up | median of ' + startupRuns + ' |',
+  '| --- | --- |',
+  `| \`node -e 0\` | ${f(bare.ms)} |`,
+  `| \`ntm --version\` | ${f(version.ms)} (**${(version.ms / bare.ms).toFixed(2)}×** bare node) |`,
+];
+const targets = [
+  `- evaluation ≤ 1.5× csv-parse alone: ${rows.map((r) => `${(r.ntm.ms / r.csv.ms).toFixed(2)}× (${r.rel.replace('bench-data/', '')})`).join(', ')} — ${rows.every((r) => r.ntm.ms / r.csv.ms <= 1.5) ? 'met' : '**missed**'}`,
+  `- 1,000,000 rows in bounded memory (peak RSS < 300 MB with --quiet): ${rows[2].ntm.rssMb.toFixed(0)} MB — ${rows[2].ntm.rssMb < 300 ? 'met' : '**missed**'}`,
+  `- start-up ≤ 2× bare node: ${(version.ms / bare.ms).toFixed(2)}× — ${version.ms / bare.ms <= 2 ? 'met' : '**missed**'}`,
+];
+
+let cpu = 'unknown';
+try {
+  cpu = /model name\s*:\s*(.*)/.exec(readFileSync('/proc/cpuinfo', 'utf8'))?.[1] ?? cpus()[0]?.model ?? 'unknown';
+} catch {
+  cpu = cpus()[0]?.model ?? 'unknown';
+}
+const machine = `${cpus().length} cores (nproc), ${cpu}, Node ${process.version}, ${process.platform}; peak RSS by ${TIME ? '`/usr/bin/time -f %M`' : '`process.resourceUsage().maxRSS`'}`;
+const when = new Date().toISOString().slice(0, 10);
+
+let profile = '';
+if (PROFILE) profile = profiles(rows.slice(0, 2));
+
+const report = [
+  `Measured ${when} with \`npm run bench\` (\`node scripts/bench.mjs --runs ${RUNS}${PROFILE ? ' --profile' : ''}\`).`,
+  '',
+  `Machine: ${machine}.`,
+  '',
+  ...table,
+  '',
+  ...startup,
+  '',
+  'Targets (issue 6):',
+  '',
+  ...targets,
+  ...(profile ? ['', profile] : []),
+].join('\n');
+
+process.stdout.write(`\n${report}\n`);
+if (WRITE) {
+  const path = join(ROOT, 'BENCHMARKS.md');
+  const START = '<!-- bench:start -->';
+  const END = '<!-- bench:end -->';
+  const old = existsSync(path) ? readFileSync(path, 'utf8') : `# Benchmarks\n\n${START}\n${END}\n`;
+  const [before, rest] = old.includes(START) ? old.split(START) : [`${old}\n`, END];
+  const after = rest.includes(END) ? rest.split(END)[1] : '';
+  writeFileSync(path, `${before}${START}\n${report}\n${END}${after}`);
+  process.stderr.write(`bench: figures written to ${relative(process.cwd(), path)}\n`);
+}
+
+/** Where the time goes: node --cpu-prof of one run per file, functions by self time and by inclusive time. */
+function profiles(list) {
+  const out = ['Where the time goes (`node --cpu-prof`, one run each; share of all samples):', ''];
+  for (const r of list) {
+    const dir = mkdtempSync(join(tmpdir(), 'ntm-prof-'));
+    spawnSync(process.execPath, ['--cpu-prof', '--cpu-prof-dir', dir, BIN, 'evaluate', r.rel, '--quiet'], { cwd: ROOT, stdio: 'ignore' });
+    const p = JSON.parse(readFileSync(join(dir, readdirSync(dir)[0]), 'utf8'));
+    rmSync(dir, { recursive: true, force: true });
+    const byId = new Map(p.nodes.map((n) => [n.id, n]));
+    const parent = new Map();
+    for (const n of p.nodes) for (const c of n.children ?? []) parent.set(c, n.id);
+    const name = (n) => {
+      const cf = n.callFrame;
+      const where = cf.url ? cf.url.replace(/^.*\/(node_modules|dist)\//, '$1/').replace(/^node:/, 'node:') : '';
+      return `${cf.functionName || '(anonymous)'}${where ? ` ${where}:${cf.lineNumber + 1}` : ''}`;
+    };
+    const selfT = new Map();
+    const inclT = new Map();
+    let total = 0;
+    p.samples.forEach((id, i) => {
+      const dt = p.timeDeltas[i] ?? 0;
+      total += dt;
+      const k = name(byId.get(id));
+      selfT.set(k, (selfT.get(k) ?? 0) + dt);
+      const seen = new Set();
+      for (let cur = id; cur !== undefined; cur = parent.get(cur)) {
+        const kk = name(byId.get(cur));
+        if (!seen.has(kk)) {
+          seen.add(kk);
+          inclT.set(kk, (inclT.get(kk) ?? 0) + dt);
+        }
+      }
+    });
+    const top = (m, n, filter = () => true) =>
+      [...m].filter(([k]) => filter(k)).sort((a, b) => b[1] - a[1]).slice(0, n).map(([k, t]) => `| ${((t / total) * 100).toFixed(1)} % | \`${k}\` |`);
+    out.push(`${r.rel} (${(total / 1000).toFixed(0)} ms profiled):`, '', '| self | function |', '| --- | --- |', ...top(selfT, 12), '');
+    out.push('| inclusive | function (ntm code) |', '| --- | --- |', ...top(inclT, 14, (k) => k.includes('dist/')), '');
+  }
+  return out.join('\n');
+}

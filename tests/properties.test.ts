@@ -1,0 +1,140 @@
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { openRegistry, setDirs } from '../src/criteria/registry.js';
+import type { Indicator } from '../src/criteria/types.js';
+import { parseNumber } from '../src/data/parse-value.js';
+import { readSurvey, type SurveyRow } from '../src/data/read-survey.js';
+import { compilePlan, evaluateUnit } from '../src/engine/evaluate.js';
+import { judge } from '../src/engine/judge.js';
+import { tempDir } from './helpers/cli.js';
+
+const registry = openRegistry(setDirs([], {}));
+const villageSet = registry.get('bac-kan-thon-2019');
+const communeSet = registry.get('quoc-gia-xa-2021');
+
+describe('parseNumber gives back the number that was formatted', () => {
+  // Numbers as people have them: up to 9 digits before the decimal mark, up to 3 after.
+  const numbers = fc.tuple(fc.integer({ min: -999_999_999, max: 999_999_999 }), fc.integer({ min: 0, max: 3 })).chain(([whole, digits]) =>
+    fc.integer({ min: 0, max: 10 ** digits - 1 }).map((frac) => ({ value: whole + Math.sign(whole || 1) * (frac / 10 ** digits), digits })),
+  );
+
+  for (const [locale, decimalComma] of [['vi-VN', true], ['en-US', false]] as const) {
+    for (const useGrouping of [true, false]) {
+      it(`${locale}, ${useGrouping ? 'with' : 'without'} grouping`, () => {
+        fc.assert(
+          fc.property(numbers, ({ value, digits }) => {
+            const text = new Intl.NumberFormat(locale, { useGrouping, minimumFractionDigits: digits, maximumFractionDigits: digits }).format(value);
+            const back = parseNumber(text, { decimalComma });
+            expect(back).toBeCloseTo(value, 9);
+          }),
+          { numRuns: 500 },
+        );
+      });
+    }
+  }
+});
+
+describe('judge', () => {
+  const atLeast = { type: 'number', comparison: '>=', levels: undefined } as Pick<Indicator, 'type' | 'comparison' | 'levels'>;
+  const finite = fc.double({ min: -1e9, max: 1e9, noNaN: true });
+
+  it('raising a value never turns a met ">=" indicator unmet', () => {
+    fc.assert(
+      fc.property(finite, finite, fc.double({ min: 0, max: 1e9, noNaN: true }), (threshold, value, raise) => {
+        if (judge(atLeast, threshold, value).met) expect(judge(atLeast, threshold, value + raise).met).toBe(true);
+      }),
+      { numRuns: 1000 },
+    );
+  });
+
+  it('a met value has no shortfall, an unmet one a positive shortfall', () => {
+    fc.assert(
+      fc.property(finite, finite, (threshold, value) => {
+        const v = judge(atLeast, threshold, value);
+        if (v.met) expect(v.shortfall).toBe(0);
+        else expect(v.shortfall).toBeGreaterThanOrEqual(0);
+      }),
+    );
+  });
+});
+
+/** A random survey row for a set: marks or values, some blank, some missing. */
+function rowFor(set: typeof communeSet) {
+  const mark = fc.constantFrom<boolean | null | undefined>(true, false, null, undefined);
+  const value = (ind: Indicator) => {
+    const blank = fc.constantFrom(null, undefined);
+    switch (ind.type) {
+      case 'boolean':
+      case 'pass':
+        return fc.oneof(fc.boolean(), blank);
+      case 'level':
+        return fc.oneof(fc.constantFrom(...(ind.levels ?? ['a'])), blank);
+      case 'count':
+        return fc.oneof(fc.nat(1000), blank);
+      default:
+        return fc.oneof(fc.double({ min: 0, max: 200, noNaN: true }), blank);
+    }
+  };
+  return fc.record({
+    marks: fc.tuple(...set.criteria.map(() => mark)),
+    values: fc.tuple(...set.criteria.map((c) => fc.tuple(...c.indicators.map(value)))),
+  }).map(({ marks, values }): SurveyRow => ({ file: 'x.csv', line: 2, name: 'Xã A', parent: '', marks: [...marks], values: values.map((v) => [...v]) }));
+}
+
+describe('evaluateUnit', () => {
+  for (const set of [villageSet, communeSet]) {
+    it(`never counts more criteria met than there are (${set.id})`, () => {
+      const plan = compilePlan(set, { region: 'TDMNPB', year: set.defaultYear });
+      fc.assert(
+        fc.property(rowFor(set), (row) => {
+          const u = evaluateUnit(plan, row);
+          expect(u.met).toBeGreaterThanOrEqual(0);
+          expect(u.met).toBeLessThanOrEqual(u.total);
+          expect(u.total).toBe(set.criteria.length);
+          expect(u.met).toBe(u.criteria.filter((s) => s === 'met').length);
+          if (u.meets) expect(u.met).toBe(u.total);
+        }),
+        { numRuns: 300 },
+      );
+    });
+  }
+});
+
+describe('evaluation does not depend on the order of columns or rows', () => {
+  const MARKS = ['1', 'x', 'Đạt', '', '0', 'Không đạt'];
+  const survey = fc.array(fc.tuple(fc.array(fc.constantFrom(...MARKS), { minLength: 16, maxLength: 16 }), fc.integer({ min: 1, max: 5 })), { minLength: 1, maxLength: 25 });
+
+  it('shuffled columns and rows give the same verdict per unit', async () => {
+    const dir = tempDir();
+    let n = 0;
+    await fc.assert(
+      fc.asyncProperty(survey, fc.infiniteStream(fc.nat()), async (units, random) => {
+        const header = ['Tên thôn', 'Tên xã', ...villageSet.criteria.map((c) => c.id)];
+        const rows = units.map(([marks, commune], i) => [`Thôn ${i}`, `Xã ${commune}`, ...marks]);
+        const next = () => random.next().value as number;
+        const shuffle = <T>(xs: T[]) => xs.map((x) => [next(), x] as const).sort((a, b) => a[0] - b[0]).map(([, x]) => x);
+        const columns = shuffle(header.map((_, i) => i));
+        const write = (order: number[], body: string[][]) => {
+          const file = join(dir, `s${n++}.csv`);
+          writeFileSync(file, [order.map((c) => header[c]).join(','), ...body.map((r) => order.map((c) => r[c]).join(','))].join('\n'));
+          return file;
+        };
+        const evaluate = async (file: string) => {
+          const plan = compilePlan(villageSet, { region: 'TDMNPB' });
+          const out = new Map<string, unknown>();
+          await readSurvey(file, { set: villageSet, candidates: [], onRow: (row) => {
+            const { file: _f, line: _l, ...rest } = evaluateUnit(plan, row);
+            out.set(`${row.name}/${row.parent}`, rest);
+          } });
+          return out;
+        };
+        const plain = await evaluate(write(header.map((_, i) => i), rows));
+        const shuffled = await evaluate(write(columns, shuffle(rows)));
+        expect(shuffled).toEqual(plain);
+      }),
+      { numRuns: 40 },
+    );
+  });
+});
