@@ -3,7 +3,7 @@ import { fixture, ntm } from './helpers/cli.js';
 import { readCsv } from './reports-helpers.js';
 
 const ANNEX = fixture('ngan-son-2021-thon.csv');
-const XA = fixture('bac-kan-xa-2020.csv');
+const XA = fixture('reports/bac-kan-xa-2020-values.csv');
 
 describe('ntm evaluate --format csv', () => {
   it('gives the gap table, one row per gap, UTF-8 with a BOM, CRLF', async () => {

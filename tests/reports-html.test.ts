@@ -23,7 +23,7 @@ if (!haveChromium && underCI) {
 }
 
 const ANNEX = fixture('ngan-son-2021-thon.csv');
-const XA = fixture('bac-kan-xa-2020.csv');
+const XA = fixture('reports/bac-kan-xa-2020-values.csv');
 
 describe.skipIf(!haveChromium)('ntm evaluate -o report.html, opened in headless Chromium', () => {
   let browser: Browser;

@@ -51,7 +51,7 @@ describe('spreadsheet safety: no survey text becomes a formula', () => {
   });
 
   it('values from the survey too: a negative rate is text in the gap list, neutralised', async () => {
-    const [head, row] = readFileSync(fixture('bac-kan-xa-2020.csv'), 'utf8').split('\n');
+    const [head, row] = readFileSync(fixture('reports/bac-kan-xa-2020-values.csv'), 'utf8').split('\n');
     const dir = tempDir({ 'xa.csv': `${head}\n${row!.replace('Vân Tùng', '-Vân Tùng').replace('"99,6%"', '"-3%"')}\n` });
     const r = await ntm(['evaluate', join(dir, 'xa.csv'), '--set', 'bac-kan-xa-2017', '--format', 'csv']);
     const rows = readCsv(r.stdout);

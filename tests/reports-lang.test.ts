@@ -4,7 +4,7 @@ import { fixture, ntm, tempDir } from './helpers/cli.js';
 import { DATE_ENV, readCsv, readXlsx, sheetRows } from './reports-helpers.js';
 
 const ANNEX = fixture('ngan-son-2021-thon.csv');
-const XA = fixture('bac-kan-xa-2020.csv');
+const XA = fixture('reports/bac-kan-xa-2020-values.csv');
 const VI_LOCALE = { ...DATE_ENV, LANG: 'vi_VN.UTF-8' };
 
 describe('--lang: everything ntm says, in Vietnamese or English; criterion names as the set writes them', () => {

@@ -3,7 +3,7 @@ import { fixture, ntm } from './helpers/cli.js';
 import { DATE_ENV } from './reports-helpers.js';
 
 const ANNEX = fixture('ngan-son-2021-thon.csv');
-const XA = fixture('bac-kan-xa-2020.csv');
+const XA = fixture('reports/bac-kan-xa-2020-values.csv');
 const md = async (args: string[], lang = 'en') => {
   const r = await ntm(['evaluate', ...args, '--format', 'markdown', '--lang', lang], { env: DATE_ENV });
   expect(r.code).toBe(1);

@@ -4,7 +4,7 @@ import { fixture, ntm, tempDir } from './helpers/cli.js';
 import { DATE_ENV, readXlsx, sheetRows } from './reports-helpers.js';
 
 const ANNEX = fixture('ngan-son-2021-thon.csv');
-const XA = fixture('bac-kan-xa-2020.csv');
+const XA = fixture('reports/bac-kan-xa-2020-values.csv');
 
 async function xlsx(args: string[]) {
   const out = join(tempDir(), 'report.xlsx');
