@@ -1,4 +1,5 @@
 import { closeSync, openSync, readSync, createReadStream, statSync } from 'node:fs';
+import { isUtf8 } from 'node:buffer';
 import { Readable, Transform, type TransformCallback } from 'node:stream';
 import iconv from 'iconv-lite';
 import { fail } from '../problems.js';
@@ -11,7 +12,7 @@ export interface Source {
   name: string;
   /** The first bytes, decoded: enough to sniff the delimiter. */
   headText: string;
-  /** The whole input as decoded text chunks; `onBytes` is told the raw bytes read so far, per chunk. */
+  /** The whole input: checked UTF-8 bytes, or text decoded from a legacy encoding; `onBytes` is told the raw bytes read so far. */
   text(onBytes?: (read: number) => void): Readable;
   bytes: number;
 }
@@ -55,7 +56,7 @@ export async function openSource(path: string, encoding?: string): Promise<Sourc
       let read = 0;
       stream.on('data', (c: Buffer) => onBytes((read += c.length)));
     }
-    const decoder = enc === 'utf8' ? utf8Decoder(name) : iconvDecoder(enc);
+    const decoder = enc === 'utf8' ? utf8Checker(name) : iconvDecoder(enc);
     // pipe() does not pass errors on: a read error must reach whoever reads the text.
     stream.on('error', (e) => decoder.destroy(e));
     return stream.pipe(decoder);
@@ -122,32 +123,53 @@ function lineOfFirstBadByte(b: Buffer): number {
 }
 
 /** Decodes UTF-8 strictly, so that a bad byte past the sniffed head is still caught. */
-function utf8Decoder(file: string): Transform {
-  const decoder = new TextDecoder('utf-8', { fatal: true });
+/**
+ * Passes UTF-8 bytes through unchanged while checking them, so that a bad byte past the sniffed
+ * head is still caught; csv-parse then decodes only the cells it keeps (decoding the whole text
+ * first would have it encoded and decoded again).
+ */
+function utf8Checker(file: string): Transform {
   let lines = 1;
+  // The bytes of a character cut by the end of the previous chunk.
+  let carry: Buffer | undefined;
   return new Transform({
-    readableObjectMode: false,
     transform(chunk: Buffer, _enc, cb: TransformCallback) {
-      try {
-        const s = decoder.decode(chunk, { stream: true });
-        lines += countNewlines(s);
-        cb(null, s);
-      } catch {
-        try {
-          legacy(file, lines + lineOfFirstBadByte(chunk) - 1);
-        } catch (e) {
-          cb(e as Error);
-        }
-      }
+      const data = carry ? Buffer.concat([carry, chunk]) : chunk;
+      const cut = completeLength(data);
+      const body = data.subarray(0, cut);
+      if (!isUtf8(body)) return cb(legacyError(file, lines + lineOfFirstBadByte(body) - 1));
+      lines += countNewlineBytes(body);
+      carry = cut < data.length ? Buffer.from(data.subarray(cut)) : undefined;
+      cb(null, body);
     },
     flush(cb) {
-      try {
-        cb(null, decoder.decode());
-      } catch {
-        cb(null);
-      }
+      cb(carry ? legacyError(file, lines) : null);
     },
   });
+}
+
+/** The length of the buffer up to the end of its last complete UTF-8 character. */
+function completeLength(b: Buffer): number {
+  let i = b.length - 1;
+  while (i >= 0 && b.length - i < 4 && (b[i]! & 0xc0) === 0x80) i--;
+  if (i < 0) return b.length;
+  const lead = b[i]!;
+  const need = lead >= 0xf0 ? 4 : lead >= 0xe0 ? 3 : lead >= 0xc0 ? 2 : 1;
+  return i + need > b.length ? i : b.length;
+}
+
+function legacyError(file: string, line: number): Error {
+  try {
+    return legacy(file, line);
+  } catch (e) {
+    return e as Error;
+  }
+}
+
+function countNewlineBytes(b: Buffer): number {
+  let n = 0;
+  for (let i = b.indexOf(10); i >= 0; i = b.indexOf(10, i + 1)) n++;
+  return n;
 }
 
 function iconvDecoder(enc: string): Transform {
@@ -163,11 +185,6 @@ function iconvDecoder(enc: string): Transform {
   });
 }
 
-function countNewlines(s: string): number {
-  let n = 0;
-  for (let i = s.indexOf('\n'); i >= 0; i = s.indexOf('\n', i + 1)) n++;
-  return n;
-}
 
 async function readAll(stream: NodeJS.ReadableStream): Promise<Buffer> {
   const chunks: Buffer[] = [];

@@ -75,7 +75,11 @@ export function parseNumber(raw: string, opts: NumberOptions): number | undefine
   return Number.isFinite(n) ? sign * n : undefined;
 }
 
-const count = (s: string, ch: string) => s.split(ch).length - 1;
+function count(s: string, ch: string): number {
+  let n = 0;
+  for (let i = s.indexOf(ch); i >= 0; i = s.indexOf(ch, i + 1)) n++;
+  return n;
+}
 const groupsOk = (s: string, group: string) => new RegExp(`^\\d{1,3}(\\${group}\\d{3})*$`).test(s);
 
 const SCALE_WORDS: [RegExp, number][] = [
@@ -117,10 +121,36 @@ const ASSESSED = new Map([['dat', new Assessed(true)], ['khong dat', new Assesse
 export function parseIndicatorValue(raw: string, ind: Pick<Indicator, 'type' | 'unit' | 'levels'>, opts: NumberOptions): Parsed<IndicatorValue | Assessed> {
   const s = cleanCell(raw);
   if (s === '') return { ok: true, value: null };
+  // Words (Có, Đạt, a level) repeat down a column: fold each spelling once per indicator.
+  // Figures vary, so they are not kept; they skip the folding that words need.
+  if (!startsLikeNumber(s)) {
+    let seen = wordCache.get(ind);
+    if (!seen) wordCache.set(ind, (seen = new Map()));
+    let parsed = seen.get(s);
+    if (!parsed) {
+      parsed = parseWords(s, ind, opts);
+      if (seen.size < 1000) seen.set(s, parsed);
+    }
+    return parsed;
+  }
+  return parseTyped(s, ind, opts);
+}
+
+const wordCache = new WeakMap<object, Map<string, Parsed<IndicatorValue | Assessed>>>();
+const startsLikeNumber = (s: string) => {
+  const c = s.charCodeAt(0);
+  return (c >= 48 && c <= 57) || c === 45 || c === 43 || c === 46 || c === 0x2212;
+};
+
+function parseWords(s: string, ind: Pick<Indicator, 'type' | 'unit' | 'levels'>, opts: NumberOptions): Parsed<IndicatorValue | Assessed> {
   if (ind.type !== 'boolean' && ind.type !== 'pass') {
     const assessed = ASSESSED.get(foldKey(s));
     if (assessed) return { ok: true, value: assessed };
   }
+  return parseTyped(s, ind, opts);
+}
+
+function parseTyped(s: string, ind: Pick<Indicator, 'type' | 'unit' | 'levels'>, opts: NumberOptions): Parsed<IndicatorValue | Assessed> {
   switch (ind.type) {
     case 'boolean':
     case 'pass': {

@@ -71,7 +71,7 @@ export async function readSurvey(path: string, opts: ReadOptions): Promise<ReadR
   try {
     // Lines are counted here rather than by csv-parse's `info`, which costs an object per record.
     let nextLine = 1;
-    for await (const record of parser as AsyncIterable<string[]>) {
+    const onRecord = (record: string[]) => {
       const line = nextLine;
       nextLine += 1 + newlinesIn(record);
       lastLine = nextLine - 1;
@@ -80,7 +80,20 @@ export async function readSurvey(path: string, opts: ReadOptions): Promise<ReadR
         head.push({ cells: record.map(nfc), line });
         if (head.length === HEADER_WINDOW) state = startReading();
       }
-    }
+    };
+    // 'data' events rather than `for await`: the async iterator costs a promise per record.
+    await new Promise<void>((done, failed) => {
+      parser.on('data', (record: string[]) => {
+        try {
+          onRecord(record);
+        } catch (e) {
+          parser.destroy();
+          failed(e);
+        }
+      });
+      parser.on('end', done);
+      parser.on('error', failed);
+    });
   } catch (e) {
     if (e instanceof InputError) throw e;
     throw new InputError([csvProblem(e as CsvError, file, lastLine + 1)]);
