@@ -16,8 +16,8 @@ export interface SurveyRow {
   parent: string;
   /** Per criterion: true / false, null for a blank mark, undefined when the file has no mark column. */
   marks: (boolean | null | undefined)[];
-  /** Per criterion, per indicator: the value, null for blank, undefined when the file has no column. */
-  values: (IndicatorValue | Assessed | null | undefined)[][];
+  /** Per criterion, per indicator: the value, null for blank, undefined when the file has no column (the whole criterion's array is undefined when it has none). */
+  values: ((IndicatorValue | Assessed | null | undefined)[] | undefined)[];
   total?: number;
 }
 
@@ -145,13 +145,18 @@ function chooseSet(headers: string[], candidates: Parameters<typeof rankSets>[1]
   return best.set;
 }
 
-const unitKey = (s: string) => s.toLowerCase().replace(/\s+/g, ' ');
+/** Names differ by their diacritics (Bản Chang, Bản Chàng): only case and inner spacing are folded. */
+function unitKey(name: string, parent: string): string {
+  const key = `${name}\u0000${parent}`.toLowerCase();
+  return key.includes('  ') ? key.replace(/\s+/g, ' ') : key;
+}
 
 class Reader {
   private readonly nameCol: number;
   private readonly parentCol: number;
   private readonly totalCol: number;
   private readonly width: number;
+  private readonly numberOptions: { decimalComma: boolean };
   private readonly seen = new Map<string, number>();
   private count = 0;
   private readonly markCols: number[] = [];
@@ -178,6 +183,7 @@ class Reader {
       if (c.role === 'value') this.valueCols.push({ col: i, c: c.criterion, i: c.indicator });
     });
     this.width = last;
+    this.numberOptions = { decimalComma };
     for (const d of headers.duplicates) {
       error({ kind: 'duplicate-label', line: headerLine, column: d.index + 1, message: `column ${d.index + 1} "${d.header}" means the same as column ${d.first + 1} "${headers.headers[d.first]}"`, hint: 'Remove or rename one of the two columns.' });
     }
@@ -190,31 +196,13 @@ class Reader {
   }
 
   row(raw: string[], line: number): void {
-    const cells = raw.map((c) => cleanCell(c));
-    if (cells.every((c) => c === '')) return;
-    const name = this.nameCol >= 0 ? nfc(cells[this.nameCol] ?? '') : '';
-    if (!name) {
-      const others = cells.filter((c, i) => c !== '' && this.headers.columns[i]?.role !== 'seq');
-      if (others.length <= 1) {
-        const text = cells.find((c) => c !== '') ?? '';
-        this.warnings.push({ kind: 'blank-row', severity: 'warning', file: this.file, line, message: `row skipped, it names no unit: "${short(text)}"` });
-      } else {
-        this.error({ kind: 'missing-cell', line, column: this.nameCol + 1, message: 'this row has marks or values but no unit name', hint: 'Fill in the name, or delete the row.' });
-      }
-      return;
+    // The common row (a name, no stray cells) is read cell by cell, without copying the record.
+    const name = this.nameCol >= 0 ? nfc(cleanCell(raw[this.nameCol] ?? '')) : '';
+    if (!name || raw.length < this.width || raw.length > this.headers.columns.length) {
+      if (!this.irregular(raw, line, name)) return;
     }
-    if (raw.length < this.width) {
-      this.error({ kind: 'ragged-row', line, column: raw.length + 1, message: `this row has ${raw.length} cells but the header has ${this.width}`, hint: 'A cell is missing or a stray delimiter splits one; check the row in a spreadsheet.' });
-      return;
-    }
-    const extra = cells.findIndex((c, i) => i >= this.headers.columns.length && c !== '');
-    if (extra >= 0) {
-      this.error({ kind: 'ragged-row', line, column: extra + 1, message: `this row has ${raw.length} cells but the header has ${this.headers.columns.length}: cell ${extra + 1} ("${short(cells[extra]!)}") has no column`, hint: 'A stray delimiter splits a cell, or the header lacks a column; check the row in a spreadsheet.' });
-      return;
-    }
-    const parent = this.parentCol >= 0 ? nfc(cells[this.parentCol] ?? '') : '';
-    // Names differ by their diacritics (Bản Chang, Bản Chàng): only case and spacing are folded.
-    const key = `${unitKey(name)}\u0000${unitKey(parent)}`;
+    const parent = this.parentCol >= 0 ? nfc(cleanCell(raw[this.parentCol] ?? '')) : '';
+    const key = unitKey(name, parent);
     const dup = this.seen.get(key);
     if (dup !== undefined) {
       this.error({ kind: 'duplicate-unit', line, column: this.nameCol + 1, message: `"${name}"${parent ? ` (${parent})` : ''} appears twice: lines ${dup} and ${line}`, hint: 'Each unit must have one row; merge or remove one.' });
@@ -224,14 +212,15 @@ class Reader {
 
     const n = this.set.criteria.length;
     const marks = new Array<boolean | null | undefined>(n);
-    const values = this.set.criteria.map((c) => new Array<IndicatorValue | Assessed | null | undefined>(c.indicators.length));
+    // Only criteria with value columns get a values array; the rest stay undefined (no column).
+    const values = new Array<(IndicatorValue | Assessed | null | undefined)[] | undefined>(n);
     let metMarks = 0;
     for (let c = 0; c < n; c++) {
       const col = this.markCols[c];
       if (col === undefined) continue;
-      const m = parseMark(cells[col] ?? '');
+      const m = parseMark(raw[col] ?? '');
       if (!m.ok) {
-        this.badCell(line, col, cells[col]!, m.expected);
+        this.badCell(line, col, cleanCell(raw[col]!), m.expected);
         continue;
       }
       marks[c] = m.value;
@@ -239,15 +228,16 @@ class Reader {
     }
     for (const { col, c, i } of this.valueCols) {
       const ind = this.set.criteria[c]!.indicators[i]!;
-      const v = parseIndicatorValue(cells[col] ?? '', ind, { decimalComma: this.decimalComma });
-      if (!v.ok) this.badCell(line, col, cells[col]!, v.expected);
-      else values[c]![i] = v.value;
+      const v = parseIndicatorValue(raw[col] ?? '', ind, this.numberOptions);
+      if (!v.ok) this.badCell(line, col, cleanCell(raw[col]!), v.expected);
+      else (values[c] ??= new Array(this.set.criteria[c]!.indicators.length))[i] = v.value;
     }
     let total: number | undefined;
-    if (this.totalCol >= 0 && cells[this.totalCol]) {
-      total = Number(cells[this.totalCol]);
+    const totalCell = this.totalCol >= 0 ? cleanCell(raw[this.totalCol] ?? '') : '';
+    if (totalCell) {
+      total = Number(totalCell);
       if (!Number.isInteger(total)) {
-        this.badCell(line, this.totalCol, cells[this.totalCol]!, 'a whole number of criteria');
+        this.badCell(line, this.totalCol, totalCell, 'a whole number of criteria');
         total = undefined;
       } else if (this.markCols.length && total !== metMarks) {
         this.warnings.push({ kind: 'total-mismatch', severity: 'warning', file: this.file, line, column: this.totalCol + 1, message: `${name}${parent ? ` (${parent})` : ''}: the marks add up to ${metMarks} criteria met, the total column says ${total}`, hint: 'ntm counts the marks; correct the total or the marks.' });
@@ -255,6 +245,35 @@ class Reader {
     }
     this.count++;
     this.onRow({ file: this.file, line, name, parent, marks, values, total });
+  }
+
+  /**
+   * A row without a name, or with too few or too many cells: a trailing note or blank row is
+   * skipped (with a warning), anything else is an error. True when the row is still a unit.
+   */
+  private irregular(raw: string[], line: number, name: string): boolean {
+    const cells = raw.map((c) => cleanCell(c));
+    if (cells.every((c) => c === '')) return false;
+    if (!name) {
+      const others = cells.filter((c, i) => c !== '' && this.headers.columns[i]?.role !== 'seq');
+      if (others.length <= 1) {
+        const text = cells.find((c) => c !== '') ?? '';
+        this.warnings.push({ kind: 'blank-row', severity: 'warning', file: this.file, line, message: `row skipped, it names no unit: "${short(text)}"` });
+      } else {
+        this.error({ kind: 'missing-cell', line, column: this.nameCol + 1, message: 'this row has marks or values but no unit name', hint: 'Fill in the name, or delete the row.' });
+      }
+      return false;
+    }
+    if (raw.length < this.width) {
+      this.error({ kind: 'ragged-row', line, column: raw.length + 1, message: `this row has ${raw.length} cells but the header has ${this.width}`, hint: 'A cell is missing or a stray delimiter splits one; check the row in a spreadsheet.' });
+      return false;
+    }
+    const extra = cells.findIndex((c, i) => i >= this.headers.columns.length && c !== '');
+    if (extra >= 0) {
+      this.error({ kind: 'ragged-row', line, column: extra + 1, message: `this row has ${raw.length} cells but the header has ${this.headers.columns.length}: cell ${extra + 1} ("${short(cells[extra]!)}") has no column`, hint: 'A stray delimiter splits a cell, or the header lacks a column; check the row in a spreadsheet.' });
+      return false;
+    }
+    return true;
   }
 
   private badCell(line: number, col: number, value: string, expected: string): void {

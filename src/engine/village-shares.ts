@@ -27,7 +27,7 @@ export function tallyVillages(units: UnitResult[], criterionIds: string[]): Vill
  */
 export function withVillageShares(row: SurveyRow, plan: Plan, tally: VillageTally, warn: (p: Problem) => void): SurveyRow {
   const t = tally.get(foldKey(row.name));
-  const values = row.values.map((v) => [...v]);
+  const values = row.values.map((v) => v && [...v]);
   plan.criteria.forEach(({ indicators }, ci) => {
     indicators.forEach(({ ind }, ii) => {
       if (!ind.fromVillages) return;
@@ -36,11 +36,11 @@ export function withVillageShares(row: SurveyRow, plan: Plan, tally: VillageTall
         return;
       }
       const share = Math.round(((t.met.get(ind.fromVillages.criterion) ?? 0) / t.villages) * 10000) / 100;
-      const own = values[ci]![ii];
+      const own = values[ci]?.[ii];
       if (typeof own === 'number' && Math.abs(own - share) > 0.01) {
         warn({ kind: 'village-share-differs', severity: 'warning', file: row.file, line: row.line, message: `${row.name}: indicator ${ind.id} is ${own} in the file, ${share} computed from ${t.villages} villages; the computed value is used` });
       }
-      values[ci]![ii] = share;
+      (values[ci] ??= new Array(indicators.length))[ii] = share;
     });
   });
   return { ...row, values };
