@@ -22,7 +22,8 @@ if (process.argv[2] === '--parse-only') {
   let n = 0;
   if (parser === 'csv-parse') {
     const { parse } = await import('csv-parse');
-    const p = createReadStream(file, { highWaterMark: 256 * 1024 }).setEncoding('utf8').pipe(parse(PARSE_OPTIONS(delimiter)));
+    // Bytes, as ntm gives them: csv-parse decodes only the cells.
+    const p = createReadStream(file, { highWaterMark: 256 * 1024 }).pipe(parse(PARSE_OPTIONS(delimiter)));
     await new Promise((ok, ko) => p.on('data', () => n++).on('end', ok).on('error', ko));
   } else {
     const Papa = (await import('papaparse')).default;

@@ -41,7 +41,7 @@ export async function runEvaluation(o: RunOptions): Promise<Evaluation> {
     // With --villages, commune rows wait until the set (known at the header) has named the village set.
     const pending: SurveyRow[] = [];
     const process = (row: SurveyRow) => {
-      const u = evaluateUnit(plan!, tally ? withVillageShares(row, plan!, tally, warn) : row, warn);
+      const u = evaluateUnit(plan!, tally ? withVillageShares(row, plan!, tally, warn) : row, warn, { gaps: !o.summaryOnly });
       perFile!.add(u);
       if (!o.summaryOnly) units.push(u);
     };

@@ -45,7 +45,16 @@ export interface NumberOptions {
  * thousands when the file uses decimal commas, and is a decimal point otherwise.
  */
 export function parseNumber(raw: string, opts: NumberOptions): number | undefined {
-  let s = raw.replace(/[\s\u00a0\u202f]/g, '');
+  // Plain whole numbers are most cells of a large file: no separators to weigh.
+  if (PLAIN.test(raw)) return Number(raw);
+  const simple = ONE_SEPARATOR.exec(raw);
+  if (simple) {
+    const [, whole, sep, frac] = simple;
+    // "54.000" groups thousands in a decimal-comma file; every other lone separator is a decimal mark.
+    if (sep === '.' && opts.decimalComma && frac!.length === 3 && whole!.length <= 3) return Number(whole! + frac!);
+    return Number(`${whole}.${frac}`);
+  }
+  let s = SPACES.test(raw) ? raw.replace(SPACES_ALL, '') : raw;
   let sign = 1;
   if (/^[-−]/.test(s)) {
     sign = -1;
@@ -81,6 +90,11 @@ function count(s: string, ch: string): number {
   return n;
 }
 const groupsOk = (s: string, group: string) => new RegExp(`^\\d{1,3}(\\${group}\\d{3})*$`).test(s);
+
+const PLAIN = /^\d{1,15}$/;
+const ONE_SEPARATOR = /^(\d{1,15})([.,])(\d{1,15})$/;
+const SPACES = /[\s\u00a0\u202f]/;
+const SPACES_ALL = /[\s\u00a0\u202f]/g;
 
 const SCALE_WORDS: [RegExp, number][] = [
   [/^(tỷ|tỉ|ty|ti)$/, 1e9],

@@ -37,10 +37,11 @@ export function compilePlan(set: CriteriaSet, ctx: Context): Plan {
 }
 
 /** Evaluates one unit. Pure: the row and the plan in, the verdict and its gaps out. */
-export function evaluateUnit(plan: Plan, row: SurveyRow, warn?: (p: Problem) => void): UnitResult {
+export function evaluateUnit(plan: Plan, row: SurveyRow, warn?: (p: Problem) => void, opts: { gaps?: boolean } = {}): UnitResult {
   const n = plan.criteria.length;
   const statuses = new Array<CriterionStatus>(n);
-  const gaps: Gap[] = [];
+  // A summary-only run (--quiet on a huge file) needs the statuses, not the gap objects.
+  const gaps: Gap[] | undefined = opts.gaps === false ? undefined : [];
   let met = 0;
   for (let ci = 0; ci < n; ci++) {
     const { c, indicators } = plan.criteria[ci]!;
@@ -48,11 +49,11 @@ export function evaluateUnit(plan: Plan, row: SurveyRow, warn?: (p: Problem) => 
     const values = row.values[ci];
     // Indicators are judged only where the row has values for them, or nothing else decides.
     const given = values !== undefined && values.some((v) => v !== undefined && v !== null);
-    const judged = indicators.length && (given || (mark !== true && mark !== false && mark !== null)) ? indicators.map((p, ii) => judgeIndicator(c, p, values?.[ii])) : [];
+    const judged = indicators.length && (given || (mark !== true && mark !== false && mark !== null)) ? indicators.map((p, ii) => judgeIndicator(p, values?.[ii])) : [];
     let status: CriterionStatus;
     if (mark === true || mark === false) {
       status = mark ? 'met' : 'unmet';
-      if (!mark) pushGaps(gaps, judged, c, 'unmet');
+      if (!mark && gaps) pushGaps(gaps, judged, c, 'unmet');
       if (given && warn) {
         const fromValues = combine(c.meets, judged.map((j) => j.status));
         if (fromValues !== 'no-data' && fromValues !== status) {
@@ -61,54 +62,59 @@ export function evaluateUnit(plan: Plan, row: SurveyRow, warn?: (p: Problem) => 
       }
     } else if (given) {
       status = combine(c.meets, judged.map((j) => j.status));
-      if (status !== 'met') pushGaps(gaps, judged, c, status);
+      if (status !== 'met' && gaps) pushGaps(gaps, judged, c, status);
     } else if (mark === null) {
       // A blank mark with no values: the annex marks the met criteria and leaves the rest blank.
       status = 'unmet';
-      gaps.push(criterionGap(c, 'unmet'));
+      gaps?.push(criterionGap(c, 'unmet'));
     } else {
       status = 'no-data';
-      pushGaps(gaps, judged, c, 'no-data');
+      if (gaps) pushGaps(gaps, judged, c, 'no-data');
     }
     if (status === 'met') met++;
     statuses[ci] = status;
   }
   const unitStatus = unitVerdict(plan.set.meets, statuses);
-  return { file: row.file, line: row.line, name: row.name, parent: row.parent, status: unitStatus, meets: unitStatus === 'meets', met, total: n, criteria: statuses, gaps };
+  return { file: row.file, line: row.line, name: row.name, parent: row.parent, status: unitStatus, meets: unitStatus === 'meets', met, total: n, criteria: statuses, gaps: gaps ?? [] };
 }
 
 /** The indicator gaps of an unmet or undecided criterion, or one gap for the criterion itself. */
 function pushGaps(gaps: Gap[], judged: Judged[], c: Criterion, kind: Gap['kind']): void {
-  let any = false;
-  for (const j of judged) {
-    if (j.gap) {
-      gaps.push(j.gap);
-      any = true;
-    }
-  }
-  if (!any) gaps.push(criterionGap(c, kind));
+  const before = gaps.length;
+  for (const j of judged) if (j.status !== 'met') gaps.push(indicatorGap(c, j));
+  if (gaps.length === before) gaps.push(criterionGap(c, kind));
 }
 
+/** One indicator's verdict, with what its gap needs should the criterion not be met. */
 interface Judged {
   status: CriterionStatus;
-  gap?: Gap;
+  p: PlannedIndicator;
+  value: IndicatorValue | null;
+  shortfall: number | null;
+  reason?: 'no-threshold';
 }
 
-function judgeIndicator(c: Criterion, p: PlannedIndicator, value: IndicatorValue | Assessed | null | undefined): Judged {
+const MET = { status: 'met' } as Judged;
+
+function judgeIndicator(p: PlannedIndicator, value: IndicatorValue | Assessed | null | undefined): Judged {
   // The official's "Đạt" / "Không đạt" decides the indicator, threshold or not.
-  if (value instanceof Assessed) return value.met ? { status: 'met' } : { status: 'unmet', gap: { ...indicatorGap(c, p, 'unmet', 'Không đạt', null), verified: p.threshold === undefined ? undefined : p.verified } };
+  if (value instanceof Assessed) return value.met ? MET : { status: 'unmet', p, value: 'Không đạt', shortfall: null };
   // Without a sourced threshold a value cannot be judged, so the criterion cannot be declared met from values.
-  if (p.threshold === undefined) return { status: 'no-data', gap: { ...indicatorGap(c, p, 'no-data', value ?? null, null), reason: 'no-threshold' } };
-  if (value === null || value === undefined) return { status: 'no-data', gap: indicatorGap(c, p, 'no-data', null, null) };
+  if (p.threshold === undefined) return { status: 'no-data', p, value: value ?? null, shortfall: null, reason: 'no-threshold' };
+  if (value === null || value === undefined) return { status: 'no-data', p, value: null, shortfall: null };
   const v = judge(p.ind, p.threshold, value);
-  return v.met ? { status: 'met' } : { status: 'unmet', gap: indicatorGap(c, p, 'unmet', value, v.shortfall) };
+  return v.met ? MET : { status: 'unmet', p, value, shortfall: v.shortfall };
 }
 
 /** all / any / at least N of the parts; no-data where the missing parts could still decide it. */
 export function combine(rule: MeetsRule, parts: CriterionStatus[]): CriterionStatus {
   if (parts.length === 0) return 'no-data';
-  const met = parts.filter((s) => s === 'met').length;
-  const open = parts.filter((s) => s === 'no-data').length;
+  let met = 0;
+  let open = 0;
+  for (const s of parts) {
+    if (s === 'met') met++;
+    else if (s === 'no-data') open++;
+  }
   const need = rule === 'all' ? parts.length : rule === 'any' ? 1 : Math.min(rule.min, parts.length);
   if (met >= need) return 'met';
   if (met + open >= need) return 'no-data';
@@ -122,22 +128,25 @@ function unitVerdict(rule: CriteriaSet['meets'], statuses: CriterionStatus[]): U
 
 const criterionGap = (c: Criterion, kind: Gap['kind']): Gap => ({ criterion: c.id, name: c.name, kind, value: null, required: null, shortfall: null, owner: c.owner });
 
-function indicatorGap(c: Criterion, p: PlannedIndicator, kind: Gap['kind'], value: IndicatorValue | null, shortfall: number | null): Gap {
-  return {
+function indicatorGap(c: Criterion, j: Judged): Gap {
+  const { p } = j;
+  const gap: Gap = {
     criterion: c.id,
     name: c.name,
     indicator: p.ind.id,
     indicatorName: p.ind.name,
-    kind,
-    value,
+    kind: j.status === 'unmet' ? 'unmet' : 'no-data',
+    value: j.value,
     required: p.threshold ?? null,
     comparison: p.ind.comparison,
     type: p.ind.type,
     unit: p.ind.type === 'percent' ? '%' : p.ind.unit,
-    shortfall,
+    shortfall: j.shortfall,
     owner: p.ind.owner ?? c.owner,
-    verified: p.verified,
+    verified: p.threshold === undefined ? undefined : p.verified,
   };
+  if (j.reason) gap.reason = j.reason;
+  return gap;
 }
 
 /** Running totals, so that a million rows can be summarised without keeping them. */
