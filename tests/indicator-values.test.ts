@@ -66,6 +66,11 @@ describe('each type and comparison at, just above and just below its threshold',
     expect(eq.gaps[2]).toMatchObject({ kind: 'unmet', shortfall: 1 });
     const ge = await judgeColumn('3.2', ['2', '3', '1']);
     expect(ge.gaps).toEqual([undefined, undefined, expect.objectContaining({ kind: 'unmet', shortfall: 1 })]);
+    // Grouping marks follow the file's convention: "1,000" in a "," file, "1.000" in a ";" file.
+    const grouped = await judgeColumn('3.1', ['1,000']);
+    expect(grouped.gaps[0]).toMatchObject({ value: 1000, shortfall: 999 });
+    const groupedVi = await judgeColumn('3.1', ['1.000'], [], ';');
+    expect(groupedVi.gaps[0]).toMatchObject({ value: 1000, shortfall: 999 });
   });
 
   it('yes/no: must be yes, and must be no', async () => {

@@ -41,25 +41,25 @@ export interface NumberOptions {
 /**
  * A number as people type it: "80,5", "80.5", "1.234,5", "1,234.5", "54.000.000", "1 234".
  * Rules: with both separators the last one is the decimal mark; a separator that repeats groups
- * thousands; a lone comma is a decimal comma; a lone dot before exactly three digits groups
- * thousands when the file uses decimal commas, and is a decimal point otherwise.
+ * thousands; a lone separator before exactly three digits, after a whole part of 1–3 digits not
+ * starting with 0, is the file's grouping mark ("54.000" in a decimal-comma file, "1,000" in a
+ * decimal-point file); any other lone separator is a decimal mark ("80,5", "0,805", "80.5").
  */
 export function parseNumber(raw: string, opts: NumberOptions): number | undefined {
   // Plain whole numbers are most cells of a large file: no separators to weigh.
   if (PLAIN.test(raw)) return Number(raw);
-  const simple = ONE_SEPARATOR.exec(raw);
-  if (simple) {
-    const [, whole, sep, frac] = simple;
-    // "54.000" groups thousands in a decimal-comma file; every other lone separator is a decimal mark.
-    if (sep === '.' && opts.decimalComma && frac!.length === 3 && whole!.length <= 3) return Number(whole! + frac!);
-    return Number(`${whole}.${frac}`);
-  }
   let s = SPACES.test(raw) ? raw.replace(SPACES_ALL, '') : raw;
   let sign = 1;
-  if (/^[-−]/.test(s)) {
+  if (s.startsWith('-') || s.startsWith('−')) {
     sign = -1;
     s = s.slice(1);
   } else if (s.startsWith('+')) s = s.slice(1);
+  const lone = ONE_SEPARATOR.exec(s);
+  if (lone) {
+    const [, whole, sep, frac] = lone;
+    const grouping = frac!.length === 3 && whole!.length <= 3 && whole![0] !== '0' && sep === (opts.decimalComma ? '.' : ',');
+    return sign * Number(grouping ? whole! + frac! : `${whole}.${frac}`);
+  }
   if (!/^[\d.,]*\d[\d.,]*$/.test(s)) return undefined;
   const dots = count(s, '.');
   const commas = count(s, ',');
@@ -73,12 +73,8 @@ export function parseNumber(raw: string, opts: NumberOptions): number | undefine
     const group = dots ? '.' : ',';
     if (!groupsOk(s, group)) return undefined;
     normal = s.split(group).join('');
-  } else if (commas === 1) {
-    normal = s.replace(',', '.');
-  } else if (dots === 1 && opts.decimalComma && /^\d{1,3}\.\d{3}$/.test(s)) {
-    normal = s.replace('.', '');
   } else {
-    normal = s;
+    normal = s.replace(',', '.');
   }
   const n = Number(normal);
   return Number.isFinite(n) ? sign * n : undefined;
