@@ -3,15 +3,23 @@
  * where it is, what is wrong, and what to do about it. Readers collect problems; the CLI decides
  * whether they are fatal (exit 2) or warnings.
  */
+import type { ProblemKind } from './i18n/problems-vi.js';
+
 export interface Problem {
-  kind: string;
+  /** What went wrong, for scripts (JSON output) and for the translations, which are keyed by it. */
+  kind: ProblemKind;
   severity: 'error' | 'warning';
   file?: string;
   line?: number;
   column?: number | string;
+  /** The English text; `params` carry its variable parts, for other languages (src/i18n/problems-vi.ts) and scripts. */
   message: string;
   hint?: string;
+  params?: ProblemParams;
 }
+
+/** The variable parts of a problem's message: names, numbers, and which variant of the message it is. */
+export type ProblemParams = Record<string, string | number | undefined>;
 
 /** A fatal input or usage error; the CLI prints its problems and exits 2. */
 export class InputError extends Error {

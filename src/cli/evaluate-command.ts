@@ -41,15 +41,15 @@ export function registerEvaluate(program: Command, out: (s: string) => void): vo
       const lang = opts.lang as Lang;
       const year = opts.year === undefined ? undefined : Number(opts.year);
       if (year !== undefined && !(Number.isInteger(year) && year > 1900 && year < 2100)) {
-        fail({ kind: 'bad-year', message: `--year ${opts.year} is not a year`, hint: 'Give a year such as 2024.' });
+        fail({ kind: 'bad-year', params: { year: opts.year }, message: `--year ${opts.year} is not a year`, hint: 'Give a year such as 2024.' });
       }
-      if (files.filter((f) => f === '-').length > 1) fail({ kind: 'usage', message: 'standard input ("-") can be read only once' });
+      if (files.filter((f) => f === '-').length > 1) fail({ kind: 'usage', params: { case: 'stdin-twice' }, message: 'standard input ("-") can be read only once' });
       const format = opts.format ?? (opts.output ? formatFromPath(opts.output) : 'table');
       if (!format) {
-        fail({ kind: 'usage', message: `cannot tell the report format from "${opts.output}"`, hint: `Name the file .txt, .json, .csv, .md, .xlsx or .html, or add --format (${Object.keys(FORMATS).join(', ')}).` });
+        fail({ kind: 'usage', params: { case: 'unknown-format', output: opts.output, formats: Object.keys(FORMATS).join(', ') }, message: `cannot tell the report format from "${opts.output}"`, hint: `Name the file .txt, .json, .csv, .md, .xlsx or .html, or add --format (${Object.keys(FORMATS).join(', ')}).` });
       }
       if (FORMATS[format]!.binary && !opts.output && process.stdout.isTTY) {
-        fail({ kind: 'usage', message: `the ${format} report is a binary file and would garble the terminal`, hint: `Add -o report.${FORMATS[format]!.ext[0]}, or redirect standard output.` });
+        fail({ kind: 'usage', params: { case: 'binary-terminal', format, ext: FORMATS[format]!.ext[0] }, message: `the ${format} report is a binary file and would garble the terminal`, hint: `Add -o report.${FORMATS[format]!.ext[0]}, or redirect standard output.` });
       }
       const { registry, setId } = await openSets(opts, opts.set);
       // The reader, engine and reports load only when a command needs them: start-up stays fast.
@@ -66,9 +66,10 @@ export function registerEvaluate(program: Command, out: (s: string) => void): vo
         encoding: opts.encoding,
         // --quiet without -o needs only the summary, so the units need not be kept.
         summaryOnly: Boolean(opts.quiet) && !opts.output,
+        lang,
         onNotice: (m) => process.stderr.write(`${m}\n`),
       });
-      for (const w of ev.warnings) process.stderr.write(formatProblem(w));
+      for (const w of ev.warnings) process.stderr.write(formatProblem(w, lang));
 
       if (opts.output || !opts.quiet) {
         const color = opts.color && !opts.output && process.stdout.isTTY === true && !('NO_COLOR' in process.env);

@@ -1,6 +1,7 @@
 import { Command, CommanderError } from 'commander';
 import { createRequire } from 'node:module';
 import { InputError } from '../problems.js';
+import { internalError, langFromArgv, type Lang } from '../i18n/messages.js';
 import { EXIT, formatProblem } from './exit.js';
 import { registerSets } from './sets-command.js';
 import { registerEvaluate } from './evaluate-command.js';
@@ -23,22 +24,22 @@ export async function main(argv: string[]): Promise<void> {
   try {
     await program.parseAsync(argv);
   } catch (err) {
-    process.exitCode = handleError(err, debug);
+    process.exitCode = handleError(err, debug, langFromArgv(argv));
   }
 }
 
-function handleError(err: unknown, debug: boolean): number {
+function handleError(err: unknown, debug: boolean, lang: Lang): number {
   if (err instanceof CommanderError) {
     // --help and --version end through here with exit code 0.
     return err.exitCode === 0 ? EXIT.ok : EXIT.error;
   }
   if (err instanceof InputError) {
-    for (const p of err.problems) process.stderr.write(formatProblem(p));
+    for (const p of err.problems) process.stderr.write(formatProblem(p, lang));
     if (debug) process.stderr.write(`${err.stack}\n`);
     return EXIT.error;
   }
   if ((err as NodeJS.ErrnoException)?.code === 'EPIPE') return EXIT.ok;
-  process.stderr.write(`ntm: internal error: ${(err as Error)?.message ?? String(err)}\n`);
-  process.stderr.write(debug ? `${(err as Error)?.stack}\n` : 'Run again with --debug for details, and report it with the input that caused it.\n');
+  process.stderr.write(internalError(lang, (err as Error)?.message ?? String(err), debug));
+  if (debug) process.stderr.write(`${(err as Error)?.stack}\n`);
   return EXIT.error;
 }

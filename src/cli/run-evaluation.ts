@@ -6,6 +6,7 @@ import { compilePlan, evaluateUnit, SummaryBuilder, type Plan } from '../engine/
 import type { Evaluation, FileEvaluation, UnitResult } from '../engine/types.js';
 import { tallyVillages, withVillageShares, type VillageTally } from '../engine/village-shares.js';
 import { fail, type Problem } from '../problems.js';
+import { usingSetNotice, type Lang } from '../i18n/messages.js';
 
 export interface RunOptions {
   files: string[];
@@ -17,6 +18,8 @@ export interface RunOptions {
   encoding?: string;
   /** Keep only the summary (bounded memory for very large files). */
   summaryOnly: boolean;
+  /** The language of notices. */
+  lang: Lang;
   /** Told which set was chosen when ntm chose it. */
   onNotice: (message: string) => void;
 }
@@ -47,14 +50,15 @@ export async function runEvaluation(o: RunOptions): Promise<Evaluation> {
     };
     const read: ReadResult = await readSurvey(file, {
       encoding: o.encoding,
+      lang: o.lang,
       set,
       candidates,
       onSetChosen: (chosen, how) => {
         if (!set) {
           set = chosen;
-          if (how === 'matched') o.onNotice(`ntm: ${file}: using criteria set "${chosen.id}" (${chosen.source.document}); choose another with --set`);
+          if (how === 'matched') o.onNotice(usingSetNotice(o.lang, file, chosen.id, chosen.source.document));
         } else if (chosen.id !== set.id) {
-          fail({ kind: 'mixed-sets', file, message: `this file fits set "${chosen.id}" but the files before it fit "${set.id}"`, hint: 'Evaluate files of one set per run, or name the set with --set.' });
+          fail({ kind: 'mixed-sets', file, params: { set: chosen.id, before: set.id }, message: `this file fits set "${chosen.id}" but the files before it fit "${set.id}"`, hint: 'Evaluate files of one set per run, or name the set with --set.' });
         }
         if (!plan) {
           ctx = context(chosen, o.region, o.year);
@@ -79,13 +83,17 @@ export async function runEvaluation(o: RunOptions): Promise<Evaluation> {
   // A verdict is only as good as its thresholds: say which ones behind this run are unverified.
   const unverified = plan!.criteria.flatMap(({ indicators }, ci) => indicators.flatMap((p, ii) => (p.threshold !== undefined && !p.verified && judgedColumns.has(`${ci}.${ii}`) ? [p.ind.id] : [])));
   if (unverified.length) {
-    warn({ kind: 'unverified-thresholds', severity: 'warning', file: s.file, message: `${unverified.length} threshold${unverified.length > 1 ? 's' : ''} used here ${unverified.length > 1 ? 'are' : 'is'} not verified against the text of ${s.source.document}: ${unverified.join(', ')}`, hint: `\`ntm sets show ${s.id}\` shows each value's source; check them before relying on these verdicts.` });
+    warn({ kind: 'unverified-thresholds', severity: 'warning', file: s.file, params: { count: unverified.length, document: s.source.document, indicators: unverified.join(', '), set: s.id }, message: `${unverified.length} threshold${unverified.length > 1 ? 's' : ''} used here ${unverified.length > 1 ? 'are' : 'is'} not verified against the text of ${s.source.document}: ${unverified.join(', ')}`, hint: `\`ntm sets show ${s.id}\` shows each value's source; check them before relying on these verdicts.` });
   }
   // One line per reason, not per indicator: a partly sourced set would otherwise flood the screen.
-  const byReason = new Map<string, string[]>();
-  for (const u of plan!.unjudged) byReason.set(u.reason, [...(byReason.get(u.reason) ?? []), u.indicator]);
-  for (const [reason, ids] of byReason) {
-    warn({ kind: 'unjudged-indicator', severity: 'warning', file: s.file, message: `${ids.length} indicator${ids.length > 1 ? 's' : ''} of "${s.id}" cannot be judged (${reason}): ${ids.join(', ')}`, hint: 'Their criteria cannot be declared met from values; a criterion mark column (Đạt / Không đạt) decides them.' });
+  const byReason = new Map<string, { why: Plan['unjudged'][number]['why']; ids: string[] }>();
+  for (const u of plan!.unjudged) {
+    const group = byReason.get(u.reason) ?? { why: u.why, ids: [] };
+    group.ids.push(u.indicator);
+    byReason.set(u.reason, group);
+  }
+  for (const [reason, { why, ids }] of byReason) {
+    warn({ kind: 'unjudged-indicator', severity: 'warning', file: s.file, params: { ...why, count: ids.length, set: s.id, indicators: ids.join(', '), reason }, message: `${ids.length} indicator${ids.length > 1 ? 's' : ''} of "${s.id}" cannot be judged (${reason}): ${ids.join(', ')}`, hint: 'Their criteria cannot be declared met from values; a criterion mark column (Đạt / Không đạt) decides them.' });
   }
   return {
     set: { id: s.id, name: s.name, level: s.level, document: s.source.document, date: s.source.date, criteria: s.criteria.map((c) => ({ id: c.id, name: c.name, owner: c.owner })) },
@@ -102,7 +110,7 @@ function context(set: CriteriaSet, region?: string, year?: number) {
   let code: string | undefined = set.region ? regionCode(set.region) : undefined;
   if (region) {
     code = regionCode(region);
-    if (!code) fail({ kind: 'bad-region', message: `unknown region "${region}"`, hint: `Use one of ${regionList()}.` });
+    if (!code) fail({ kind: 'bad-region', params: { region, regions: regionList() }, message: `unknown region "${region}"`, hint: `Use one of ${regionList()}.` });
   }
   return { region: code, year: year ?? set.defaultYear };
 }
@@ -110,7 +118,7 @@ function context(set: CriteriaSet, region?: string, year?: number) {
 async function villageTally(o: RunOptions, plan: Plan, warn: (p: Problem) => void): Promise<VillageTally> {
   const sets = new Set(plan.criteria.flatMap(({ indicators }) => indicators.flatMap(({ ind }) => (ind.fromVillages ? [ind.fromVillages.set] : []))));
   if (sets.size === 0) {
-    fail({ kind: 'no-village-indicators', file: o.villages, message: `set "${plan.set.id}" has no indicator computed from villages, so --villages has nothing to do`, hint: 'Use a set whose indicators say `from_villages`, or leave out --villages.' });
+    fail({ kind: 'no-village-indicators', file: o.villages, params: { set: plan.set.id }, message: `set "${plan.set.id}" has no indicator computed from villages, so --villages has nothing to do`, hint: 'Use a set whose indicators say `from_villages`, or leave out --villages.' });
   }
   const villageSet = o.registry.get([...sets][0]!);
   const vplan = compilePlan(villageSet, { region: plan.set.region ? regionCode(plan.set.region) : undefined, year: plan.set.defaultYear });
@@ -126,6 +134,6 @@ function noteMissing(read: ReadResult, file: string, warn: (p: Problem) => void)
     const c = read.set.criteria[criterion]!;
     return indicator === undefined ? `${c.id} ${c.name}` : `${c.indicators[indicator]!.id} ${c.indicators[indicator]!.name}`;
   });
-  warn({ kind: 'missing-column', severity: 'warning', file, message: `no column for ${names.length} criteria/indicators, so no data for every unit: ${names.join('; ')}`, hint: 'Surveys are often partial; units cannot be declared as meeting the standard without these.' });
+  warn({ kind: 'missing-column', severity: 'warning', file, params: { count: names.length, names: names.join('; ') }, message: `no column for ${names.length} criteria/indicators, so no data for every unit: ${names.join('; ')}`, hint: 'Surveys are often partial; units cannot be declared as meeting the standard without these.' });
 }
 

@@ -32,7 +32,7 @@ export function registerSets(program: Command, out: (s: string) => void): void {
       const { registry, setId } = await openSets(opts, id);
       const set = registry.get(setId ?? id);
       const region = opts.region ? regionCode(opts.region) : undefined;
-      if (opts.region && !region) fail({ kind: 'bad-region', message: `unknown region "${opts.region}"` });
+      if (opts.region && !region) fail({ kind: 'bad-region', params: { region: opts.region }, message: `unknown region "${opts.region}"` });
       if (opts.format === 'json') out(JSON.stringify({ ...summary(set), criteria: set.criteria }, null, 2) + '\n');
       else out(showSet(set, opts.lang as Lang, region));
     });

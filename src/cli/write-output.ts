@@ -17,10 +17,10 @@ export function checkOutput(path: string, inputs: string[], force: boolean): voi
     }
   };
   if (inputs.some((i) => i !== '-' && same(i))) {
-    fail({ kind: 'output-is-input', file: path, message: `will not write the report over an input file (${path})`, hint: 'Choose another -o path.' });
+    fail({ kind: 'output-is-input', file: path, params: { path }, message: `will not write the report over an input file (${path})`, hint: 'Choose another -o path.' });
   }
   if (!force) {
-    fail({ kind: 'output-exists', file: path, message: `${path} already exists; it was left unchanged`, hint: 'Add --force to replace it, or choose another -o path.' });
+    fail({ kind: 'output-exists', file: path, params: { path }, message: `${path} already exists; it was left unchanged`, hint: 'Add --force to replace it, or choose another -o path.' });
   }
 }
 
@@ -41,6 +41,6 @@ export function writeOutput(path: string, data: string | Buffer, inputs: string[
     } catch {
       /* the temporary file was never made */
     }
-    fail({ kind: 'write-failed', file: path, message: `cannot write ${path}: ${(e as Error).message}` });
+    fail({ kind: 'write-failed', file: path, params: { path, detail: (e as Error).message }, message: `cannot write ${path}: ${(e as Error).message}` });
   }
 }

@@ -1,4 +1,4 @@
-import type { Problem } from '../problems.js';
+import type { Problem, ProblemParams } from '../problems.js';
 import { regionCode, regionList } from './regions.js';
 import type { ThresholdSpec } from './schema.js';
 import { thresholdLeaves, type ThresholdValue } from './threshold.js';
@@ -11,28 +11,32 @@ export function checkSet(set: CriteriaSet): Problem[] {
     for (const ind of c.indicators) {
       if (ind.threshold === undefined) continue;
       for (const p of regionKeys(ind.threshold)) {
-        problems.push(problem(set, ind, `region "${p}" is not a region code`, `Use one of ${regionList()}.`));
+        problems.push(problem(set, ind, `region "${p}" is not a region code`, { issue: 'region', region: p, regions: regionList() }, `Use one of ${regionList()}.`));
       }
       for (const leaf of thresholdLeaves(ind.threshold)) {
         const wrong = leafError(ind, leaf.value);
-        if (wrong) problems.push(problem(set, ind, `threshold ${JSON.stringify(leaf.value)}${leaf.path.length ? ` (${leaf.path.join(', ')})` : ''} ${wrong}`));
+        if (wrong) {
+          const where = leaf.path.length ? leaf.path.join(', ') : undefined;
+          problems.push(problem(set, ind, `threshold ${JSON.stringify(leaf.value)}${where ? ` (${where})` : ''} ${wrong.text}`, { ...wrong.params, value: JSON.stringify(leaf.value), where }));
+        }
       }
     }
   }
   return problems;
 }
 
-function leafError(ind: Indicator, v: ThresholdValue): string | undefined {
-  if (ind.comparison === 'between') return Array.isArray(v) && v[0] <= v[1] ? undefined : 'must be [low, high] for "between"';
-  if (Array.isArray(v)) return 'is a range, which only "between" takes';
+function leafError(ind: Indicator, v: ThresholdValue): { text: string; params: ProblemParams } | undefined {
+  const wrong = (issue: string, text: string, more: ProblemParams = {}) => ({ text, params: { issue, ...more } });
+  if (ind.comparison === 'between') return Array.isArray(v) && v[0] <= v[1] ? undefined : wrong('between', 'must be [low, high] for "between"');
+  if (Array.isArray(v)) return wrong('range', 'is a range, which only "between" takes');
   switch (ind.type) {
     case 'boolean':
     case 'pass':
-      return typeof v === 'boolean' ? undefined : 'must be true or false';
+      return typeof v === 'boolean' ? undefined : wrong('boolean', 'must be true or false');
     case 'level':
-      return typeof v === 'string' && ind.levels?.includes(v) ? undefined : `must be one of the levels (${ind.levels?.join(', ')})`;
+      return typeof v === 'string' && ind.levels?.includes(v) ? undefined : wrong('level', `must be one of the levels (${ind.levels?.join(', ')})`, { levels: ind.levels?.join(', ') });
     default:
-      return typeof v === 'number' ? undefined : `must be a number (type ${ind.type})`;
+      return typeof v === 'number' ? undefined : wrong('number', `must be a number (type ${ind.type})`, { type: ind.type });
   }
 }
 
@@ -44,10 +48,11 @@ function regionKeys(spec: ThresholdSpec): string[] {
   return Object.values(spec.by_year).flatMap(regionKeys);
 }
 
-const problem = (set: CriteriaSet, ind: Indicator, message: string, hint?: string): Problem => ({
+const problem = (set: CriteriaSet, ind: Indicator, message: string, params: ProblemParams, hint?: string): Problem => ({
   kind: 'criteria-set-threshold',
   severity: 'error',
   file: set.file,
+  params: { set: set.id, indicator: ind.id, ...params },
   message: `set "${set.id}", indicator ${ind.id}: ${message}`,
   hint,
 });

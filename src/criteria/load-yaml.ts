@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { isMap, isNode, isSeq, LineCounter, parseDocument, visit, type Node } from 'yaml';
 import type { z } from 'zod';
-import { fail, InputError, type Problem } from '../problems.js';
+import { fail, InputError, type Problem, type ProblemParams } from '../problems.js';
 import { criteriaSetSchema, type CriteriaSetFile } from './schema.js';
 
 const HINT = 'Fix the criteria-set file; `ntm sets show ID` shows a set once it loads.';
@@ -12,7 +12,7 @@ export function loadSetFile(file: string): CriteriaSetFile {
   try {
     source = readFileSync(file, 'utf8').replace(/^\uFEFF/, '');
   } catch (e) {
-    return fail({ kind: 'unreadable-file', file, message: `cannot read ${file}: ${(e as Error).message}` });
+    return fail({ kind: 'unreadable-file', file, params: { case: 'read', path: file, detail: (e as Error).message }, message: `cannot read ${file}: ${(e as Error).message}` });
   }
   return parseSetSource(source, file);
 }
@@ -29,6 +29,7 @@ export function parseSetSource(source: string, file: string): CriteriaSetFile {
         severity: 'error',
         file,
         ...position(at(e.pos[0])),
+        params: { detail: firstLine(e.message) },
         message: `YAML syntax error: ${firstLine(e.message)}`,
         hint: HINT,
       })),
@@ -47,6 +48,7 @@ export function parseSetSource(source: string, file: string): CriteriaSetFile {
       kind: 'yaml-alias-bomb',
       file,
       ...(range ? position(at(range[0])) : {}),
+      params: { detail: firstLine((e as Error).message), max: MAX_ALIASES },
       message: `YAML aliases expand too far (${firstLine((e as Error).message)}): a criteria set needs at most ${MAX_ALIASES} alias expansions, and a file that nests aliases is a "billion laughs" attack`,
       hint: 'Write the values out instead of nesting aliases (*name) of aliases.',
     });
@@ -67,7 +69,7 @@ const MAX_ALIASES = 50;
  */
 function duplicateIds(doc: ReturnType<typeof parseDocument>, at: (o: number) => { line: number; col: number }, file: string): Problem[] {
   const problems: Problem[] = [];
-  const check = (seq: unknown, what: (id: string) => string, inner?: (item: Node, id: string) => void) => {
+  const check = (seq: unknown, what: (id: string) => { text: string; params: ProblemParams }, inner?: (item: Node, id: string) => void) => {
     if (!isSeq(seq)) return;
     const seen = new Map<string, number>();
     for (const item of seq.items) {
@@ -77,7 +79,7 @@ function duplicateIds(doc: ReturnType<typeof parseDocument>, at: (o: number) => 
       const where: { line?: number; column?: number } = idNode?.range ? position(at(idNode.range[0])) : {};
       const prior = seen.get(id);
       if (prior !== undefined) {
-        problems.push({ kind: 'duplicate-id', severity: 'error', file, ...where, message: `${what(id)} appears twice (first on line ${prior})`, hint: 'Each id must be unique; ids follow the decision\'s numbering. To change an inherited criterion, list it once with the fields that differ.' });
+        problems.push({ kind: 'duplicate-id', severity: 'error', file, ...where, params: { ...what(id).params, first: prior }, message: `${what(id).text} appears twice (first on line ${prior})`, hint: 'Each id must be unique; ids follow the decision\'s numbering. To change an inherited criterion, list it once with the fields that differ.' });
       } else if (where.line !== undefined) seen.set(id, where.line);
       inner?.(item, id);
     }
@@ -85,7 +87,11 @@ function duplicateIds(doc: ReturnType<typeof parseDocument>, at: (o: number) => 
   const root = doc.contents;
   const setId = isMap(root) ? String(root.get('id') ?? '') : '';
   if (isMap(root)) {
-    check(root.get('criteria', true), (id) => `criterion id "${id}" in set "${setId}"`, (item, cid) => check(isMap(item) ? item.get('indicators', true) : undefined, (id) => `indicator id "${id}" in criterion "${cid}"`));
+    check(
+      root.get('criteria', true),
+      (id) => ({ text: `criterion id "${id}" in set "${setId}"`, params: { what: 'criterion', id, set: setId } }),
+      (item, cid) => check(isMap(item) ? item.get('indicators', true) : undefined, (id) => ({ text: `indicator id "${id}" in criterion "${cid}"`, params: { what: 'indicator', id, criterion: cid } })),
+    );
   }
   return problems;
 }
@@ -113,6 +119,7 @@ function describeIssue(
   let node = nodeAt(doc.contents, path);
   let message: string;
   let hint = HINT;
+  let params: ProblemParams;
 
   if (issue.code === 'unrecognized_keys') {
     const key = issue.keys[0] ?? '';
@@ -121,20 +128,25 @@ function describeIssue(
     const allowed = allowedKeys(path);
     const guess = closest(key, allowed);
     message = `unknown key "${key}"${path.length ? ` in ${keyName}` : ''}`;
+    params = { issue: 'unknown-key', key, at: path.length ? keyName : undefined, guess, allowed: allowed.join(', ') };
     hint = guess ? `did you mean "${guess}"?` : `allowed keys: ${allowed.join(', ')}`;
   } else if (issue.code === 'invalid_type') {
     // zod does not report the input; the document has it.
     const input = valueAt(doc, path);
+    params = input === undefined ? { issue: 'missing-key', key: keyName, expected: issue.expected } : { issue: 'wrong-type', key: keyName, expected: issue.expected, ...found(input) };
     message = input === undefined ? `missing key "${keyName}" (expected ${issue.expected})` : `${keyName}: expected ${issue.expected}, found ${describe(input)}`;
   } else if (issue.code === 'invalid_value') {
+    params = { issue: 'not-one-of', key: keyName, values: issue.values.map((v) => JSON.stringify(v)).join(', ') };
     message = `${keyName}: expected one of ${issue.values.map((v) => JSON.stringify(v)).join(', ')}`;
   } else if (issue.code === 'invalid_union') {
+    params = { issue: 'invalid', key: keyName, ...found(valueAt(doc, path)) };
     message = `${keyName}: not a valid value here (${describe(valueAt(doc, path))})`;
   } else {
+    params = { issue: 'other', key: keyName, detail: issue.message };
     message = `${keyName}: ${issue.message}`;
   }
   const range = node?.range;
-  return { kind: 'criteria-set-schema', severity: 'error', file, ...(range ? position(at(range[0])) : {}), message, hint };
+  return { kind: 'criteria-set-schema', severity: 'error', file, ...(range ? position(at(range[0])) : {}), message, hint, params };
 }
 
 function nodeAt(root: unknown, path: (string | number)[]): Node | undefined {
@@ -212,5 +224,7 @@ function editDistance(a: string, b: string): number {
 
 const position = (p: { line: number; col: number }) => ({ line: p.line, column: p.col });
 const firstLine = (s: string) => s.split('\n')[0] ?? s;
+/** What a value is, as data: its kind (null, list, mapping, string, number …) and its JSON text. */
+const found = (v: unknown): ProblemParams => ({ found: v === null ? 'null' : Array.isArray(v) ? 'list' : typeof v === 'object' ? 'mapping' : typeof v, value: v !== null && typeof v !== 'object' ? JSON.stringify(v) : undefined });
 const describe = (v: unknown): string =>
   v === null ? 'null' : Array.isArray(v) ? 'a list' : typeof v === 'object' ? 'a mapping' : `${typeof v} ${JSON.stringify(v)}`;

@@ -31,7 +31,7 @@ export function setDirs(extra: string[] = [], env: NodeJS.ProcessEnv = process.e
 export function openRegistry(dirs: string[], files: string[] = []): Registry {
   for (const dir of dirs) {
     if (!existsSync(dir) || !statSync(dir).isDirectory()) {
-      fail({ kind: 'missing-sets-dir', file: dir, message: `criteria-set folder ${dir} does not exist`, hint: 'Check the --sets or NTM_SETS path.' });
+      fail({ kind: 'missing-sets-dir', file: dir, params: { dir }, message: `criteria-set folder ${dir} does not exist`, hint: 'Check the --sets or NTM_SETS path.' });
     }
   }
   const paths = [...dirs.flatMap((dir) => readdirSync(dir).sort().filter((n) => /\.ya?ml$/i.test(n)).map((n) => join(dir, n))), ...files];
@@ -46,7 +46,7 @@ export function openRegistry(dirs: string[], files: string[] = []): Registry {
     const spec = loadSetFile(file);
     const prior = setFiles.get(spec.id);
     if (prior) {
-      fail({ kind: 'duplicate-set', file, message: `set id "${spec.id}" is defined twice: ${prior.file} and ${file}`, hint: 'Give your own set another id (and `extends` the shipped one if it is a variant).' });
+      fail({ kind: 'duplicate-set', file, params: { id: spec.id, first: prior.file, second: file }, message: `set id "${spec.id}" is defined twice: ${prior.file} and ${file}`, hint: 'Give your own set another id (and `extends` the shipped one if it is a variant).' });
     }
     setFiles.set(spec.id, { file, spec });
   };

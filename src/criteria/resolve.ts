@@ -21,19 +21,19 @@ export interface SetFile {
  */
 export function resolveSet(id: string, files: SetFiles, seen: string[] = []): CriteriaSet {
   const entry = files.get(id);
-  if (!entry) return fail({ kind: 'unknown-set', message: `no criteria set "${id}"`, hint: '`ntm sets list` shows the sets ntm knows' });
+  if (!entry) return fail({ kind: 'unknown-set', params: { id }, message: `no criteria set "${id}"`, hint: '`ntm sets list` shows the sets ntm knows' });
   const { spec, file } = entry;
   if (seen.includes(id)) {
     // Named at the "extends" that closes the cycle, in the file of the set that leads back.
     const last = files.get(seen[seen.length - 1]!)!;
-    return fail({ kind: 'extends-cycle', file: last.file, ...locate(last.file, ['extends']), message: `"extends" forms a cycle: ${[...seen, id].join(' → ')}`, hint: 'A set can extend another only if that one does not lead back to it.' });
+    return fail({ kind: 'extends-cycle', file: last.file, ...locate(last.file, ['extends']), params: { chain: [...seen, id].join(' → ') }, message: `"extends" forms a cycle: ${[...seen, id].join(' → ')}`, hint: 'A set can extend another only if that one does not lead back to it.' });
   }
 
   let base: CriteriaSet | undefined;
   if (spec.extends) {
     if (!files.has(spec.extends)) {
       const guess = closest(spec.extends, [...files.keys()]);
-      return fail({ kind: 'extends-missing', file, ...locate(file, ['extends']), message: `set "${id}" extends "${spec.extends}", which is not a known set`, hint: guess ? `did you mean "${guess}"?` : 'Name a set listed by `ntm sets list`, or add its folder with --sets DIR.' });
+      return fail({ kind: 'extends-missing', file, ...locate(file, ['extends']), params: { set: id, parent: spec.extends, guess }, message: `set "${id}" extends "${spec.extends}", which is not a known set`, hint: guess ? `did you mean "${guess}"?` : 'Name a set listed by `ntm sets list`, or add its folder with --sets DIR.' });
     }
     base = resolveSet(spec.extends, files, [...seen, id]);
   }
@@ -42,7 +42,7 @@ export function resolveSet(id: string, files: SetFiles, seen: string[] = []): Cr
   const criteria = base ? base.criteria.map((c) => ({ ...c, indicators: [...c.indicators] })) : [];
   const seenIds = new Set<string>();
   for (const c of spec.criteria) {
-    if (seenIds.has(c.id)) problems.push({ kind: 'duplicate-criterion', severity: 'error', file, message: `criterion id "${c.id}" appears twice in set "${id}"`, hint: 'Each criterion id must be unique; ids follow the decision\'s numbering.' });
+    if (seenIds.has(c.id)) problems.push({ kind: 'duplicate-criterion', severity: 'error', file, params: { id: c.id, set: id }, message: `criterion id "${c.id}" appears twice in set "${id}"`, hint: 'Each criterion id must be unique; ids follow the decision\'s numbering.' });
     seenIds.add(c.id);
     const at = criteria.findIndex((b) => b.id === c.id);
     if (c.drop) {
@@ -77,13 +77,13 @@ export function resolveSet(id: string, files: SetFiles, seen: string[] = []): Cr
 function mergeCriterion(base: Criterion | undefined, c: CriterionSpec, setId: string, file: string, problems: Problem[]): Criterion | undefined {
   const name = c.name ?? base?.name;
   if (!name) {
-    problems.push({ kind: 'missing-name', severity: 'error', file, message: `criterion "${c.id}" has no name`, hint: 'Give the name the decision uses.' });
+    problems.push({ kind: 'missing-name', severity: 'error', file, params: { criterion: c.id }, message: `criterion "${c.id}" has no name`, hint: 'Give the name the decision uses.' });
     return undefined;
   }
   const indicators = base ? [...base.indicators] : [];
   const seen = new Set<string>();
   for (const i of c.indicators ?? []) {
-    if (seen.has(i.id)) problems.push({ kind: 'duplicate-indicator', severity: 'error', file, message: `indicator id "${i.id}" appears twice in criterion "${c.id}"` });
+    if (seen.has(i.id)) problems.push({ kind: 'duplicate-indicator', severity: 'error', file, params: { id: i.id, criterion: c.id }, message: `indicator id "${i.id}" appears twice in criterion "${c.id}"` });
     seen.add(i.id);
     const at = indicators.findIndex((b) => b.id === i.id);
     if (i.drop) {
@@ -121,11 +121,11 @@ function mergeIndicator(base: Indicator | undefined, i: IndicatorPatch, c: Crite
   const type = i.type ?? base?.type;
   const where = `indicator "${i.id}" (criterion "${c.id}")`;
   if (!name || !type) {
-    problems.push({ kind: 'incomplete-indicator', severity: 'error', file, message: `${where} needs ${!name ? '"name"' : '"type"'}`, hint: 'A new indicator needs a name and a type (percent, number, count, boolean, pass, level).' });
+    problems.push({ kind: 'incomplete-indicator', severity: 'error', file, params: { indicator: i.id, criterion: c.id, field: !name ? 'name' : 'type' }, message: `${where} needs ${!name ? '"name"' : '"type"'}`, hint: 'A new indicator needs a name and a type (percent, number, count, boolean, pass, level).' });
     return undefined;
   }
   const levels = i.levels ?? base?.levels;
-  if (type === 'level' && !levels) problems.push({ kind: 'missing-levels', severity: 'error', file, message: `${where} is of type "level" but lists no "levels"`, hint: 'List the levels from lowest to highest.' });
+  if (type === 'level' && !levels) problems.push({ kind: 'missing-levels', severity: 'error', file, params: { indicator: i.id, criterion: c.id }, message: `${where} is of type "level" but lists no "levels"`, hint: 'List the levels from lowest to highest.' });
   const comparison = i.comparison ?? base?.comparison ?? (type === 'boolean' || type === 'pass' ? '==' : '>=');
   const thresholdChanged = base === undefined || 'threshold' in i || 'verified' in i || 'source' in i;
   return {

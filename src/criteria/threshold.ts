@@ -1,6 +1,7 @@
 import type { ThresholdSpec } from './schema.js';
 import { regionCode } from './regions.js';
 import type { Indicator } from './types.js';
+import type { ProblemParams } from '../problems.js';
 
 export type ThresholdValue = number | boolean | string | [number, number];
 
@@ -18,11 +19,11 @@ export interface Context {
   year?: number;
 }
 
-export type Pick = { ok: true; threshold: Threshold } | { ok: false; reason: string };
+export type Pick = { ok: true; threshold: Threshold } | { ok: false; reason: string; why: ProblemParams };
 
 /** The threshold an indicator sets for a region and a year; region and year columns are data. */
 export function pickThreshold(ind: Indicator, ctx: Context): Pick {
-  if (ind.threshold === undefined) return { ok: false, reason: 'no threshold in the set' };
+  if (ind.threshold === undefined) return { ok: false, reason: 'no threshold in the set', why: { cause: 'no-threshold' } };
   return walk(ind.threshold, ctx, { verified: ind.verified, source: ind.source, note: ind.note, chosenBy: [] });
 }
 
@@ -41,16 +42,16 @@ function walk(spec: ThresholdSpec, ctx: Context, acc: Omit<Threshold, 'value'>):
     };
   }
   if ('by_region' in spec) {
-    if (!ctx.region) return { ok: false, reason: `depends on the region (${Object.keys(spec.by_region).join(', ')}): give --region` };
+    if (!ctx.region) return { ok: false, reason: `depends on the region (${Object.keys(spec.by_region).join(', ')}): give --region`, why: { cause: 'needs-region', regions: Object.keys(spec.by_region).join(', ') } };
     const key = Object.keys(spec.by_region).find((k) => regionCode(k) === ctx.region);
-    if (!key) return { ok: false, reason: `has no value for region ${ctx.region}` };
+    if (!key) return { ok: false, reason: `has no value for region ${ctx.region}`, why: { cause: 'no-region-value', region: ctx.region } };
     return walk(spec.by_region[key]!, ctx, { ...acc, chosenBy: [...acc.chosenBy, ctx.region] });
   }
   const years = Object.keys(spec.by_year).map(Number).sort((a, b) => a - b);
-  if (ctx.year === undefined) return { ok: false, reason: `depends on the year (${years.join(', ')}): give --year` };
+  if (ctx.year === undefined) return { ok: false, reason: `depends on the year (${years.join(', ')}): give --year`, why: { cause: 'needs-year', years: years.join(', ') } };
   // Thresholds hold from the year they are listed for until the next listed year.
   const year = years.filter((y) => y <= ctx.year!).pop();
-  if (year === undefined) return { ok: false, reason: `has no value for ${ctx.year} (listed from ${years[0]})` };
+  if (year === undefined) return { ok: false, reason: `has no value for ${ctx.year} (listed from ${years[0]})`, why: { cause: 'no-year-value', year: ctx.year, first: years[0] } };
   return walk(spec.by_year[String(year)]!, ctx, { ...acc, chosenBy: [...acc.chosenBy, String(year)] });
 }
 

@@ -36,12 +36,12 @@ export async function openSource(path: string, encoding?: string): Promise<Sourc
     let fd: number;
     try {
       const st = statSync(path);
-      if (st.isDirectory()) fail({ kind: 'unreadable-file', file: path, message: `${path} is a folder, not a CSV file` });
+      if (st.isDirectory()) fail({ kind: 'unreadable-file', file: path, params: { case: 'folder', path }, message: `${path} is a folder, not a CSV file` });
       bytes = st.size;
       fd = openSync(path, 'r');
     } catch (e) {
       if ((e as { problems?: unknown }).problems) throw e;
-      return fail({ kind: 'unreadable-file', file: path, message: `cannot open ${path}: ${(e as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : (e as Error).message}`, hint: 'Check the path.' });
+      return fail({ kind: 'unreadable-file', file: path, params: { case: (e as NodeJS.ErrnoException).code === 'ENOENT' ? 'no-such-file' : 'open', path, detail: (e as Error).message }, message: `cannot open ${path}: ${(e as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : (e as Error).message}`, hint: 'Check the path.' });
     }
     head = Buffer.alloc(Math.min(HEAD_BYTES, bytes));
     readSync(fd, head, 0, head.length, 0);
@@ -70,7 +70,7 @@ function normaliseEncoding(e: string, file: string): string {
   const known: Record<string, string> = { utf8: 'utf8', windows1258: 'windows1258', cp1258: 'windows1258', tcvn3: 'tcvn', tcvn: 'tcvn', tcvn5712: 'tcvn', vni: 'vni', viscii: 'viscii', utf16: 'utf16', utf16le: 'utf16le' };
   const enc = known[k];
   if (!enc || !iconv.encodingExists(enc)) {
-    fail({ kind: 'bad-encoding', file, message: `unknown encoding "${e}"`, hint: 'Use utf-8, windows-1258 or tcvn3.' });
+    fail({ kind: 'bad-encoding', file, params: { encoding: e }, message: `unknown encoding "${e}"`, hint: 'Use utf-8, windows-1258 or tcvn3.' });
   }
   return enc!;
 }

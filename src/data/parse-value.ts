@@ -1,8 +1,9 @@
 import type { Indicator } from '../criteria/types.js';
+import type { ProblemParams } from '../problems.js';
 import { cleanCell, foldKey } from '../text/normalize.js';
 
 /** A parsed survey cell: a value, a blank (no data), or why it could not be read. */
-export type Parsed<T> = { ok: true; value: T } | { ok: true; value: null } | { ok: false; expected: string };
+export type Parsed<T> = { ok: true; value: T } | { ok: true; value: null } | { ok: false; expected: string; want: ProblemParams };
 
 const MET = new Set(['1', 'x', '✓', '✔', '☑', 'dat', 'co', 'yes', 'true', 'y'].map(foldKey));
 const NOT_MET = new Set(['0', 'khong dat', 'chua dat', 'khong', 'no', 'false', 'n'].map(foldKey));
@@ -30,7 +31,7 @@ function readMark(raw: string): Parsed<boolean> {
   const k = foldKey(s);
   if (MET.has(k) || s === '✓' || s === '✔') return { ok: true, value: true };
   if (NOT_MET.has(k)) return { ok: true, value: false };
-  return { ok: false, expected: MARK_SPELLINGS };
+  return { ok: false, expected: MARK_SPELLINGS, want: { want: 'mark' } };
 }
 
 export interface NumberOptions {
@@ -167,18 +168,18 @@ function parseTyped(s: string, ind: Pick<Indicator, 'type' | 'unit' | 'levels'>,
       const k = s === '✓' || s === '✔' ? '✓' : foldKey(s);
       if ((ind.type === 'boolean' ? YES : PASS).has(k)) return { ok: true, value: true };
       if ((ind.type === 'boolean' ? NO : FAIL).has(k)) return { ok: true, value: false };
-      return { ok: false, expected: ind.type === 'boolean' ? 'Có or Không (yes / no)' : 'Đạt or Không đạt' };
+      return { ok: false, expected: ind.type === 'boolean' ? 'Có or Không (yes / no)' : 'Đạt or Không đạt', want: { want: ind.type === 'boolean' ? 'yes-no' : 'pass' } };
     }
     case 'level': {
       const k = foldKey(s);
       const level = ind.levels?.find((l) => foldKey(l) === k);
-      return level ? { ok: true, value: level } : { ok: false, expected: `one of ${ind.levels?.join(', ')}` };
+      return level ? { ok: true, value: level } : { ok: false, expected: `one of ${ind.levels?.join(', ')}`, want: { want: 'level', levels: ind.levels?.join(', ') } };
     }
     case 'percent':
       return parsePercent(s, ind.unit, opts);
     case 'count': {
       const n = parseNumber(s, opts);
-      return n !== undefined && Number.isInteger(n) && n >= 0 ? { ok: true, value: n } : { ok: false, expected: 'a whole number' };
+      return n !== undefined && Number.isInteger(n) && n >= 0 ? { ok: true, value: n } : { ok: false, expected: 'a whole number', want: { want: 'count' } };
     }
     case 'number':
       return parseQuantity(s, ind.unit, opts);
@@ -188,10 +189,10 @@ function parseTyped(s: string, ind: Pick<Indicator, 'type' | 'unit' | 'levels'>,
 function parsePercent(s: string, unit: string | undefined, opts: NumberOptions): Parsed<number> {
   const m = /^(.*?)\s*%$/.exec(s);
   const n = parseNumber(m ? m[1]! : s, opts);
-  if (n === undefined) return { ok: false, expected: 'a percentage such as 80,5% or 80.5' };
+  if (n === undefined) return { ok: false, expected: 'a percentage such as 80,5% or 80.5', want: { want: 'percent' } };
   // A ratio column holds 0–1 ("0,805"); the set's unit says so, a "%" sign overrides it.
   if (!m && unit === 'ratio') {
-    if (n < 0 || n > 1) return { ok: false, expected: 'a ratio between 0 and 1 (the set gives this indicator as a ratio)' };
+    if (n < 0 || n > 1) return { ok: false, expected: 'a ratio between 0 and 1 (the set gives this indicator as a ratio)', want: { want: 'ratio' } };
     return { ok: true, value: round(n * 100) };
   }
   return { ok: true, value: n };
@@ -199,9 +200,9 @@ function parsePercent(s: string, unit: string | undefined, opts: NumberOptions):
 
 function parseQuantity(s: string, unit: string | undefined, opts: NumberOptions): Parsed<number> {
   const m = /^([-−+]?[\d\s.,\u00a0]*\d)\s*([^\d\s].*)?$/u.exec(s);
-  if (!m) return { ok: false, expected: `a number${unit ? ` in ${unit}` : ''}` };
+  if (!m) return { ok: false, expected: `a number${unit ? ` in ${unit}` : ''}`, want: { want: 'number', unit } };
   const n = parseNumber(m[1]!, opts);
-  if (n === undefined) return { ok: false, expected: `a number${unit ? ` in ${unit}` : ''}` };
+  if (n === undefined) return { ok: false, expected: `a number${unit ? ` in ${unit}` : ''}`, want: { want: 'number', unit } };
   const scale = moneyScale(unit);
   const word = (m[2] ?? '').trim().toLowerCase();
   if (!word) {
@@ -214,7 +215,7 @@ function parseQuantity(s: string, unit: string | undefined, opts: NumberOptions)
   if (factor !== undefined && scale) return { ok: true, value: round((n * factor) / scale) };
   // A unit spelled out that is the indicator's own ("12 km" for km) is fine.
   if (unit && word === unit.toLowerCase()) return { ok: true, value: n };
-  return { ok: false, expected: `a number${unit ? ` in ${unit}` : ''} (not "${m[2]}")` };
+  return { ok: false, expected: `a number${unit ? ` in ${unit}` : ''} (not "${m[2]}")`, want: { want: 'number', unit, not: m[2] } };
 }
 
 const round = (n: number) => Math.round(n * 1e9) / 1e9;

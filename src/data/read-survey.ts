@@ -1,7 +1,8 @@
 import { parse } from 'csv-parse';
 import type { CriteriaSet } from '../criteria/types.js';
-import { InputError, type Problem } from '../problems.js';
+import { InputError, type Problem, type ProblemParams } from '../problems.js';
 import { cleanCell, nfc } from '../text/normalize.js';
+import { readingNotice, type Lang } from '../i18n/messages.js';
 import { fillMergedHeaders, findHeaderRow, isNumberingRow, rankSets } from './choose-set.js';
 import { mapHeaders, vocabulary, type Column, type HeaderMap } from './match-headers.js';
 import { openSource } from './open-source.js';
@@ -23,6 +24,8 @@ export interface SurveyRow {
 
 export interface ReadOptions {
   encoding?: string;
+  /** The language of the progress line. */
+  lang?: Lang;
   /** The set to read with; when absent it is chosen from the header among `candidates`. */
   set?: CriteriaSet;
   candidates: CriteriaSet[];
@@ -56,7 +59,7 @@ export async function readSurvey(path: string, opts: ReadOptions): Promise<ReadR
     if (errors.length < MAX_ERRORS) errors.push({ ...p, severity: 'error', file });
   };
 
-  const progress = progressLine(file, source.bytes);
+  const progress = progressLine(file, source.bytes, opts.lang ?? 'en');
   const text = source.text(progress.update);
   const parser = text.pipe(
     parse({ delimiter, bom: true, relax_column_count: true, relax_quotes: true, max_record_size: 1_000_000, skip_empty_lines: false }),
@@ -104,7 +107,7 @@ export async function readSurvey(path: string, opts: ReadOptions): Promise<ReadR
   if (errors.length) throw new InputError(errors);
   const result = state.result();
   if (result.rows === 0) {
-    throw new InputError([{ kind: 'no-units', severity: 'error', file, line: state.headerLine, message: 'the file has a header but no unit rows', hint: `Add one row per ${result.set.level === 'thon' ? 'village' : result.set.level === 'xa' ? 'commune' : 'district'} under the header; a sheet exported before it was filled in has none.` }]);
+    throw new InputError([{ kind: 'no-units', severity: 'error', file, line: state.headerLine, params: { level: result.set.level }, message: 'the file has a header but no unit rows', hint: `Add one row per ${result.set.level === 'thon' ? 'village' : result.set.level === 'xa' ? 'commune' : 'district'} under the header; a sheet exported before it was filled in has none.` }]);
   }
   return result;
 
@@ -116,7 +119,7 @@ export async function readSurvey(path: string, opts: ReadOptions): Promise<ReadR
     const rows = head.map((r) => r.cells);
     const found = findHeaderRow(rows, candidates.map((c) => c.vocab));
     if (found.index < 0) {
-      throw new InputError([{ kind: 'no-header', severity: 'error', file, line: head[0]!.line, message: `no header row naming ${opts.set ? `the criteria of set "${opts.set.id}"` : 'criteria of a known set'} in the first ${HEADER_WINDOW} rows`, hint: 'The header needs columns named by criterion (e.g. "Giao thông", "17.1") and a unit-name column (e.g. "Tên thôn"). `ntm sets show ID` lists the names.' }]);
+      throw new InputError([{ kind: 'no-header', severity: 'error', file, line: head[0]!.line, params: { set: opts.set?.id, rows: HEADER_WINDOW }, message: `no header row naming ${opts.set ? `the criteria of set "${opts.set.id}"` : 'criteria of a known set'} in the first ${HEADER_WINDOW} rows`, hint: 'The header needs columns named by criterion (e.g. "Giao thông", "17.1") and a unit-name column (e.g. "Tên thôn"). `ntm sets show ID` lists the names.' }]);
     }
     const headerCells = fillMergedHeaders(rows, found.index);
     const set = opts.set ?? chooseSet(headerCells, candidates, file, head[found.index]!.line);
@@ -140,7 +143,7 @@ function chooseSet(headers: string[], candidates: Parameters<typeof rankSets>[1]
   const best = ranked[0]!;
   const ties = ranked.filter((f) => f.score === best.score && f.unplaced === best.unplaced);
   if (ties.length > 1) {
-    throw new InputError([{ kind: 'ambiguous-set', severity: 'error', file, line, message: `the header fits ${ties.length} criteria sets equally: ${ties.map((t) => t.set.id).join(', ')}`, hint: `Choose one with --set, e.g. --set ${ties[0]!.set.id}.` }]);
+    throw new InputError([{ kind: 'ambiguous-set', severity: 'error', file, line, params: { count: ties.length, sets: ties.map((t) => t.set.id).join(', '), first: ties[0]!.set.id }, message: `the header fits ${ties.length} criteria sets equally: ${ties.map((t) => t.set.id).join(', ')}`, hint: `Choose one with --set, e.g. --set ${ties[0]!.set.id}.` }]);
   }
   return best.set;
 }
@@ -185,13 +188,13 @@ class Reader {
     this.width = last;
     this.numberOptions = { decimalComma };
     for (const d of headers.duplicates) {
-      error({ kind: 'duplicate-label', line: headerLine, column: d.index + 1, message: `column ${d.index + 1} "${d.header}" means the same as column ${d.first + 1} "${headers.headers[d.first]}"`, hint: 'Remove or rename one of the two columns.' });
+      error({ kind: 'duplicate-label', line: headerLine, column: d.index + 1, params: { column: d.index + 1, header: d.header, first: d.first + 1, firstHeader: headers.headers[d.first] }, message: `column ${d.index + 1} "${d.header}" means the same as column ${d.first + 1} "${headers.headers[d.first]}"`, hint: 'Remove or rename one of the two columns.' });
     }
     if (this.nameCol < 0) {
-      error({ kind: 'missing-label', line: headerLine, message: `no column with the ${set.level === 'thon' ? 'village' : set.level === 'xa' ? 'commune' : 'district'} name`, hint: `Head it "${set.level === 'thon' ? 'Tên thôn' : set.level === 'xa' ? 'Tên xã' : 'Tên huyện'}".` });
+      error({ kind: 'missing-label', line: headerLine, params: { level: set.level }, message: `no column with the ${set.level === 'thon' ? 'village' : set.level === 'xa' ? 'commune' : 'district'} name`, hint: `Head it "${set.level === 'thon' ? 'Tên thôn' : set.level === 'xa' ? 'Tên xã' : 'Tên huyện'}".` });
     }
     if (headers.unknown.length) {
-      warnings.push({ kind: 'extra-label', severity: 'warning', file, line: headerLine, message: `columns not used (no criterion or indicator of "${set.id}" has these names): ${headers.unknown.map((u) => `${u.index + 1} "${u.header}"`).join(', ')}`, hint: 'Rename a column to a criterion id or name to have it read; `ntm sets show ' + set.id + '` lists them.' });
+      warnings.push({ kind: 'extra-label', severity: 'warning', file, line: headerLine, params: { set: set.id, columns: headers.unknown.map((u) => `${u.index + 1} "${u.header}"`).join(', ') }, message: `columns not used (no criterion or indicator of "${set.id}" has these names): ${headers.unknown.map((u) => `${u.index + 1} "${u.header}"`).join(', ')}`, hint: 'Rename a column to a criterion id or name to have it read; `ntm sets show ' + set.id + '` lists them.' });
     }
   }
 
@@ -205,7 +208,7 @@ class Reader {
     const key = unitKey(name, parent);
     const dup = this.seen.get(key);
     if (dup !== undefined) {
-      this.error({ kind: 'duplicate-unit', line, column: this.nameCol + 1, message: `"${name}"${parent ? ` (${parent})` : ''} appears twice: lines ${dup} and ${line}`, hint: 'Each unit must have one row; merge or remove one.' });
+      this.error({ kind: 'duplicate-unit', line, column: this.nameCol + 1, params: { unit: name, parent: parent || undefined, first: dup, line }, message: `"${name}"${parent ? ` (${parent})` : ''} appears twice: lines ${dup} and ${line}`, hint: 'Each unit must have one row; merge or remove one.' });
       return;
     }
     this.seen.set(key, line);
@@ -220,7 +223,7 @@ class Reader {
       if (col === undefined) continue;
       const m = parseMark(raw[col] ?? '');
       if (!m.ok) {
-        this.badCell(line, col, cleanCell(raw[col]!), m.expected);
+        this.badCell(line, col, cleanCell(raw[col]!), m.expected, m.want);
         continue;
       }
       marks[c] = m.value;
@@ -229,7 +232,7 @@ class Reader {
     for (const { col, c, i } of this.valueCols) {
       const ind = this.set.criteria[c]!.indicators[i]!;
       const v = parseIndicatorValue(raw[col] ?? '', ind, this.numberOptions);
-      if (!v.ok) this.badCell(line, col, cleanCell(raw[col]!), v.expected);
+      if (!v.ok) this.badCell(line, col, cleanCell(raw[col]!), v.expected, v.want);
       else (values[c] ??= new Array(this.set.criteria[c]!.indicators.length))[i] = v.value;
     }
     let total: number | undefined;
@@ -237,10 +240,10 @@ class Reader {
     if (totalCell) {
       total = Number(totalCell);
       if (!Number.isInteger(total)) {
-        this.badCell(line, this.totalCol, totalCell, 'a whole number of criteria');
+        this.badCell(line, this.totalCol, totalCell, 'a whole number of criteria', { want: 'total' });
         total = undefined;
       } else if (this.markCols.length && total !== metMarks) {
-        this.warnings.push({ kind: 'total-mismatch', severity: 'warning', file: this.file, line, column: this.totalCol + 1, message: `${name}${parent ? ` (${parent})` : ''}: the marks add up to ${metMarks} criteria met, the total column says ${total}`, hint: 'ntm counts the marks; correct the total or the marks.' });
+        this.warnings.push({ kind: 'total-mismatch', severity: 'warning', file: this.file, line, column: this.totalCol + 1, params: { unit: name, parent: parent || undefined, marks: metMarks, total }, message: `${name}${parent ? ` (${parent})` : ''}: the marks add up to ${metMarks} criteria met, the total column says ${total}`, hint: 'ntm counts the marks; correct the total or the marks.' });
       }
     }
     this.count++;
@@ -258,26 +261,26 @@ class Reader {
       const others = cells.filter((c, i) => c !== '' && this.headers.columns[i]?.role !== 'seq');
       if (others.length <= 1) {
         const text = cells.find((c) => c !== '') ?? '';
-        this.warnings.push({ kind: 'blank-row', severity: 'warning', file: this.file, line, message: `row skipped, it names no unit: "${short(text)}"` });
+        this.warnings.push({ kind: 'blank-row', severity: 'warning', file: this.file, line, params: { text: short(text) }, message: `row skipped, it names no unit: "${short(text)}"` });
       } else {
         this.error({ kind: 'missing-cell', line, column: this.nameCol + 1, message: 'this row has marks or values but no unit name', hint: 'Fill in the name, or delete the row.' });
       }
       return false;
     }
     if (raw.length < this.width) {
-      this.error({ kind: 'ragged-row', line, column: raw.length + 1, message: `this row has ${raw.length} cells but the header has ${this.width}`, hint: 'A cell is missing or a stray delimiter splits one; check the row in a spreadsheet.' });
+      this.error({ kind: 'ragged-row', line, column: raw.length + 1, params: { cells: raw.length, width: this.width }, message: `this row has ${raw.length} cells but the header has ${this.width}`, hint: 'A cell is missing or a stray delimiter splits one; check the row in a spreadsheet.' });
       return false;
     }
     const extra = cells.findIndex((c, i) => i >= this.headers.columns.length && c !== '');
     if (extra >= 0) {
-      this.error({ kind: 'ragged-row', line, column: extra + 1, message: `this row has ${raw.length} cells but the header has ${this.headers.columns.length}: cell ${extra + 1} ("${short(cells[extra]!)}") has no column`, hint: 'A stray delimiter splits a cell, or the header lacks a column; check the row in a spreadsheet.' });
+      this.error({ kind: 'ragged-row', line, column: extra + 1, params: { cells: raw.length, width: this.headers.columns.length, extra: extra + 1, text: short(cells[extra]!) }, message: `this row has ${raw.length} cells but the header has ${this.headers.columns.length}: cell ${extra + 1} ("${short(cells[extra]!)}") has no column`, hint: 'A stray delimiter splits a cell, or the header lacks a column; check the row in a spreadsheet.' });
       return false;
     }
     return true;
   }
 
-  private badCell(line: number, col: number, value: string, expected: string): void {
-    this.error({ kind: 'type-error', line, column: col + 1, message: `column "${this.headers.headers[col]}": "${value}" is not understood; expected ${expected}`, hint: 'Correct the cell (blank means no data).' });
+  private badCell(line: number, col: number, value: string, expected: string, want: ProblemParams): void {
+    this.error({ kind: 'type-error', line, column: col + 1, params: { ...want, header: this.headers.headers[col], value, expected }, message: `column "${this.headers.headers[col]}": "${value}" is not understood; expected ${expected}`, hint: 'Correct the cell (blank means no data).' });
   }
 
   result(): ReadResult {
@@ -314,7 +317,7 @@ const short = (s: string) => (s.length > 60 ? `${s.slice(0, 60)}…` : s);
  * "reading FILE: 12.0 / 50.0 MB" on stderr, only on a terminal, once reading has taken over a
  * second (NTM_PROGRESS_AFTER_MS changes that, for tests), at most five times a second; erased at the end.
  */
-function progressLine(file: string, total: number): { update: (read: number) => void; done: () => void } {
+function progressLine(file: string, total: number, lang: Lang): { update: (read: number) => void; done: () => void } {
   const tty = process.stderr.isTTY === true && total > 0;
   const after = Number(process.env.NTM_PROGRESS_AFTER_MS ?? 1000);
   const start = Date.now();
@@ -328,7 +331,7 @@ function progressLine(file: string, total: number): { update: (read: number) => 
       if (now - start < after || now - last < 200) return;
       last = now;
       shown = true;
-      process.stderr.write(`\rntm: reading ${file}: ${mb(read)} / ${mb(total)} MB (${Math.floor((read / total) * 100)}%)\x1b[K`);
+      process.stderr.write(`\r${readingNotice(lang, file, mb(read), mb(total), Math.floor((read / total) * 100))}\x1b[K`);
     },
     done: () => {
       if (shown) process.stderr.write('\r\x1b[K');
@@ -341,12 +344,12 @@ function csvProblem(e: CsvError, file: string, recordLine: number): Problem {
   const base = { severity: 'error' as const, file, line: e.lines, column };
   switch (e.code) {
     case 'CSV_QUOTE_NOT_CLOSED':
-      return { ...base, line: recordLine, kind: 'unclosed-quote', message: `a quoted cell is never closed: the " that opens cell ${column ?? '?'} of the row on line ${recordLine} has no closing " (the file ends inside it, at line ${e.lines})`, hint: 'Close the quote, or write a quote inside a quoted cell as "".' };
+      return { ...base, line: recordLine, kind: 'unclosed-quote', params: { cell: column ?? '?', line: recordLine, end: e.lines }, message: `a quoted cell is never closed: the " that opens cell ${column ?? '?'} of the row on line ${recordLine} has no closing " (the file ends inside it, at line ${e.lines})`, hint: 'Close the quote, or write a quote inside a quoted cell as "".' };
     case 'CSV_MAX_RECORD_SIZE':
       return { ...base, column: undefined, kind: 'record-too-large', message: 'a row is over 1 MB long: this is not a survey table (or its line breaks are missing)', hint: 'Check that the file is the CSV export of the sheet.' };
     case 'CSV_INVALID_CLOSING_QUOTE':
-      return { ...base, kind: 'bad-quote', message: `a quoted cell has text after its closing quote: ${e.message}`, hint: 'Inside a quoted cell write a quote as "".' };
+      return { ...base, kind: 'bad-quote', params: { detail: e.message }, message: `a quoted cell has text after its closing quote: ${e.message}`, hint: 'Inside a quoted cell write a quote as "".' };
     default:
-      return { ...base, kind: 'csv-error', message: `the CSV cannot be read: ${e.message}` };
+      return { ...base, kind: 'csv-error', params: { detail: e.message }, message: `the CSV cannot be read: ${e.message}` };
   }
 }

@@ -2,7 +2,7 @@ import { pickThreshold, type Context, type ThresholdValue } from '../criteria/th
 import type { CriteriaSet, Criterion, Indicator, MeetsRule } from '../criteria/types.js';
 import type { SurveyRow } from '../data/read-survey.js';
 import { Assessed, type IndicatorValue } from '../data/parse-value.js';
-import type { Problem } from '../problems.js';
+import type { Problem, ProblemParams } from '../problems.js';
 import { judge } from './judge.js';
 import type { CriterionStatus, Gap, Summary, UnitResult, UnitStatus } from './types.js';
 
@@ -17,7 +17,7 @@ export interface Plan {
   set: CriteriaSet;
   criteria: { c: Criterion; indicators: PlannedIndicator[] }[];
   /** Indicators that could not be given a threshold, and why. */
-  unjudged: { criterion: string; indicator: string; reason: string }[];
+  unjudged: { criterion: string; indicator: string; reason: string; why: ProblemParams }[];
 }
 
 export function compilePlan(set: CriteriaSet, ctx: Context): Plan {
@@ -27,7 +27,7 @@ export function compilePlan(set: CriteriaSet, ctx: Context): Plan {
     indicators: c.indicators.map((ind) => {
       const pick = pickThreshold(ind, ctx);
       if (!pick.ok) {
-        unjudged.push({ criterion: c.id, indicator: ind.id, reason: pick.reason });
+        unjudged.push({ criterion: c.id, indicator: ind.id, reason: pick.reason, why: pick.why });
         return { ind, verified: false };
       }
       return { ind, threshold: pick.threshold.value, verified: pick.threshold.verified };
@@ -57,7 +57,7 @@ export function evaluateUnit(plan: Plan, row: SurveyRow, warn?: (p: Problem) => 
       if (given && warn) {
         const fromValues = combine(c.meets, judged.map((j) => j.status));
         if (fromValues !== 'no-data' && fromValues !== status) {
-          warn({ kind: 'mark-disagrees', severity: 'warning', file: row.file, line: row.line, message: `${row.name}: criterion ${c.id} (${c.name}) is marked ${mark ? 'met' : 'not met'}, but its indicator values say ${fromValues === 'met' ? 'met' : 'not met'}`, hint: 'ntm follows the mark; check the mark or the values.' });
+          warn({ kind: 'mark-disagrees', severity: 'warning', file: row.file, line: row.line, params: { unit: row.name, criterion: c.id, name: c.name, mark: mark ? 'met' : 'unmet', values: fromValues === 'met' ? 'met' : 'unmet' }, message: `${row.name}: criterion ${c.id} (${c.name}) is marked ${mark ? 'met' : 'not met'}, but its indicator values say ${fromValues === 'met' ? 'met' : 'not met'}`, hint: 'ntm follows the mark; check the mark or the values.' });
         }
       }
     } else if (given) {

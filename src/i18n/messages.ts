@@ -93,6 +93,38 @@ export function t(lang: Lang, id: MessageId): string {
   return messages[id][lang === 'vi' ? 0 : 1];
 }
 
+/** The notice when ntm chose the criteria set from a file's header. */
+export function usingSetNotice(lang: Lang, file: string, id: string, document: string): string {
+  return lang === 'vi'
+    ? `ntm: ${file}: dùng bộ tiêu chí "${id}" (${document}); muốn chọn bộ khác, dùng --set`
+    : `ntm: ${file}: using criteria set "${id}" (${document}); choose another with --set`;
+}
+
+/** The progress line shown while a large file is read on a terminal. */
+export function readingNotice(lang: Lang, file: string, read: string, total: string, percent: number): string {
+  return lang === 'vi' ? `ntm: đang đọc ${file}: ${read} / ${total} MB (${percent}%)` : `ntm: reading ${file}: ${read} / ${total} MB (${percent}%)`;
+}
+
+/** An error inside ntm itself (a bug), not in its input. */
+export function internalError(lang: Lang, detail: string, debug: boolean): string {
+  const head = lang === 'vi' ? `ntm: lỗi nội bộ: ${detail}` : `ntm: internal error: ${detail}`;
+  const tail = lang === 'vi' ? 'Chạy lại với --debug để xem chi tiết, và báo lỗi kèm dữ liệu đầu vào gây ra lỗi.' : 'Run again with --debug for details, and report it with the input that caused it.';
+  return debug ? `${head}\n` : `${head}\n${tail}\n`;
+}
+
+/**
+ * The language of a command line, read before commander parses it, for the errors found while it
+ * parses (and in commands that take no --lang): `--lang vi|en` or `--lang=…`, else the locale's.
+ */
+export function langFromArgv(argv: string[], env: NodeJS.ProcessEnv = process.env): Lang {
+  let lang: string | undefined;
+  argv.forEach((a, i) => {
+    if (a === '--lang') lang = argv[i + 1];
+    else if (a.startsWith('--lang=')) lang = a.slice('--lang='.length);
+  });
+  return lang === 'vi' || lang === 'en' ? lang : defaultLang(env);
+}
+
 /** Vietnamese when the user's locale is Vietnamese, English otherwise. */
 export function defaultLang(env: NodeJS.ProcessEnv = process.env): Lang {
   const locale = env.LC_ALL || env.LC_MESSAGES || env.LANG || '';
