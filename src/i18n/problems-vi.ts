@@ -69,14 +69,18 @@ function foundVi(p: ProblemParams): string {
   return `${kinds[String(p.found)] ?? p.found}${p.value !== undefined ? ` ${p.value}` : ''}`;
 }
 
+/** zod's names of the types a key expects. */
+const TYPES_VI: Record<string, string> = { number: 'một số', string: 'một chuỗi ký tự', boolean: 'true hoặc false', array: 'một danh sách', object: 'một bảng khoá–giá trị' };
+const typeVi = (t: unknown) => TYPES_VI[String(t)] ?? String(t);
+
 function schemaIssue(p: ProblemParams): Text {
   switch (p.issue) {
     case 'unknown-key':
-      return { message: `khoá ${q(p.key)} không hợp lệ${p.at ? ` trong ${p.at}` : ''}`, hint: p.guess ? `có phải ý bạn là ${q(p.guess)}?` : `các khoá được phép: ${p.allowed}` };
+      return { message: `khoá ${q(p.key)} không hợp lệ${p.at ? ` trong ${p.at}` : ''}`, hint: p.guess ? `Có phải ý bạn là ${q(p.guess)}?` : `Các khoá được phép: ${p.allowed}` };
     case 'missing-key':
-      return { message: `thiếu khoá ${q(p.key)} (cần kiểu ${p.expected})`, hint: SET_FILE_HINT };
+      return { message: `thiếu khoá ${q(p.key)} (cần ${typeVi(p.expected)})`, hint: SET_FILE_HINT };
     case 'wrong-type':
-      return { message: `${p.key}: cần kiểu ${p.expected}, nhưng gặp ${foundVi(p)}`, hint: SET_FILE_HINT };
+      return { message: `${p.key}: cần ${typeVi(p.expected)}, nhưng gặp ${foundVi(p)}`, hint: SET_FILE_HINT };
     case 'not-one-of':
       return { message: `${p.key}: phải là một trong các giá trị ${p.values}`, hint: SET_FILE_HINT };
     case 'invalid':
@@ -172,11 +176,11 @@ export const PROBLEMS_VI = {
     hint: `${UNIQUE_ID_HINT} Muốn sửa một tiêu chí kế thừa, chỉ ghi tiêu chí đó một lần với những trường khác đi.`,
   }),
   'criteria-set-threshold': thresholdIssue,
-  'unknown-set': (p) => ({ message: `không có bộ tiêu chí ${q(p.id)}`, hint: 'lệnh `ntm sets list` liệt kê các bộ tiêu chí ntm biết' }),
+  'unknown-set': (p) => ({ message: `không có bộ tiêu chí ${q(p.id)}`, hint: 'Lệnh `ntm sets list` liệt kê các bộ tiêu chí ntm biết.' }),
   'extends-cycle': (p) => ({ message: `"extends" tạo thành vòng lặp: ${p.chain}`, hint: 'Một bộ chỉ mở rộng được từ bộ khác khi bộ đó không dẫn ngược về nó.' }),
   'extends-missing': (p) => ({
     message: `bộ ${q(p.set)} mở rộng từ ${q(p.parent)}, nhưng không có bộ tiêu chí nào như vậy`,
-    hint: p.guess ? `có phải ý bạn là ${q(p.guess)}?` : 'Ghi tên một bộ có trong `ntm sets list`, hoặc thêm thư mục chứa bộ đó bằng --sets DIR.',
+    hint: p.guess ? `Có phải ý bạn là ${q(p.guess)}?` : 'Ghi tên một bộ có trong `ntm sets list`, hoặc thêm thư mục chứa bộ đó bằng --sets DIR.',
   }),
   'duplicate-criterion': (p) => ({ message: `mã tiêu chí ${q(p.id)} xuất hiện hai lần trong bộ ${q(p.set)}`, hint: UNIQUE_ID_HINT }),
   'missing-name': (p) => ({ message: `tiêu chí ${q(p.criterion)} chưa có tên`, hint: 'Ghi tên tiêu chí như trong quyết định.' }),
