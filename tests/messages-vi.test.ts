@@ -84,6 +84,18 @@ describe('errors and warnings in Vietnamese', () => {
   });
 });
 
+describe('usage errors from the option parser (commander)', () => {
+  it('are in Vietnamese under a vi locale, and as commander writes them with --lang en', async () => {
+    const vi = await ntm(['evaluate', fixture('ngan-son-2021-thon.csv'), '--fomat', 'json'], VI);
+    expect(vi.code).toBe(2);
+    expect(vi.stderr).toBe("lỗi: không có tuỳ chọn '--fomat'\n(Có phải ý bạn là --format?)\n");
+    const choice = await ntm(['evaluate', fixture('ngan-son-2021-thon.csv'), '--format', 'docx'], VI);
+    expect(choice.stderr).toBe("lỗi: tuỳ chọn '--format <format>' không nhận giá trị 'docx'. Các giá trị được phép: table, json, csv, markdown, xlsx, html.\n");
+    const en = await ntm(['evaluate', fixture('ngan-son-2021-thon.csv'), '--fomat', 'json', '--lang', 'en'], VI);
+    expect(en.stderr).toBe("error: unknown option '--fomat'\n(Did you mean --format?)\n");
+  });
+});
+
 describe('--lang en under a Vietnamese locale', () => {
   it('keeps every message, hint and notice in English', async () => {
     const r = await ntm(['evaluate', fixture('ngan-son-2021-thon.csv'), '--quiet', '--lang', 'en'], VI);

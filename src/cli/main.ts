@@ -1,7 +1,7 @@
 import { Command, CommanderError } from 'commander';
 import { createRequire } from 'node:module';
 import { InputError } from '../problems.js';
-import { internalError, langFromArgv, type Lang } from '../i18n/messages.js';
+import { commanderVi, internalError, langFromArgv, type Lang } from '../i18n/messages.js';
 import { EXIT, formatProblem } from './exit.js';
 import { registerSets } from './sets-command.js';
 import { registerEvaluate } from './evaluate-command.js';
@@ -11,20 +11,21 @@ const version = (createRequire(import.meta.url)('../../package.json') as { versi
 
 export async function main(argv: string[]): Promise<void> {
   const debug = argv.includes('--debug');
+  const lang = langFromArgv(argv);
   const out = (s: string) => process.stdout.write(s);
   const program = new Command('ntm')
     .description('Đánh giá tiêu chí nông thôn mới từ số liệu điều tra — evaluate NTM criteria from survey data')
     .version(version, '-V, --version')
     .option('--debug', 'show stack traces of internal errors')
     .exitOverride()
-    .configureOutput({ writeErr: (s) => process.stderr.write(s) });
+    .configureOutput({ writeErr: (s) => process.stderr.write(s), outputError: (s, write) => write(lang === 'vi' ? commanderVi(s) : s) });
   registerSets(program, out);
   registerEvaluate(program, out);
 
   try {
     await program.parseAsync(argv);
   } catch (err) {
-    process.exitCode = handleError(err, debug, langFromArgv(argv));
+    process.exitCode = handleError(err, debug, lang);
   }
 }
 

@@ -113,6 +113,33 @@ export function internalError(lang: Lang, detail: string, debug: boolean): strin
 }
 
 /**
+ * Commander's own usage errors ("error: unknown option '--fomat'"), in Vietnamese; a message it
+ * does not know is kept as commander wrote it.
+ */
+export function commanderVi(text: string): string {
+  const rules: [RegExp, (...m: string[]) => string][] = [
+    [/^error: unknown option '(.*)'$/, (o) => `lỗi: không có tuỳ chọn '${o}'`],
+    [/^\(Did you mean (.*)\?\)$/, (o) => `(Có phải ý bạn là ${o}?)`],
+    [/^error: option '(.*)' argument '(.*)' is invalid\. Allowed choices are (.*)\.$/, (o, v, c) => `lỗi: tuỳ chọn '${o}' không nhận giá trị '${v}'. Các giá trị được phép: ${c}.`],
+    [/^error: option '(.*)' argument missing$/, (o) => `lỗi: tuỳ chọn '${o}' thiếu giá trị`],
+    [/^error: missing required argument '(.*)'$/, (a) => `lỗi: thiếu đối số bắt buộc '${a}'`],
+    [/^error: unknown command '(.*)'$/, (c) => `lỗi: không có lệnh '${c}'`],
+    [/^error: too many arguments for '(.*)'\. Expected (\d+) arguments? but got (\d+)\.$/, (c, n, g) => `lỗi: lệnh '${c}' chỉ nhận ${n} đối số nhưng có ${g}.`],
+    [/^error: too many arguments\. Expected (\d+) arguments? but got (\d+)\.$/, (n, g) => `lỗi: chỉ nhận ${n} đối số nhưng có ${g}.`],
+  ];
+  return text
+    .split('\n')
+    .map((line) => {
+      for (const [re, vi] of rules) {
+        const m = re.exec(line);
+        if (m) return vi(...m.slice(1));
+      }
+      return line.startsWith('error: ') ? `lỗi: ${line.slice('error: '.length)}` : line;
+    })
+    .join('\n');
+}
+
+/**
  * The language of a command line, read before commander parses it, for the errors found while it
  * parses (and in commands that take no --lang): `--lang vi|en` or `--lang=…`, else the locale's.
  */
