@@ -3,6 +3,7 @@ import { isMap, isNode, isSeq, LineCounter, parseDocument, visit, type Node } fr
 import type { z } from 'zod';
 import { fail, InputError, type Problem, type ProblemParams } from '../problems.js';
 import { criteriaSetSchema, type CriteriaSetFile } from './schema.js';
+import { cachedSet } from './set-cache.js';
 
 const HINT = 'Fix the criteria-set file; `ntm sets show ID` shows a set once it loads.';
 
@@ -14,7 +15,7 @@ export function loadSetFile(file: string): CriteriaSetFile {
   } catch (e) {
     return fail({ kind: 'unreadable-file', file, params: { case: 'read', path: file, detail: (e as Error).message }, message: `cannot read ${file}: ${(e as Error).message}` });
   }
-  return parseSetSource(source, file);
+  return cachedSet(source) ?? parseSetSource(source, file);
 }
 
 export function parseSetSource(source: string, file: string): CriteriaSetFile {
