@@ -4,7 +4,7 @@ import { InputError, type Problem, type ProblemParams } from '../problems.js';
 import { cleanCell, nfc } from '../text/normalize.js';
 import { readingNotice, type Lang } from '../i18n/messages.js';
 import { fillMergedHeaders, findHeaderRow, isNumberingRow, rankSets } from './choose-set.js';
-import { mapHeaders, vocabulary, type Column, type HeaderMap } from './match-headers.js';
+import { mapHeaders, vocabulary, type HeaderMap } from './match-headers.js';
 import { openSource } from './open-source.js';
 import { parseIndicatorValue, parseMark, type Assessed, type IndicatorValue } from './parse-value.js';
 import { sniffDelimiter } from './sniff-delimiter.js';
@@ -170,7 +170,7 @@ class Reader {
     private readonly set: CriteriaSet,
     private readonly headers: HeaderMap,
     readonly headerLine: number,
-    private readonly decimalComma: boolean,
+    decimalComma: boolean,
     private readonly onRow: (row: SurveyRow) => void,
     private readonly error: (p: Omit<Problem, 'severity' | 'file'>) => void,
     private readonly warnings: Problem[],

@@ -1,6 +1,6 @@
 import type { CriterionStatus, Evaluation } from '../engine/types.js';
 import { t, type Lang } from '../i18n/messages.js';
-import { annexRows, gapHead, gapLine, gapRows, MARK, missingUnitLabel } from './annex.js';
+import { annexRows, gapHead, gapLine, gapRows, missingUnitLabel } from './annex.js';
 import { statusLabel } from './describe-gap.js';
 import { fileSummaryLine, setLine, severalFiles, summaryFigures, unitNames } from './labels.js';
 import type { RenderOptions } from './options.js';
