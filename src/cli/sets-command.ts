@@ -1,6 +1,6 @@
 import type { Command } from 'commander';
 import { regionCode } from '../criteria/regions.js';
-import { thresholdLeaves } from '../criteria/threshold.js';
+import { pickThreshold, thresholdLeaves } from '../criteria/threshold.js';
 import type { CriteriaSet, Indicator } from '../criteria/types.js';
 import { fail } from '../problems.js';
 import { formatRequirement } from '../reports/format-values.js';
@@ -48,8 +48,23 @@ const summary = (s: CriteriaSet) => ({
   extends: s.chain.slice(1),
   criteria: s.criteria.length,
   indicators: s.criteria.reduce((n, c) => n + c.indicators.length, 0),
-  unverified: s.criteria.reduce((n, c) => n + c.indicators.filter((i) => !i.verified).length, 0),
+  ...thresholdCounts(s),
 });
+
+/** How the thresholds that apply by default (the set's region and year) stand: checked, not checked, missing. */
+function thresholdCounts(s: CriteriaSet): { verified: number; unverified: number; noThreshold: number } {
+  const counts = { verified: 0, unverified: 0, noThreshold: 0 };
+  const ctx = { region: s.region ? regionCode(s.region) : undefined, year: s.defaultYear };
+  for (const c of s.criteria) {
+    for (const i of c.indicators) {
+      const pick = pickThreshold(i, ctx);
+      if (!pick.ok) counts.noThreshold++;
+      else if (pick.threshold.verified) counts.verified++;
+      else counts.unverified++;
+    }
+  }
+  return counts;
+}
 
 export function showSet(set: CriteriaSet, lang: Lang, region?: string): string {
   const lines: string[] = [];
@@ -60,7 +75,6 @@ export function showSet(set: CriteriaSet, lang: Lang, region?: string): string {
   lines.push(`  ${t(lang, 'level')}: ${set.level}${set.period ? `, ${set.period}` : ''}${set.region ? `, ${t(lang, 'region')} ${set.region}` : ''}${set.defaultYear ? `, ${t(lang, 'year')} ${set.defaultYear}` : ''}`);
   lines.push(`  ${t(lang, 'meetsRule')}: ${set.meets === 'all' ? t(lang, 'allCriteria') : `≥ ${set.meets.min_criteria}`}`);
   for (const n of set.notes) lines.push(`  ${n}`);
-  let unverified = 0;
   let group: string | undefined;
   for (const c of set.criteria) {
     lines.push('');
@@ -72,12 +86,13 @@ export function showSet(set: CriteriaSet, lang: Lang, region?: string): string {
     if (c.indicators.length === 0) lines.push(`    ${t(lang, 'markOnly')}${c.verified ? '' : `  ⚠ ${t(lang, 'unverified')}`}`);
     if (c.note) lines.push(`    ${t(lang, 'note')}: ${c.note}`);
     for (const ind of c.indicators) {
-      if (!ind.verified) unverified++;
       lines.push(...showIndicator(ind, set, lang, region));
     }
   }
   lines.push('');
-  lines.push(unverified ? `⚠ ${unverified} ${t(lang, 'unverifiedCount')}` : `✓ ${t(lang, 'allVerified')}`);
+  const counts = thresholdCounts(set);
+  lines.push(`${t(lang, 'thresholdCounts')} (${set.region ?? ''}${set.defaultYear ? ` ${set.defaultYear}` : ''}): ✓ ${counts.verified} · ⚠ ${counts.unverified} · ∅ ${counts.noThreshold}`);
+  lines.push(counts.unverified || counts.noThreshold ? `⚠ ${counts.unverified + counts.noThreshold} ${t(lang, 'unverifiedCount')}` : `✓ ${t(lang, 'allVerified')}`);
   return lines.join('\n') + '\n';
 }
 
