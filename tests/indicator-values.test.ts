@@ -237,6 +237,9 @@ describe('extends, --set FILE, --sets DIR and NTM_SETS', () => {
     const r = await ntm(['evaluate', join(dir, 'xa.csv'), '--set', fixture('sets/kiem-thu-tinh.yaml'), '--format', 'json'], { env: { NTM_SETS: SETS } });
     expect(r.stderr).not.toContain('error');
     expect(json(r).set.id).toBe('kiem-thu-tinh');
+    const noFile = await ntm(['evaluate', join(dir, 'xa.csv'), '--set', join(dir, 'khong-co.yaml')]);
+    expect(noFile.code).toBe(2);
+    expect(noFile.stderr).toContain(`${join(dir, 'khong-co.yaml')}: error: cannot read ${join(dir, 'khong-co.yaml')}`);
     const missing = await ntm(['evaluate', join(dir, 'xa.csv'), '--set', 'kiem-thu-tinh']);
     expect(missing.code).toBe(2);
     expect(missing.stderr).toContain('no criteria set "kiem-thu-tinh"');

@@ -22,12 +22,12 @@ export function commonOptions(cmd: Command): Command {
 /** Opens the registry; a set given as a YAML path is loaded beside the folders and its id returned. */
 export async function openSets(opts: Pick<CommonOptions, 'sets'>, set?: string): Promise<{ registry: Registry; setId?: string }> {
   // Loaded here, not at start-up: `ntm --version` and `--help` need no YAML or zod.
-  const [{ loadSetFile }, { isSetPath, openRegistry, setDirs }] = await Promise.all([import('../criteria/load-yaml.js'), import('../criteria/registry.js')]);
+  const { isSetPath, openRegistry, setDirs } = await import('../criteria/registry.js');
   const dirs = setDirs(opts.sets.map((d) => resolve(d)));
   if (set && isSetPath(set)) {
     const file = resolve(set);
-    const { id } = loadSetFile(file);
-    return { registry: openRegistry(dirs, [file]), setId: id };
+    const registry = openRegistry(dirs, [file]);
+    return { registry, setId: registry.idOf(file) };
   }
   return { registry: openRegistry(dirs), setId: set };
 }

@@ -12,6 +12,8 @@ export const SHIPPED_SETS_DIR = resolve(dirname(fileURLToPath(import.meta.url)),
 
 export interface Registry {
   ids(): string[];
+  /** The id of a set given by path (read when the registry opened). */
+  idOf(file: string): string | undefined;
   get(id: string): CriteriaSet;
   all(): CriteriaSet[];
 }
@@ -37,13 +39,16 @@ export function openRegistry(dirs: string[], files: string[] = []): Registry {
   const paths = [...dirs.flatMap((dir) => readdirSync(dir).sort().filter((n) => /\.ya?ml$/i.test(n)).map((n) => join(dir, n))), ...files];
   const setFiles = new Map<string, SetFile>();
   const loaded = new Set<string>();
+  const idByFile = new Map<string, string>();
   let all = false;
   const add = (file: string) => {
     // The same file reached twice (a --set path inside a --sets folder) is one set, not a clash.
-    const real = realpathSync(file);
+    // A missing file keeps its path, so that loading it reports it as unreadable.
+    const real = existsSync(file) ? realpathSync(file) : file;
     if (loaded.has(real)) return;
     loaded.add(real);
     const spec = loadSetFile(file);
+    idByFile.set(real, spec.id);
     const prior = setFiles.get(spec.id);
     if (prior) {
       fail({ kind: 'duplicate-set', file, params: { id: spec.id, first: prior.file, second: file }, message: `set id "${spec.id}" is defined twice: ${prior.file} and ${file}`, hint: 'Give your own set another id (and `extends` the shipped one if it is a variant).' });
@@ -81,7 +86,7 @@ export function openRegistry(dirs: string[], files: string[] = []): Registry {
     loadAll();
     return [...setFiles.keys()].sort();
   };
-  return { ids, get, all: () => ids().map(get) };
+  return { ids, get, all: () => ids().map(get), idOf: (file) => idByFile.get(existsSync(file) ? realpathSync(file) : file) };
 }
 
 /** A --set value is an id, or the path of a YAML file (which is loaded alongside the folders). */
