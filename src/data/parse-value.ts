@@ -29,7 +29,7 @@ function readMark(raw: string): Parsed<boolean> {
   const s = cleanCell(raw);
   if (s === '') return { ok: true, value: null };
   const k = foldKey(s);
-  if (MET.has(k) || s === '✓' || s === '✔') return { ok: true, value: true };
+  if (MET.has(k)) return { ok: true, value: true };
   if (NOT_MET.has(k)) return { ok: true, value: false };
   return { ok: false, expected: MARK_SPELLINGS, want: { want: 'mark' } };
 }
@@ -112,10 +112,8 @@ function moneyScale(unit: string | undefined): number | undefined {
   return 1;
 }
 
-const YES = new Set(['co', 'yes', 'true', '1', 'x', 'dat', 'y', '✓'].map(foldKey));
-const NO = new Set(['khong', 'no', 'false', '0', 'chua', 'khong co', 'n'].map(foldKey));
-const PASS = new Set(['dat', '1', 'x', 'yes', 'true', 'co', '✓'].map(foldKey));
-const FAIL = new Set(['khong dat', 'chua dat', '0', 'no', 'false', 'khong'].map(foldKey));
+/** Yes/no answers are read like criterion marks; "chưa" and "không có" also mean no. */
+const NO = new Set([...NOT_MET, ...['chua', 'khong co'].map(foldKey)]);
 
 export type IndicatorValue = number | boolean | string;
 
@@ -165,9 +163,9 @@ function parseTyped(s: string, ind: Pick<Indicator, 'type' | 'unit' | 'levels'>,
   switch (ind.type) {
     case 'boolean':
     case 'pass': {
-      const k = s === '✓' || s === '✔' ? '✓' : foldKey(s);
-      if ((ind.type === 'boolean' ? YES : PASS).has(k)) return { ok: true, value: true };
-      if ((ind.type === 'boolean' ? NO : FAIL).has(k)) return { ok: true, value: false };
+      const k = foldKey(s);
+      if (MET.has(k)) return { ok: true, value: true };
+      if ((ind.type === 'boolean' ? NO : NOT_MET).has(k)) return { ok: true, value: false };
       return { ok: false, expected: ind.type === 'boolean' ? 'Có or Không (yes / no)' : 'Đạt or Không đạt', want: { want: ind.type === 'boolean' ? 'yes-no' : 'pass' } };
     }
     case 'level': {
