@@ -1,4 +1,5 @@
 import { regionCode, regionList } from '../criteria/regions.js';
+import type { Context } from '../criteria/threshold.js';
 import type { Registry } from '../criteria/registry.js';
 import type { CriteriaSet } from '../criteria/types.js';
 import { readSurvey, type ReadResult, type SurveyRow } from '../data/read-survey.js';
@@ -35,7 +36,7 @@ export async function runEvaluation(o: RunOptions): Promise<Evaluation> {
   let set: CriteriaSet | undefined = fixed;
   let plan: Plan | undefined;
   let overall: SummaryBuilder | undefined;
-  let ctx: { region?: string; year?: number } = {};
+  let ctx: Context = {};
   let tally: VillageTally | undefined;
   const judgedColumns = new Set<string>();
 
@@ -70,7 +71,7 @@ export async function runEvaluation(o: RunOptions): Promise<Evaluation> {
       onRow: (row) => (o.villages ? pending.push(row) : process(row)),
     });
     if (o.villages) {
-      tally ??= await villageTally(o, plan!, warn);
+      tally ??= await villageTally(o, plan!, ctx, warn);
       pending.forEach(process);
     }
     warnings.push(...read.warnings);
@@ -106,7 +107,7 @@ export async function runEvaluation(o: RunOptions): Promise<Evaluation> {
   };
 }
 
-function context(set: CriteriaSet, region?: string, year?: number) {
+function context(set: CriteriaSet, region?: string, year?: number): Context {
   let code: string | undefined = set.region ? regionCode(set.region) : undefined;
   if (region) {
     code = regionCode(region);
@@ -115,15 +116,16 @@ function context(set: CriteriaSet, region?: string, year?: number) {
   return { region: code, year: year ?? set.defaultYear };
 }
 
-async function villageTally(o: RunOptions, plan: Plan, warn: (p: Problem) => void): Promise<VillageTally> {
+async function villageTally(o: RunOptions, plan: Plan, ctx: Context, warn: (p: Problem) => void): Promise<VillageTally> {
   const sets = new Set(plan.criteria.flatMap(({ indicators }) => indicators.flatMap(({ ind }) => (ind.fromVillages ? [ind.fromVillages.set] : []))));
   if (sets.size === 0) {
     fail({ kind: 'no-village-indicators', file: o.villages, params: { set: plan.set.id }, message: `set "${plan.set.id}" has no indicator computed from villages, so --villages has nothing to do`, hint: 'Use a set whose indicators say `from_villages`, or leave out --villages.' });
   }
   const villageSet = o.registry.get([...sets][0]!);
-  const vplan = compilePlan(villageSet, { region: plan.set.region ? regionCode(plan.set.region) : undefined, year: plan.set.defaultYear });
+  // The villages are judged in the communes' region and year; only their statuses are counted.
+  const vplan = compilePlan(villageSet, ctx);
   const vunits: UnitResult[] = [];
-  const read = await readSurvey(o.villages!, { encoding: o.encoding, set: villageSet, candidates: [], onRow: (row) => vunits.push(evaluateUnit(vplan, row)) });
+  const read = await readSurvey(o.villages!, { encoding: o.encoding, lang: o.lang, set: villageSet, candidates: [], onRow: (row) => vunits.push(evaluateUnit(vplan, row, warn, { gaps: false })) });
   for (const w of read.warnings) warn(w);
   return tallyVillages(vunits, villageSet.criteria.map((c) => c.id));
 }
