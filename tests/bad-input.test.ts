@@ -30,6 +30,12 @@ const csvCases: Case[] = [
     ],
   },
   {
+    name: 'text after a closing quote names the line and the cell',
+    args: ['evaluate', 'bad-quote.csv'],
+    code: 2,
+    stderr: ['bad-quote.csv:3:3: error: a quoted cell has text after its closing quote', '  hint: Inside a quoted cell write a quote as "".'],
+  },
+  {
     name: 'ragged rows: one too short, one too long, each at its first odd cell',
     args: ['evaluate', 'ragged-rows.csv'],
     code: 2,
@@ -191,6 +197,16 @@ describe('bad input catalogue', () => {
     const r = await ntm(['evaluate', 'mot-dong.csv'], { cwd: dir });
     expect(r.stderr).toBe('mot-dong.csv:1: error: a row is over 1 MB long: this is not a survey table (or its line breaks are missing)\n  hint: Check that the file is the CSV export of the sheet.\n');
     expect(r.code).toBe(2);
+  });
+
+  it('a quote left open in a large file is refused once it runs past 1 MB, not read to the end', async () => {
+    const dir = tempDir({});
+    const row = (name: string) => `${name},Vân Tùng,${'1,'.repeat(15)}1\n`;
+    const open = `"Pác Cáp",Vân Tùng,1,"1,${'1,'.repeat(14)}1\n`;
+    writeFileSync(join(dir, 'mo-ngoac.csv'), `Tên thôn,Tên xã,${Array.from({ length: 16 }, (_, i) => i + 1).join(',')}\n${row('Nà Lạn')}${open}${row('Bản Chang').repeat(200_000)}`);
+    const r = await ntm(['evaluate', 'mo-ngoac.csv'], { cwd: dir });
+    expect(r.code).toBe(2);
+    expect(r.stderr).toBe('mo-ngoac.csv:3:4: error: a quoted cell is never closed: the " that opens cell 4 of the row on line 3 runs on for over 1 MB of the file without a closing "\n  hint: Close the quote, or write a quote inside a quoted cell as "".\n');
   });
 
   it('a bad UTF-8 byte far past the start is found while streaming, with its line', async () => {

@@ -1,7 +1,6 @@
 import { closeSync, openSync, readSync, createReadStream, statSync } from 'node:fs';
 import { isUtf8 } from 'node:buffer';
 import { Readable, Transform, type TransformCallback } from 'node:stream';
-import iconv from 'iconv-lite';
 import { fail } from '../problems.js';
 import { nfc } from '../text/normalize.js';
 
@@ -12,7 +11,7 @@ export interface Source {
   name: string;
   /** The first bytes, decoded: enough to sniff the delimiter. */
   headText: string;
-  /** The whole input: checked UTF-8 bytes, or text decoded from a legacy encoding; `onBytes` is told the raw bytes read so far. */
+  /** The whole input as text (string chunks, no BOM); `onBytes` is told the raw bytes read so far. */
   text(onBytes?: (read: number) => void): Readable;
   bytes: number;
 }
@@ -50,18 +49,21 @@ export async function openSource(path: string, encoding?: string): Promise<Sourc
   }
 
   const enc = encoding ? normaliseEncoding(encoding, name) : detectEncoding(head, name);
+  // Legacy encodings are rare: their tables are loaded only for them.
+  const iconv = enc === 'utf8' ? undefined : (await import('iconv-lite')).default;
+  if (iconv && !iconv.encodingExists(enc)) unknownEncoding(encoding ?? enc, name);
   const decode = (onBytes?: (read: number) => void) => {
     const stream = raw();
     if (onBytes) {
       let read = 0;
       stream.on('data', (c: Buffer) => onBytes((read += c.length)));
     }
-    const decoder = enc === 'utf8' ? utf8Checker(name) : iconvDecoder(enc);
+    const decoder = iconv ? iconvDecoder(iconv.getDecoder(enc)) : utf8Checker(name);
     // pipe() does not pass errors on: a read error must reach whoever reads the text.
     stream.on('error', (e) => decoder.destroy(e));
     return stream.pipe(decoder);
   };
-  const headText = nfc(enc === 'utf8' ? new TextDecoder('utf-8').decode(head) : iconv.decode(head, enc)).replace(/^\uFEFF/, '');
+  const headText = nfc(iconv ? iconv.decode(head, enc) : new TextDecoder('utf-8').decode(head)).replace(/^\uFEFF/, '');
   return { name, headText, text: decode, bytes };
 }
 
@@ -69,10 +71,11 @@ function normaliseEncoding(e: string, file: string): string {
   const k = e.toLowerCase().replace(/[^a-z0-9]/g, '');
   const known: Record<string, string> = { utf8: 'utf8', windows1258: 'windows1258', cp1258: 'windows1258', tcvn3: 'tcvn', tcvn: 'tcvn', tcvn5712: 'tcvn', vni: 'vni', viscii: 'viscii', utf16: 'utf16', utf16le: 'utf16le' };
   const enc = known[k];
-  if (!enc || !iconv.encodingExists(enc)) {
-    fail({ kind: 'bad-encoding', file, params: { encoding: e }, message: `unknown encoding "${e}"`, hint: 'Use utf-8, windows-1258 or tcvn3.' });
-  }
-  return enc!;
+  return enc ?? unknownEncoding(e, file);
+}
+
+function unknownEncoding(e: string, file: string): never {
+  return fail({ kind: 'bad-encoding', file, params: { encoding: e }, message: `unknown encoding "${e}"`, hint: 'Use utf-8, windows-1258 or tcvn3.' });
 }
 
 function detectEncoding(head: Buffer, file: string): string {
@@ -122,17 +125,18 @@ function lineOfFirstBadByte(b: Buffer): number {
   return line;
 }
 
-/** Decodes UTF-8 strictly, so that a bad byte past the sniffed head is still caught. */
 /**
- * Passes UTF-8 bytes through unchanged while checking them, so that a bad byte past the sniffed
- * head is still caught; csv-parse then decodes only the cells it keeps (decoding the whole text
- * first would have it encoded and decoded again).
+ * Decodes UTF-8 strictly, so that a bad byte past the sniffed head is still caught with its line;
+ * drops a BOM. Chunks are cut at character boundaries, and pass on as strings (object mode: a
+ * string pushed in byte mode would be encoded again).
  */
 function utf8Checker(file: string): Transform {
   let lines = 1;
   // The bytes of a character cut by the end of the previous chunk.
   let carry: Buffer | undefined;
+  let first = true;
   return new Transform({
+    readableObjectMode: true,
     transform(chunk: Buffer, _enc, cb: TransformCallback) {
       const data = carry ? Buffer.concat([carry, chunk]) : chunk;
       const cut = completeLength(data);
@@ -140,7 +144,12 @@ function utf8Checker(file: string): Transform {
       if (!isUtf8(body)) return cb(legacyError(file, lines + lineOfFirstBadByte(body) - 1));
       lines += countNewlineBytes(body);
       carry = cut < data.length ? Buffer.from(data.subarray(cut)) : undefined;
-      cb(null, body);
+      let text = body.toString('utf8');
+      if (first && text) {
+        first = false;
+        if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
+      }
+      cb(null, text || undefined);
     },
     flush(cb) {
       cb(carry ? legacyError(file, lines) : null);
@@ -172,15 +181,15 @@ function countNewlineBytes(b: Buffer): number {
   return n;
 }
 
-function iconvDecoder(enc: string): Transform {
-  const d = iconv.getDecoder(enc);
+function iconvDecoder(d: { write(b: Buffer): string; end(): string | undefined }): Transform {
   // Legacy encodings spell tones with combining marks; NFC makes names comparable.
   return new Transform({
+    readableObjectMode: true,
     transform(chunk: Buffer, _e, cb) {
-      cb(null, nfc(d.write(chunk)));
+      cb(null, nfc(d.write(chunk)) || undefined);
     },
     flush(cb) {
-      cb(null, nfc(d.end() ?? ''));
+      cb(null, nfc(d.end() ?? '') || undefined);
     },
   });
 }

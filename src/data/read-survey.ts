@@ -1,10 +1,10 @@
-import { parse } from 'csv-parse';
 import type { CriteriaSet } from '../criteria/types.js';
 import { InputError, type Problem, type ProblemParams } from '../problems.js';
 import { cleanCell, nfc } from '../text/normalize.js';
 import { readingNotice, type Lang } from '../i18n/messages.js';
 import { fillMergedHeaders, findHeaderRow, isNumberingRow, rankSets } from './choose-set.js';
 import { mapHeaders, vocabulary, type HeaderMap } from './match-headers.js';
+import { CsvShapeError, readRecords } from './csv-records.js';
 import { openSource } from './open-source.js';
 import { parseIndicatorValue, parseMark, type Assessed, type IndicatorValue } from './parse-value.js';
 import { sniffDelimiter } from './sniff-delimiter.js';
@@ -60,46 +60,19 @@ export async function readSurvey(path: string, opts: ReadOptions): Promise<ReadR
   };
 
   const progress = progressLine(file, source.bytes, opts.lang ?? 'en');
-  const text = source.text(progress.update);
-  const parser = text.pipe(
-    parse({ delimiter, bom: true, relax_column_count: true, relax_quotes: true, max_record_size: 1_000_000, skip_empty_lines: false }),
-  );
-  // A decoding error (a legacy byte past the sniffed head) ends the loop below with that error.
-  text.on('error', (e) => parser.destroy(e));
-
   const head: { cells: string[]; line: number }[] = [];
   let state: Reader | undefined;
-  // Where the last whole record ended: an unclosed quote opened on the line after it.
-  let lastLine = 0;
   try {
-    // Lines are counted here rather than by csv-parse's `info`, which costs an object per record.
-    let nextLine = 1;
-    const onRecord = (record: string[]) => {
-      const line = nextLine;
-      nextLine += 1 + newlinesIn(record);
-      lastLine = nextLine - 1;
+    await readRecords(source.text(progress.update), delimiter, (record, line) => {
       if (state) state.row(record, line);
       else {
         head.push({ cells: record.map(nfc), line });
         if (head.length === HEADER_WINDOW) state = startReading();
       }
-    };
-    // 'data' events rather than `for await`: the async iterator costs a promise per record.
-    await new Promise<void>((done, failed) => {
-      parser.on('data', (record: string[]) => {
-        try {
-          onRecord(record);
-        } catch (e) {
-          parser.destroy();
-          failed(e);
-        }
-      });
-      parser.on('end', done);
-      parser.on('error', failed);
     });
   } catch (e) {
-    if (e instanceof InputError) throw e;
-    throw new InputError([csvProblem(e as CsvError, file, lastLine + 1)]);
+    if (e instanceof CsvShapeError) throw new InputError([{ ...e.problem, file }]);
+    throw e;
   } finally {
     progress.done();
   }
@@ -295,22 +268,6 @@ class Reader {
   }
 }
 
-/** Line breaks inside quoted cells: a record can span several lines of the file. */
-function newlinesIn(record: string[]): number {
-  let n = 0;
-  for (const cell of record) {
-    for (let i = cell.indexOf('\n'); i >= 0; i = cell.indexOf('\n', i + 1)) n++;
-  }
-  return n;
-}
-
-interface CsvError extends Error {
-  code?: string;
-  lines?: number;
-  /** The 0-based index of the cell in its record. */
-  index?: number;
-}
-
 const short = (s: string) => (s.length > 60 ? `${s.slice(0, 60)}…` : s);
 
 /**
@@ -337,19 +294,4 @@ function progressLine(file: string, total: number, lang: Lang): { update: (read:
       if (shown) process.stderr.write('\r\x1b[K');
     },
   };
-}
-
-function csvProblem(e: CsvError, file: string, recordLine: number): Problem {
-  const column = typeof e.index === 'number' ? e.index + 1 : undefined;
-  const base = { severity: 'error' as const, file, line: e.lines, column };
-  switch (e.code) {
-    case 'CSV_QUOTE_NOT_CLOSED':
-      return { ...base, line: recordLine, kind: 'unclosed-quote', params: { cell: column ?? '?', line: recordLine, end: e.lines }, message: `a quoted cell is never closed: the " that opens cell ${column ?? '?'} of the row on line ${recordLine} has no closing " (the file ends inside it, at line ${e.lines})`, hint: 'Close the quote, or write a quote inside a quoted cell as "".' };
-    case 'CSV_MAX_RECORD_SIZE':
-      return { ...base, column: undefined, kind: 'record-too-large', message: 'a row is over 1 MB long: this is not a survey table (or its line breaks are missing)', hint: 'Check that the file is the CSV export of the sheet.' };
-    case 'CSV_INVALID_CLOSING_QUOTE':
-      return { ...base, kind: 'bad-quote', params: { detail: e.message }, message: `a quoted cell has text after its closing quote: ${e.message}`, hint: 'Inside a quoted cell write a quote as "".' };
-    default:
-      return { ...base, kind: 'csv-error', params: { detail: e.message }, message: `the CSV cannot be read: ${e.message}` };
-  }
 }

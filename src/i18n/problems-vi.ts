@@ -152,12 +152,15 @@ export const PROBLEMS_VI = {
     message: `có ô mở ngoặc kép mà không đóng: dấu " mở ô ${p.cell} của dòng ${p.line} không có dấu " đóng (tệp kết thúc khi vẫn ở trong ô đó, tại dòng ${p.end})`,
     hint: 'Đóng dấu ngoặc kép lại, hoặc trong ô có ngoặc kép thì viết dấu ngoặc kép thành "".',
   }),
+  'runaway-quote': (p) => ({
+    message: `có ô mở ngoặc kép mà không đóng: dấu " mở ô ${p.cell} của dòng ${p.line} kéo dài quá 1 MB của tệp mà không có dấu " đóng`,
+    hint: 'Đóng dấu ngoặc kép lại, hoặc trong ô có ngoặc kép thì viết dấu ngoặc kép thành "".',
+  }),
   'record-too-large': () => ({
     message: 'có dòng dài hơn 1 MB: đây không phải bảng số liệu điều tra (hoặc tệp bị mất dấu xuống dòng)',
     hint: 'Kiểm tra lại xem tệp có đúng là bản xuất CSV của bảng tính không.',
   }),
-  'bad-quote': (p) => ({ message: `có ô trong ngoặc kép còn chữ sau dấu ngoặc đóng: ${p.detail}`, hint: 'Trong ô có ngoặc kép, viết dấu ngoặc kép thành "".' }),
-  'csv-error': (p) => ({ message: `không đọc được tệp CSV: ${p.detail}` }),
+  'bad-quote': () => ({ message: 'có ô trong ngoặc kép còn chữ sau dấu ngoặc đóng', hint: 'Trong ô có ngoặc kép, viết dấu ngoặc kép thành "".' }),
 
   // Criteria sets
   'missing-sets-dir': (p) => ({ message: `không có thư mục bộ tiêu chí ${p.dir}`, hint: 'Kiểm tra lại đường dẫn --sets hoặc NTM_SETS.' }),
