@@ -90,7 +90,7 @@ function* communes(set, count, seed) {
 export async function generate(dir) {
   mkdirSync(dir, { recursive: true });
   const { openRegistry, setDirs } = await import(join(ROOT, 'dist/criteria/registry.js'));
-  const set = openRegistry(setDirs([], {})).get('quoc-gia-xa-2021');
+  const set = (await openRegistry(setDirs([], {}))).get('quoc-gia-xa-2021');
   const files = { villages80k: join(dir, 'villages-80k.csv'), communes10k: join(dir, 'communes-10k.csv'), villages1m: join(dir, 'villages-1m.csv') };
   await write(files.villages80k, villages(80_000, 1));
   await write(files.communes10k, communes(set, 10_000, 2));

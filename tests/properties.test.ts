@@ -1,16 +1,19 @@
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { Readable } from 'node:stream';
+import { stringify } from 'csv-stringify/sync';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { openRegistry, setDirs } from '../src/criteria/registry.js';
 import type { Indicator } from '../src/criteria/types.js';
+import { readRecords } from '../src/data/csv-records.js';
 import { parseNumber } from '../src/data/parse-value.js';
 import { readSurvey, type SurveyRow } from '../src/data/read-survey.js';
 import { compilePlan, evaluateUnit } from '../src/engine/evaluate.js';
 import { judge } from '../src/engine/judge.js';
 import { tempDir } from './helpers/cli.js';
 
-const registry = openRegistry(setDirs([], {}));
+const registry = await openRegistry(setDirs([], {}));
 const villageSet = registry.get('bac-kan-thon-2019');
 const communeSet = registry.get('quoc-gia-xa-2021');
 
@@ -34,6 +37,47 @@ describe('parseNumber gives back the number that was formatted', () => {
       });
     }
   }
+});
+
+describe('parseNumber reads a plain decimal exactly as JavaScript does', () => {
+  // The fast path computes digits / 10^k instead of calling Number(): it must give the same double.
+  it('for every whole part and fraction', () => {
+    const digits = (max: number) => fc.string({ unit: fc.constantFrom(...'0123456789'), minLength: 1, maxLength: max });
+    fc.assert(
+      fc.property(digits(9), digits(6), fc.boolean(), (whole, frac, decimalComma) => {
+        const grouping = frac.length === 3 && whole.length <= 3 && whole[0] !== '0';
+        fc.pre(!grouping);
+        expect(parseNumber(`${whole}${decimalComma ? ',' : '.'}${frac}`, { decimalComma })).toBe(Number(`${whole}.${frac}`));
+      }),
+      { numRuns: 2000 },
+    );
+  });
+});
+
+describe('the CSV reader gives back the records that were written, with their lines', () => {
+  // Cells with quotes, delimiters, line breaks and Vietnamese text, written by csv-stringify and
+  // read back in chunks cut anywhere (a chunk boundary may fall inside a quoted cell).
+  const cell = fc.string({ unit: fc.constantFrom('a', 'Đ', 'ạ', ' ', '"', ',', ';', '\n', '1', '%'), maxLength: 8 });
+  const records = fc.array(fc.array(cell, { minLength: 2, maxLength: 5 }), { minLength: 1, maxLength: 30 });
+  it('for any cells and any chunking', async () => {
+    await fc.assert(
+      fc.asyncProperty(records, fc.constantFrom(',', ';'), fc.array(fc.nat(), { maxLength: 10 }), async (rows, delimiter, cuts) => {
+        const text = stringify(rows, { delimiter, record_delimiter: '\n' });
+        const at = [...new Set(cuts.map((c) => c % text.length))].sort((a, b) => a - b);
+        const chunks = [0, ...at].map((from, i) => text.slice(from, [...at, text.length][i])).filter(Boolean);
+        const read: { record: string[]; line: number }[] = [];
+        await readRecords(Readable.from(chunks), delimiter, (record, line) => read.push({ record, line }));
+        let line = 1;
+        const expected = rows.map((record) => {
+          const here = line;
+          line += 1 + record.join('').split('\n').length - 1;
+          return { record, line: here };
+        });
+        expect(read).toEqual(expected);
+      }),
+      { numRuns: 300 },
+    );
+  });
 });
 
 describe('judge', () => {

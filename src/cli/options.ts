@@ -21,13 +21,13 @@ export function commonOptions(cmd: Command): Command {
 
 /** Opens the registry; a set given as a YAML path is loaded beside the folders and its id returned. */
 export async function openSets(opts: Pick<CommonOptions, 'sets'>, set?: string): Promise<{ registry: Registry; setId?: string }> {
-  // Loaded here, not at start-up: `ntm --version` and `--help` need no YAML or zod.
+  // Loaded here, not at start-up: `ntm --version` and `--help` need no criteria sets.
   const { isSetPath, openRegistry, setDirs } = await import('../criteria/registry.js');
   const dirs = setDirs(opts.sets.map((d) => resolve(d)));
   if (set && isSetPath(set)) {
     const file = resolve(set);
-    const registry = openRegistry(dirs, [file]);
+    const registry = await openRegistry(dirs, [file]);
     return { registry, setId: registry.idOf(file) };
   }
-  return { registry: openRegistry(dirs), setId: set };
+  return { registry: await openRegistry(dirs), setId: set };
 }

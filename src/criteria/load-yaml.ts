@@ -3,21 +3,11 @@ import { isMap, isNode, isSeq, LineCounter, parseDocument, visit, type Node } fr
 import type { z } from 'zod';
 import { fail, InputError, type Problem, type ProblemParams } from '../problems.js';
 import { criteriaSetSchema, type CriteriaSetFile } from './schema.js';
-import { cachedSet } from './set-cache.js';
+import { closest } from '../text/closest.js';
 
 const HINT = 'Fix the criteria-set file; `ntm sets show ID` shows a set once it loads.';
 
-/** Reads and validates one criteria-set YAML file; every problem names its line and column. */
-export function loadSetFile(file: string): CriteriaSetFile {
-  let source: string;
-  try {
-    source = readFileSync(file, 'utf8').replace(/^\uFEFF/, '');
-  } catch (e) {
-    return fail({ kind: 'unreadable-file', file, params: { case: 'read', path: file, detail: (e as Error).message }, message: `cannot read ${file}: ${(e as Error).message}` });
-  }
-  return cachedSet(source) ?? parseSetSource(source, file);
-}
-
+/** Parses and validates the text of one criteria-set YAML file; every problem names its line and column. */
 export function parseSetSource(source: string, file: string): CriteriaSetFile {
   const lineCounter = new LineCounter();
   const doc = parseDocument(source, { lineCounter, uniqueKeys: true, prettyErrors: false });
@@ -199,30 +189,6 @@ function unwrap(s: unknown): unknown {
 }
 
 /** The allowed key nearest to a typo, when it is near enough to be a likely intent. */
-export function closest(word: string, candidates: string[]): string | undefined {
-  let best: string | undefined;
-  let bestDistance = Math.max(2, Math.floor(word.length / 3)) + 1;
-  for (const c of candidates) {
-    const d = editDistance(word.toLowerCase(), c.toLowerCase());
-    if (d < bestDistance) [best, bestDistance] = [c, d];
-  }
-  return best;
-}
-
-function editDistance(a: string, b: string): number {
-  const row = Array.from({ length: b.length + 1 }, (_, i) => i);
-  for (let i = 1; i <= a.length; i++) {
-    let prev = row[0]!;
-    row[0] = i;
-    for (let j = 1; j <= b.length; j++) {
-      const tmp = row[j]!;
-      row[j] = Math.min(row[j]! + 1, row[j - 1]! + 1, prev + (a[i - 1] === b[j - 1] ? 0 : 1));
-      prev = tmp;
-    }
-  }
-  return row[b.length]!;
-}
-
 const position = (p: { line: number; col: number }) => ({ line: p.line, column: p.col });
 const firstLine = (s: string) => s.split('\n')[0] ?? s;
 /** What a value is, as data: its kind (null, list, mapping, string, number …) and its JSON text. */

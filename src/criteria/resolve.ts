@@ -1,5 +1,5 @@
 import { fail, InputError, type Problem } from '../problems.js';
-import { closest, locate } from './load-yaml.js';
+import { closest } from '../text/closest.js';
 import type { CriteriaSetFile, CriterionSpec, IndicatorSpec } from './schema.js';
 import type { CriteriaSet, Criterion, Indicator, MeetsRule } from './types.js';
 
@@ -8,6 +8,8 @@ export interface SetFiles {
   get(id: string): SetFile | undefined;
   has(id: string): boolean;
   keys(): Iterable<string>;
+  /** Line and column of a key in a set file, for messages (empty when unknown). */
+  locate(file: string, path: string[]): { line?: number; column?: number };
 }
 
 export interface SetFile {
@@ -26,14 +28,14 @@ export function resolveSet(id: string, files: SetFiles, seen: string[] = []): Cr
   if (seen.includes(id)) {
     // Named at the "extends" that closes the cycle, in the file of the set that leads back.
     const last = files.get(seen[seen.length - 1]!)!;
-    return fail({ kind: 'extends-cycle', file: last.file, ...locate(last.file, ['extends']), params: { chain: [...seen, id].join(' → ') }, message: `"extends" forms a cycle: ${[...seen, id].join(' → ')}`, hint: 'A set can extend another only if that one does not lead back to it.' });
+    return fail({ kind: 'extends-cycle', file: last.file, ...files.locate(last.file, ['extends']), params: { chain: [...seen, id].join(' → ') }, message: `"extends" forms a cycle: ${[...seen, id].join(' → ')}`, hint: 'A set can extend another only if that one does not lead back to it.' });
   }
 
   let base: CriteriaSet | undefined;
   if (spec.extends) {
     if (!files.has(spec.extends)) {
       const guess = closest(spec.extends, [...files.keys()]);
-      return fail({ kind: 'extends-missing', file, ...locate(file, ['extends']), params: { set: id, parent: spec.extends, guess }, message: `set "${id}" extends "${spec.extends}", which is not a known set`, hint: guess ? `did you mean "${guess}"?` : 'Name a set listed by `ntm sets list`, or add its folder with --sets DIR.' });
+      return fail({ kind: 'extends-missing', file, ...files.locate(file, ['extends']), params: { set: id, parent: spec.extends, guess }, message: `set "${id}" extends "${spec.extends}", which is not a known set`, hint: guess ? `did you mean "${guess}"?` : 'Name a set listed by `ntm sets list`, or add its folder with --sets DIR.' });
     }
     base = resolveSet(spec.extends, files, [...seen, id]);
   }
