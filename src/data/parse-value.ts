@@ -47,8 +47,8 @@ export interface NumberOptions {
  * decimal-point file); any other lone separator is a decimal mark ("80,5", "0,805", "80.5").
  */
 export function parseNumber(raw: string, opts: NumberOptions): number | undefined {
-  // Plain whole numbers are most cells of a large file: no separators to weigh.
-  if (PLAIN.test(raw)) return Number(raw);
+  const simple = simpleNumber(raw, opts);
+  if (simple !== undefined) return simple;
   let s = SPACES.test(raw) ? raw.replace(SPACES_ALL, '') : raw;
   let sign = 1;
   if (s.startsWith('-') || s.startsWith('−')) {
@@ -81,6 +81,36 @@ export function parseNumber(raw: string, opts: NumberOptions): number | undefine
   return Number.isFinite(n) ? sign * n : undefined;
 }
 
+/**
+ * The common cells of a large file, read without regular expressions: digits with at most one
+ * separator ("12", "74,3", "54.000"), judged by the rules above. Undefined for anything else.
+ */
+function simpleNumber(s: string, opts: NumberOptions): number | undefined {
+  const n = s.length;
+  if (n === 0 || n > 31) return undefined;
+  let sep = -1;
+  for (let i = 0; i < n; i++) {
+    const c = s.charCodeAt(i);
+    if (c >= 48 && c <= 57) continue;
+    if ((c !== 44 && c !== 46) || sep >= 0 || i === 0 || i === n - 1) return undefined;
+    sep = i;
+  }
+  if (sep < 0) return n <= 15 ? digitsValue(s, 0, n) : undefined;
+  const fracLength = n - sep - 1;
+  if (n > 16) return undefined;
+  const digits = digitsValue(s, 0, sep) * 10 ** fracLength + digitsValue(s, sep + 1, n);
+  const grouping = fracLength === 3 && sep <= 3 && s.charCodeAt(0) !== 48 && s.charCodeAt(sep) === (opts.decimalComma ? 46 : 44);
+  // Both operands are exact integers (15 digits at most), and division rounds correctly: the
+  // quotient is the double nearest the decimal, as Number("74.3") would give.
+  return grouping ? digits : digits / 10 ** fracLength;
+}
+
+function digitsValue(s: string, from: number, to: number): number {
+  let v = 0;
+  for (let i = from; i < to; i++) v = v * 10 + (s.charCodeAt(i) - 48);
+  return v;
+}
+
 function count(s: string, ch: string): number {
   let n = 0;
   for (let i = s.indexOf(ch); i >= 0; i = s.indexOf(ch, i + 1)) n++;
@@ -88,7 +118,6 @@ function count(s: string, ch: string): number {
 }
 const groupsOk = (s: string, group: string) => new RegExp(`^\\d{1,3}(\\${group}\\d{3})*$`).test(s);
 
-const PLAIN = /^\d{1,15}$/;
 const ONE_SEPARATOR = /^(\d{1,15})([.,])(\d{1,15})$/;
 const SPACES = /[\s\u00a0\u202f]/;
 const SPACES_ALL = /[\s\u00a0\u202f]/g;
@@ -103,6 +132,14 @@ const SCALE_WORDS: [RegExp, number][] = [
 /** How many đồng one unit of the indicator is, for money units ("triệu đồng/người/năm" → 1e6). */
 function moneyScale(unit: string | undefined): number | undefined {
   if (!unit) return undefined;
+  let scale = moneyScales.get(unit);
+  if (!moneyScales.has(unit)) moneyScales.set(unit, (scale = readMoneyScale(unit)));
+  return scale;
+}
+/** Units are few and every money cell asks: each is read once. */
+const moneyScales = new Map<string, number | undefined>();
+
+function readMoneyScale(unit: string): number | undefined {
   const u = unit.toLowerCase();
   if (!/(đồng|dong|vnd|vnđ)/.test(u)) return undefined;
   for (const [re, scale] of SCALE_WORDS) {
@@ -185,11 +222,11 @@ function parseTyped(s: string, ind: Pick<Indicator, 'type' | 'unit' | 'levels'>,
 }
 
 function parsePercent(s: string, unit: string | undefined, opts: NumberOptions): Parsed<number> {
-  const m = /^(.*?)\s*%$/.exec(s);
-  const n = parseNumber(m ? m[1]! : s, opts);
+  const sign = s.charCodeAt(s.length - 1) === 37; // "%"
+  const n = parseNumber(sign ? s.slice(0, -1).trimEnd() : s, opts);
   if (n === undefined) return { ok: false, expected: 'a percentage such as 80,5% or 80.5', want: { want: 'percent' } };
   // A ratio column holds 0–1 ("0,805"); the set's unit says so, a "%" sign overrides it.
-  if (!m && unit === 'ratio') {
+  if (!sign && unit === 'ratio') {
     if (n < 0 || n > 1) return { ok: false, expected: 'a ratio between 0 and 1 (the set gives this indicator as a ratio)', want: { want: 'ratio' } };
     return { ok: true, value: round(n * 100) };
   }

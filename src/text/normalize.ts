@@ -12,6 +12,18 @@ export const nfc = (s: string): string => (COMBINING.test(s) ? s.normalize('NFC'
  * (đ counts as d), lower case, punctuation folded to single spaces.
  */
 export function foldKey(s: string): string {
+  // Header rows are matched against every set's vocabulary: each cell is folded once.
+  let k = folded.get(s);
+  if (k === undefined) {
+    k = fold(s);
+    if (folded.size < 10_000) folded.set(s, k);
+  }
+  return k;
+}
+
+const folded = new Map<string, string>();
+
+function fold(s: string): string {
   return s
     .normalize('NFD')
     .replace(/[\u0300-\u036f]/g, '')
@@ -26,6 +38,9 @@ const SPACE = /^[\s\u00a0\u200b\ufeff]+|[\s\u00a0\u200b\ufeff]+$/g;
 /** Trim including non-breaking and zero-width spaces, which Excel exports keep. */
 export function cleanCell(s: string): string {
   // Most cells have nothing to trim; skip the regular expression for them (it is per cell, per row).
-  if (s === '' || (s.charCodeAt(0) > 0x20 && s.charCodeAt(s.length - 1) > 0x20 && !/[\u00a0\u200b\ufeff]/.test(s[0]! + s[s.length - 1]!))) return s;
+  if (s === '' || (solid(s.charCodeAt(0)) && solid(s.charCodeAt(s.length - 1)))) return s;
   return s.replace(SPACE, '');
 }
+
+/** Not a character SPACE trims: \s (ASCII and Unicode spaces) and the zero-width space. */
+const solid = (c: number) => (c > 0x20 && c < 0xa0) || (c > 0xa0 && c < 0x1680) || (c > 0x1680 && !(c >= 0x2000 && c <= 0x200b) && c !== 0x2028 && c !== 0x2029 && c !== 0x202f && c !== 0x205f && c !== 0x3000 && c !== 0xfeff);
