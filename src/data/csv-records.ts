@@ -1,24 +1,17 @@
 import type { Readable } from 'node:stream';
 import Papa from 'papaparse';
-import type { Problem } from '../problems.js';
+import { InputError, type Problem } from '../problems.js';
 
 /** A record longer than this is not a survey row (or its line breaks are missing). */
 const MAX_RECORD_CHARS = 1_000_000;
-
-/** A CSV that cannot be split into records: a problem with its file position. */
-export class CsvShapeError extends Error {
-  constructor(readonly problem: Omit<Problem, 'file'>) {
-    super(problem.message);
-  }
-}
 
 /**
  * Splits decoded CSV text into records with papaparse (2.5–4× faster than csv-parse on survey
  * files, see BENCHMARKS.md) and calls `onRecord` with each record and the line it starts on.
  * Quotes that never close, text after a closing quote and records over 1 MB end the reading with
- * a CsvShapeError; an error thrown by `onRecord` or by the text stream ends it with that error.
+ * an InputError naming `file`; an error thrown by `onRecord` or by the text stream ends it with that error.
  */
-export function readRecords(text: Readable, delimiter: string, onRecord: (record: string[], line: number) => void): Promise<void> {
+export function readRecords(text: Readable, file: string, delimiter: string, onRecord: (record: string[], line: number) => void): Promise<void> {
   return new Promise((done, failed) => {
     // The text papaparse has been given and not yet turned into records: the start of its
     // `aggregate`, kept to measure an unfinished record and to place a bad quote in it.
@@ -26,6 +19,7 @@ export function readRecords(text: Readable, delimiter: string, onRecord: (record
     let pendingStart = 0;
     let nextLine = 1;
     let over = false;
+    const shape = (problem: Omit<Problem, 'file'>) => new InputError([{ ...problem, file }]);
     const stop = (e: unknown, parser?: Papa.Parser) => {
       if (over) return;
       over = true;
@@ -57,11 +51,11 @@ export function readRecords(text: Readable, delimiter: string, onRecord: (record
         } catch (e) {
           return stop(e, parser);
         }
-        if (quote) return stop(new CsvShapeError(quoteProblem(quote, rows[upTo], nextLine, { text: pending, line: firstLine, delimiter })), parser);
+        if (quote) return stop(shape(quoteProblem(quote, rows[upTo], nextLine, { text: pending, line: firstLine, delimiter })), parser);
         const cursor = results.meta.cursor;
         pending = pending.slice(cursor - pendingStart);
         pendingStart = cursor;
-        if (pending.length > MAX_RECORD_CHARS) stop(new CsvShapeError(tooLarge(pending, nextLine, delimiter)), parser);
+        if (pending.length > MAX_RECORD_CHARS) stop(shape(tooLarge(pending, nextLine, delimiter)), parser);
       },
       complete: () => {
         if (!over) done();

@@ -1,7 +1,7 @@
 import { closeSync, openSync, readSync, createReadStream, statSync } from 'node:fs';
 import { isUtf8 } from 'node:buffer';
 import { Readable, Transform, type TransformCallback } from 'node:stream';
-import { fail } from '../problems.js';
+import { fail, InputError } from '../problems.js';
 import { nfc } from '../text/normalize.js';
 
 const HEAD_BYTES = 64 * 1024;
@@ -90,18 +90,22 @@ function detectEncoding(head: Buffer, file: string): string {
     new TextDecoder('utf-8', { fatal: true }).decode(head, { stream: head.length === HEAD_BYTES });
     return 'utf8';
   } catch {
-    return legacy(file, lineOfFirstBadByte(head));
+    throw legacyError(file, lineOfFirstBadByte(head));
   }
 }
 
-function legacy(file: string, line: number): never {
-  return fail({
-    kind: 'legacy-encoding',
-    file,
-    line,
-    message: 'this file is not UTF-8: it looks like a legacy Vietnamese encoding (Windows-1258 or TCVN3/ABC)',
-    hint: 'Save it from Excel as "CSV UTF-8", or tell ntm the encoding: --encoding windows-1258 (or --encoding tcvn3).',
-  });
+/** The error for a file that is not UTF-8: thrown when sniffed, passed on when found while streaming. */
+function legacyError(file: string, line: number): InputError {
+  return new InputError([
+    {
+      kind: 'legacy-encoding',
+      severity: 'error',
+      file,
+      line,
+      message: 'this file is not UTF-8: it looks like a legacy Vietnamese encoding (Windows-1258 or TCVN3/ABC)',
+      hint: 'Save it from Excel as "CSV UTF-8", or tell ntm the encoding: --encoding windows-1258 (or --encoding tcvn3).',
+    },
+  ]);
 }
 
 function controlShare(b: Buffer): number {
@@ -165,14 +169,6 @@ function completeLength(b: Buffer): number {
   const lead = b[i]!;
   const need = lead >= 0xf0 ? 4 : lead >= 0xe0 ? 3 : lead >= 0xc0 ? 2 : 1;
   return i + need > b.length ? i : b.length;
-}
-
-function legacyError(file: string, line: number): Error {
-  try {
-    return legacy(file, line);
-  } catch (e) {
-    return e as Error;
-  }
 }
 
 function countNewlineBytes(b: Buffer): number {

@@ -55,12 +55,8 @@ export function parseNumber(raw: string, opts: NumberOptions): number | undefine
     sign = -1;
     s = s.slice(1);
   } else if (s.startsWith('+')) s = s.slice(1);
-  const lone = ONE_SEPARATOR.exec(s);
-  if (lone) {
-    const [, whole, sep, frac] = lone;
-    const grouping = frac!.length === 3 && whole!.length <= 3 && whole![0] !== '0' && sep === (opts.decimalComma ? '.' : ',');
-    return sign * Number(grouping ? whole! + frac! : `${whole}.${frac}`);
-  }
+  const unsigned = s === raw ? undefined : simpleNumber(s, opts);
+  if (unsigned !== undefined) return sign * unsigned;
   if (!/^[\d.,]*\d[\d.,]*$/.test(s)) return undefined;
   const dots = count(s, '.');
   const commas = count(s, ',');
@@ -82,12 +78,13 @@ export function parseNumber(raw: string, opts: NumberOptions): number | undefine
 }
 
 /**
- * The common cells of a large file, read without regular expressions: digits with at most one
- * separator ("12", "74,3", "54.000"), judged by the rules above. Undefined for anything else.
+ * Digits with at most one separator ("12", "74,3", "54.000"), the common cells of a large file,
+ * read without regular expressions and judged by the lone-separator rule above. Undefined for
+ * anything else (signs, spaces, several separators, over 16 characters).
  */
 function simpleNumber(s: string, opts: NumberOptions): number | undefined {
   const n = s.length;
-  if (n === 0 || n > 31) return undefined;
+  if (n === 0 || n > 16) return undefined;
   let sep = -1;
   for (let i = 0; i < n; i++) {
     const c = s.charCodeAt(i);
@@ -97,7 +94,6 @@ function simpleNumber(s: string, opts: NumberOptions): number | undefined {
   }
   if (sep < 0) return n <= 15 ? digitsValue(s, 0, n) : undefined;
   const fracLength = n - sep - 1;
-  if (n > 16) return undefined;
   const digits = digitsValue(s, 0, sep) * 10 ** fracLength + digitsValue(s, sep + 1, n);
   const grouping = fracLength === 3 && sep <= 3 && s.charCodeAt(0) !== 48 && s.charCodeAt(sep) === (opts.decimalComma ? 46 : 44);
   // Both operands are exact integers (15 digits at most), and division rounds correctly: the
@@ -118,7 +114,6 @@ function count(s: string, ch: string): number {
 }
 const groupsOk = (s: string, group: string) => new RegExp(`^\\d{1,3}(\\${group}\\d{3})*$`).test(s);
 
-const ONE_SEPARATOR = /^(\d{1,15})([.,])(\d{1,15})$/;
 const SPACES = /[\s\u00a0\u202f]/;
 const SPACES_ALL = /[\s\u00a0\u202f]/g;
 

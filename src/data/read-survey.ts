@@ -4,7 +4,7 @@ import { cleanCell, nfc } from '../text/normalize.js';
 import { readingNotice, type Lang } from '../i18n/messages.js';
 import { fillMergedHeaders, findHeaderRow, isNumberingRow, rankSets } from './choose-set.js';
 import { mapHeaders, vocabulary, type HeaderMap } from './match-headers.js';
-import { CsvShapeError, readRecords } from './csv-records.js';
+import { readRecords } from './csv-records.js';
 import { openSource } from './open-source.js';
 import { parseIndicatorValue, parseMark, type Assessed, type IndicatorValue } from './parse-value.js';
 import { sniffDelimiter } from './sniff-delimiter.js';
@@ -63,16 +63,13 @@ export async function readSurvey(path: string, opts: ReadOptions): Promise<ReadR
   const head: { cells: string[]; line: number }[] = [];
   let state: Reader | undefined;
   try {
-    await readRecords(source.text(progress.update), delimiter, (record, line) => {
+    await readRecords(source.text(progress.update), file, delimiter, (record, line) => {
       if (state) state.row(record, line);
       else {
         head.push({ cells: record.map(nfc), line });
         if (head.length === HEADER_WINDOW) state = startReading();
       }
     });
-  } catch (e) {
-    if (e instanceof CsvShapeError) throw new InputError([{ ...e.problem, file }]);
-    throw e;
   } finally {
     progress.done();
   }
