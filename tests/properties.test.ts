@@ -98,15 +98,18 @@ describe('judge', () => {
       fc.property(finite, finite, (threshold, value) => {
         const v = judge(atLeast, threshold, value);
         if (v.met) expect(v.shortfall).toBe(0);
-        else expect(v.shortfall).toBeGreaterThanOrEqual(0);
+        else expect(v.shortfall).toBeGreaterThan(0);
       }),
     );
+    // Just under the threshold: unmet, so the shortfall is not rounded away to 0.
+    expect(judge(atLeast, 95, 94.9999999)).toEqual({ met: false, shortfall: expect.closeTo(1e-7, 12) });
   });
 });
 
 /** A random survey row for a set: marks or values, some blank, some missing. */
 function rowFor(set: typeof communeSet) {
-  const mark = fc.constantFrom<boolean | null | undefined>(true, false, null, undefined);
+  // Mostly met, so that some rows meet every criterion and the limit case is reached.
+  const mark = fc.oneof({ weight: 12, arbitrary: fc.constant<boolean | null | undefined>(true) }, { weight: 1, arbitrary: fc.constantFrom<boolean | null | undefined>(false, null, undefined) });
   const value = (ind: Indicator) => {
     const blank = fc.constantFrom(null, undefined);
     switch (ind.type) {
@@ -138,7 +141,7 @@ describe('evaluateUnit', () => {
           expect(u.met).toBeLessThanOrEqual(u.total);
           expect(u.total).toBe(set.criteria.length);
           expect(u.met).toBe(u.criteria.filter((s) => s === 'met').length);
-          if (u.meets) expect(u.met).toBe(u.total);
+          expect(u.meets).toBe(u.met === u.total);
         }),
         { numRuns: 300 },
       );

@@ -107,7 +107,7 @@ function judgeIndicator(p: PlannedIndicator, value: IndicatorValue | Assessed | 
 }
 
 /** all / any / at least N of the parts; no-data where the missing parts could still decide it. */
-export function combine(rule: MeetsRule, parts: CriterionStatus[]): CriterionStatus {
+function combine(rule: MeetsRule, parts: CriterionStatus[]): CriterionStatus {
   if (parts.length === 0) return 'no-data';
   let met = 0;
   let open = 0;

@@ -9,7 +9,8 @@ export interface Verdict {
 }
 
 const EPS = 1e-9;
-const tidy = (n: number) => Math.round(n * 1e6) / 1e6;
+/** A shortfall without float noise (80.1 - 80 is 0.09999…), yet never 0 for an unmet value. */
+const tidy = (n: number) => Math.round(n * 1e6) / 1e6 || n;
 
 /** Judges one value against one threshold. Pure; the comparison is the set's, never guessed. */
 export function judge(ind: Pick<Indicator, 'type' | 'comparison' | 'levels'>, threshold: ThresholdValue, value: IndicatorValue): Verdict {
