@@ -109,6 +109,14 @@ describe('values as people type them', () => {
     expect(gaps[5]).toMatchObject({ value: 44.5, shortfall: 0.5 });
   });
 
+  it('scale words in decomposed (NFD) text, past the rows read to find the header', async () => {
+    // macOS may write NFD: "triệu" and "tỷ" with combining marks must still scale, on every row.
+    const cells = Array.from({ length: 40 }, (_, i) => (i % 2 ? '44,5 triệu' : '0,0445 tỷ').normalize('NFD'));
+    const { gaps } = await judgeColumn('2.1', cells);
+    expect(gaps).toHaveLength(40);
+    for (const g of gaps) expect(g).toMatchObject({ value: 44.5, shortfall: 0.5 });
+  });
+
   it('decimal commas and grouping dots in a ";" file as Excel writes it in Vietnamese', async () => {
     const { gaps } = await judgeColumn('2.1', ['44,5', '1.044,5'], [], ';');
     expect(gaps[0]).toMatchObject({ value: 44.5 });

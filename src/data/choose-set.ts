@@ -1,7 +1,7 @@
 import type { CriteriaSet } from '../criteria/types.js';
 import { headerFit, unitLevel, type Vocabulary } from './match-headers.js';
 
-export interface SetFit {
+interface SetFit {
   set: CriteriaSet;
   score: number;
   unplaced: number;

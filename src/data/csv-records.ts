@@ -113,7 +113,7 @@ function tooLarge(pending: string, line: number, delimiter: string): Omit<Proble
 }
 
 /** Line breaks inside quoted cells: a record can span several lines of the file. */
-export function newlinesIn(record: string[]): number {
+function newlinesIn(record: string[]): number {
   let n = 0;
   for (const cell of record) {
     for (let i = cell.indexOf('\n'); i >= 0; i = cell.indexOf('\n', i + 1)) n++;

@@ -52,7 +52,7 @@ export function vocabulary(set: CriteriaSet): Vocabulary {
 const ID_PREFIX = /^\s*(?:(?:tiêu\s*chí|tieu\s*chi|tc|chỉ\s*tiêu|chi\s*tieu|ct)\s*(?:số|so)?\s*)?(\d+(?:\.\d+)*)\s*[.:)\-–—]?\s*(.*)$/isu;
 
 /** Matches one header to a criterion (a mark column) or an indicator (a value column). */
-export function matchTarget(header: string, vocab: Vocabulary): { target: Target; byName: boolean } | undefined {
+function matchTarget(header: string, vocab: Vocabulary): { target: Target; byName: boolean } | undefined {
   const folded = foldKey(header);
   if (!folded) return undefined;
   const byName = vocab.names.get(folded);

@@ -7,7 +7,7 @@ export type Parsed<T> = { ok: true; value: T } | { ok: true; value: null } | { o
 
 const MET = new Set(['1', 'x', '✓', '✔', '☑', 'dat', 'co', 'yes', 'true', 'y'].map(foldKey));
 const NOT_MET = new Set(['0', 'khong dat', 'chua dat', 'khong', 'no', 'false', 'n'].map(foldKey));
-export const MARK_SPELLINGS = '1, x, ✓, Đạt, có, yes, true (met) or 0, Không đạt, không, no, false, blank (not met)';
+const MARK_SPELLINGS = '1, x, ✓, Đạt, có, yes, true (met) or 0, Không đạt, không, no, false, blank (not met)';
 
 const MARK_MET: Parsed<boolean> = { ok: true, value: true };
 const MARK_UNMET: Parsed<boolean> = { ok: true, value: false };
@@ -117,12 +117,14 @@ const groupsOk = (s: string, group: string) => new RegExp(`^\\d{1,3}(\\${group}\
 const SPACES = /[\s\u00a0\u202f]/;
 const SPACES_ALL = /[\s\u00a0\u202f]/g;
 
-const SCALE_WORDS: [RegExp, number][] = [
-  [/^(tỷ|tỉ|ty|ti)$/, 1e9],
-  [/^(triệu|trieu|tr)$/, 1e6],
-  [/^(nghìn|nghin|ngàn|ngan|k)$/, 1e3],
-  [/^(đồng|dong|đ|d|vnd|vnđ)$/, 1],
-];
+/** Scale words as folded by foldKey (tỷ → ty, triệu → trieu, đồng → dong), whatever the file's Unicode form. */
+const SCALE_WORDS = new Map<string, number>([
+  ...['ty', 'ti'].map((w) => [w, 1e9] as const),
+  ...['trieu', 'tr'].map((w) => [w, 1e6] as const),
+  ...['nghin', 'ngan', 'k'].map((w) => [w, 1e3] as const),
+  ...['dong', 'd', 'vnd'].map((w) => [w, 1] as const),
+]);
+const firstWord = (folded: string) => folded.split(' ')[0] ?? '';
 
 /** How many đồng one unit of the indicator is, for money units ("triệu đồng/người/năm" → 1e6). */
 function moneyScale(unit: string | undefined): number | undefined {
@@ -135,13 +137,9 @@ function moneyScale(unit: string | undefined): number | undefined {
 const moneyScales = new Map<string, number | undefined>();
 
 function readMoneyScale(unit: string): number | undefined {
-  const u = unit.toLowerCase();
-  if (!/(đồng|dong|vnd|vnđ)/.test(u)) return undefined;
-  for (const [re, scale] of SCALE_WORDS) {
-    const first = u.split(/[\s/]+/)[0] ?? '';
-    if (re.test(first)) return scale;
-  }
-  return 1;
+  const u = foldKey(unit);
+  if (!/\b(dong|vnd)\b/.test(u)) return undefined;
+  return SCALE_WORDS.get(firstWord(u)) ?? 1;
 }
 
 /** Yes/no answers are read like criterion marks; "chưa" and "không có" also mean no. */
@@ -234,17 +232,16 @@ function parseQuantity(s: string, unit: string | undefined, opts: NumberOptions)
   const n = parseNumber(m[1]!, opts);
   if (n === undefined) return { ok: false, expected: `a number${unit ? ` in ${unit}` : ''}`, want: { want: 'number', unit } };
   const scale = moneyScale(unit);
-  const word = (m[2] ?? '').trim().toLowerCase();
+  const word = foldKey(m[2] ?? '');
   if (!word) {
     // Money units in millions: "54.000.000" is plainly đồng, since nobody reports a million million.
     if (scale && scale >= 1e6 && Math.abs(n) >= 1e5) return { ok: true, value: round(n / scale) };
     return { ok: true, value: n };
   }
-  const first = word.split(/[\s/]+/)[0] ?? '';
-  const factor = SCALE_WORDS.find(([re]) => re.test(first))?.[1];
+  const factor = SCALE_WORDS.get(firstWord(word));
   if (factor !== undefined && scale) return { ok: true, value: round((n * factor) / scale) };
   // A unit spelled out that is the indicator's own ("12 km" for km) is fine.
-  if (unit && word === unit.toLowerCase()) return { ok: true, value: n };
+  if (unit && word === foldKey(unit)) return { ok: true, value: n };
   return { ok: false, expected: `a number${unit ? ` in ${unit}` : ''} (not "${m[2]}")`, want: { want: 'number', unit, not: m[2] } };
 }
 

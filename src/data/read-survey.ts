@@ -1,5 +1,5 @@
 import type { CriteriaSet } from '../criteria/types.js';
-import { InputError, type Problem, type ProblemParams } from '../problems.js';
+import { fail, InputError, type Problem, type ProblemParams } from '../problems.js';
 import { cleanCell, nfc } from '../text/normalize.js';
 import { readingNotice, type Lang } from '../i18n/messages.js';
 import { fillMergedHeaders, findHeaderRow, isNumberingRow, rankSets } from './choose-set.js';
@@ -29,7 +29,6 @@ export interface ReadOptions {
   /** The set to read with; when absent it is chosen from the header among `candidates`. */
   set?: CriteriaSet;
   candidates: CriteriaSet[];
-  decimalComma?: boolean;
   onRow: (row: SurveyRow) => void;
   /** Told which set was chosen and why, before the first row. */
   onSetChosen?: (set: CriteriaSet, how: string) => void;
@@ -52,7 +51,8 @@ export async function readSurvey(path: string, opts: ReadOptions): Promise<ReadR
   const source = await openSource(path, opts.encoding);
   const file = source.name;
   const delimiter = sniffDelimiter(source.headText);
-  const decimalComma = opts.decimalComma ?? delimiter === ';';
+  // Excel in a Vietnamese locale writes ";" between cells because "," is its decimal mark.
+  const decimalComma = delimiter === ';';
   const errors: Problem[] = [];
   const warnings: Problem[] = [];
   const error = (p: Omit<Problem, 'severity' | 'file'>) => {
@@ -77,33 +77,30 @@ export async function readSurvey(path: string, opts: ReadOptions): Promise<ReadR
   if (errors.length) throw new InputError(errors);
   const result = state.result();
   if (result.rows === 0) {
-    throw new InputError([{ kind: 'no-units', severity: 'error', file, line: state.headerLine, params: { level: result.set.level }, message: 'the file has a header but no unit rows', hint: `Add one row per ${result.set.level === 'thon' ? 'village' : result.set.level === 'xa' ? 'commune' : 'district'} under the header; a sheet exported before it was filled in has none.` }]);
+    fail({ kind: 'no-units', file, line: state.headerLine, params: { level: result.set.level }, message: 'the file has a header but no unit rows', hint: `Add one row per ${unitNoun(result.set.level)} under the header; a sheet exported before it was filled in has none.` });
   }
   return result;
 
   function startReading(): Reader {
     if (head.length === 0 || head.every((r) => r.cells.every((c) => cleanCell(c) === ''))) {
-      throw new InputError([{ kind: 'empty-file', severity: 'error', file, message: 'the file is empty', hint: 'Give ntm a CSV with a header row naming the criteria and one row per unit.' }]);
+      fail({ kind: 'empty-file', file, message: 'the file is empty', hint: 'Give ntm a CSV with a header row naming the criteria and one row per unit.' });
     }
     const candidates = (opts.set ? [opts.set] : opts.candidates).map((set) => ({ set, vocab: vocabulary(set) }));
     const rows = head.map((r) => r.cells);
     const found = findHeaderRow(rows, candidates.map((c) => c.vocab));
     if (found.index < 0) {
-      throw new InputError([{ kind: 'no-header', severity: 'error', file, line: head[0]!.line, params: { set: opts.set?.id, rows: HEADER_WINDOW }, message: `no header row naming ${opts.set ? `the criteria of set "${opts.set.id}"` : 'criteria of a known set'} in the first ${HEADER_WINDOW} rows`, hint: 'The header needs columns named by criterion (e.g. "Giao thông", "17.1") and a unit-name column (e.g. "Tên thôn"). `ntm sets show ID` lists the names.' }]);
+      fail({ kind: 'no-header', file, line: head[0]!.line, params: { set: opts.set?.id, rows: HEADER_WINDOW }, message: `no header row naming ${opts.set ? `the criteria of set "${opts.set.id}"` : 'criteria of a known set'} in the first ${HEADER_WINDOW} rows`, hint: 'The header needs columns named by criterion (e.g. "Giao thông", "17.1") and a unit-name column (e.g. "Tên thôn"). `ntm sets show ID` lists the names.' });
     }
     const headerCells = fillMergedHeaders(rows, found.index);
     const set = opts.set ?? chooseSet(headerCells, candidates, file, head[found.index]!.line);
+    // The notice of the chosen set goes to stderr too: not onto the end of the progress line.
+    progress.done();
     opts.onSetChosen?.(set, opts.set ? 'given' : 'matched');
-    const reader = new Reader(file, set, mapHeaders(headerCells, set), head[found.index]!.line, decimalComma, opts.onRow, error, warnings);
-    let first = true;
-    for (const r of head.slice(found.index + 1)) {
-      if (first && isNumberingRow(r.cells)) {
-        first = false;
-        continue;
-      }
-      first = false;
-      reader.row(r.cells, r.line);
-    }
+    const vocab = candidates.find((c) => c.set === set)!.vocab;
+    const reader = new Reader(file, set, mapHeaders(headerCells, set, vocab), head[found.index]!.line, decimalComma, opts.onRow, error, warnings);
+    const body = head.slice(found.index + 1);
+    if (body[0] && isNumberingRow(body[0].cells)) body.shift();
+    for (const r of body) reader.row(r.cells, r.line);
     return reader;
   }
 }
@@ -113,10 +110,12 @@ function chooseSet(headers: string[], candidates: Parameters<typeof rankSets>[1]
   const best = ranked[0]!;
   const ties = ranked.filter((f) => f.score === best.score && f.unplaced === best.unplaced);
   if (ties.length > 1) {
-    throw new InputError([{ kind: 'ambiguous-set', severity: 'error', file, line, params: { count: ties.length, sets: ties.map((t) => t.set.id).join(', '), first: ties[0]!.set.id }, message: `the header fits ${ties.length} criteria sets equally: ${ties.map((t) => t.set.id).join(', ')}`, hint: `Choose one with --set, e.g. --set ${ties[0]!.set.id}.` }]);
+    fail({ kind: 'ambiguous-set', file, line, params: { count: ties.length, sets: ties.map((t) => t.set.id).join(', '), first: ties[0]!.set.id }, message: `the header fits ${ties.length} criteria sets equally: ${ties.map((t) => t.set.id).join(', ')}`, hint: `Choose one with --set, e.g. --set ${ties[0]!.set.id}.` });
   }
   return best.set;
 }
+
+const unitNoun = (level: CriteriaSet['level']) => (level === 'thon' ? 'village' : level === 'xa' ? 'commune' : 'district');
 
 /** Names differ by their diacritics (Bản Chang, Bản Chàng): only case and inner spacing are folded. */
 function unitKey(name: string, parent: string): string {
@@ -161,7 +160,7 @@ class Reader {
       error({ kind: 'duplicate-label', line: headerLine, column: d.index + 1, params: { column: d.index + 1, header: d.header, first: d.first + 1, firstHeader: headers.headers[d.first] }, message: `column ${d.index + 1} "${d.header}" means the same as column ${d.first + 1} "${headers.headers[d.first]}"`, hint: 'Remove or rename one of the two columns.' });
     }
     if (this.nameCol < 0) {
-      error({ kind: 'missing-label', line: headerLine, params: { level: set.level }, message: `no column with the ${set.level === 'thon' ? 'village' : set.level === 'xa' ? 'commune' : 'district'} name`, hint: `Head it "${set.level === 'thon' ? 'Tên thôn' : set.level === 'xa' ? 'Tên xã' : 'Tên huyện'}".` });
+      error({ kind: 'missing-label', line: headerLine, params: { level: set.level }, message: `no column with the ${unitNoun(set.level)} name`, hint: `Head it "${set.level === 'thon' ? 'Tên thôn' : set.level === 'xa' ? 'Tên xã' : 'Tên huyện'}".` });
     }
     if (headers.unknown.length) {
       warnings.push({ kind: 'extra-label', severity: 'warning', file, line: headerLine, params: { set: set.id, columns: headers.unknown.map((u) => `${u.index + 1} "${u.header}"`).join(', ') }, message: `columns not used (no criterion or indicator of "${set.id}" has these names): ${headers.unknown.map((u) => `${u.index + 1} "${u.header}"`).join(', ')}`, hint: 'Rename a column to a criterion id or name to have it read; `ntm sets show ' + set.id + '` lists them.' });
@@ -289,6 +288,7 @@ function progressLine(file: string, total: number, lang: Lang): { update: (read:
     },
     done: () => {
       if (shown) process.stderr.write('\r\x1b[K');
+      shown = false;
     },
   };
 }
