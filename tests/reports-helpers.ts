@@ -1,27 +1,13 @@
-import { spawn } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { parse } from 'csv-parse/sync';
 import ExcelJS from 'exceljs';
-import { BIN, ROOT } from './helpers/cli.js';
+import { ntmRaw } from './helpers/cli.js';
 
 /** A fixed report date (2023-11-14), as SOURCE_DATE_EPOCH gives it, so that reports can be compared. */
 export const DATE_ENV = { SOURCE_DATE_EPOCH: '1700000000' };
 
-/** Runs the CLI and keeps standard output as bytes (for the xlsx written to a pipe). */
-export function ntmBytes(args: string[]): Promise<{ code: number | null; stdout: Buffer; stderr: string }> {
-  return new Promise((done, reject) => {
-    const env: NodeJS.ProcessEnv = { ...process.env, LANG: 'C.UTF-8', ...DATE_ENV };
-    for (const k of ['LC_ALL', 'LC_MESSAGES', 'NTM_SETS', 'NO_COLOR', 'FORCE_COLOR']) delete env[k];
-    const child = spawn(process.execPath, [BIN, ...args], { cwd: ROOT, env });
-    const out: Buffer[] = [];
-    let stderr = '';
-    child.stdout.on('data', (d: Buffer) => out.push(d));
-    child.stderr.setEncoding('utf8').on('data', (d) => (stderr += d));
-    child.on('error', reject);
-    child.on('close', (code) => done({ code, stdout: Buffer.concat(out), stderr }));
-    child.stdin.end();
-  });
-}
+/** Runs the CLI with the fixed report date, standard output kept as bytes (for the xlsx written to a pipe). */
+export const ntmBytes = (args: string[]) => ntmRaw(args, { env: DATE_ENV });
 
 /** The CSV as a spreadsheet reads it: the BOM checked and removed, then parsed by csv-parse. */
 export function readCsv(text: string): string[][] {
