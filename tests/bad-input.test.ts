@@ -77,6 +77,22 @@ const csvCases: Case[] = [
 const HINT = "  hint: Fix the criteria-set file; `ntm sets show ID` shows a set once it loads.";
 const setCases: Case[] = [
   {
+    name: 'a set id defined twice, in a file of another name, even when the set is named by id',
+    args: ['sets', 'show', 'quoc-gia-xa-2021', '--sets', join(SETS, 'duplicate-set')],
+    stderr: [
+      `${SETS}/duplicate-set/ban-sao-cua-toi.yaml: error: set id "quoc-gia-xa-2021" is defined twice: ${ROOT}/criteria-sets/quoc-gia-xa-2021.yaml and ${SETS}/duplicate-set/ban-sao-cua-toi.yaml`,
+      '  hint: Give your own set another id (and `extends` the shipped one if it is a variant).',
+    ],
+  },
+  {
+    name: 'an unknown --region, refused before any file is opened, with the list of regions',
+    args: ['evaluate', 'khong-co.csv', '--region', 'Bắc Cực'],
+    stderr: [
+      'error: unknown region "Bắc Cực"',
+      '  hint: Use one of TDMNPB (Trung du và miền núi phía Bắc), ĐBSH (Đồng bằng sông Hồng), BTB (Bắc Trung Bộ), DHNTB (Duyên hải Nam Trung Bộ), TN (Tây Nguyên), ĐNB (Đông Nam Bộ), ĐBSCL (Đồng bằng sông Cửu Long).',
+    ],
+  },
+  {
     name: 'YAML syntax error',
     args: ['sets', 'list', '--sets', join(SETS, 'syntax')],
     stderr: [`${SETS}/syntax/t-syntax.yaml:11:1: error: YAML syntax error: Flow sequence in block collection must be sufficiently indented and end with a ]`, HINT],
@@ -287,7 +303,5 @@ describe('progress line', () => {
     const r = await ntm(['evaluate', 'lon.csv', '--quiet'], { cwd: dir, env: { NTM_PROGRESS_AFTER_MS: '0' } });
     expect(r.code).toBe(0);
     expect(r.stderr).toBe(`${USING('lon.csv')}\n`);
-    expect(r.stderr).not.toContain('reading');
-    expect(r.stderr).not.toContain('\r');
   });
 });

@@ -2,9 +2,9 @@ import { spawn } from 'node:child_process';
 import { copyFileSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { fixture, json, ntm, ROOT, tempDir } from './helpers/cli.js';
+import { fixture, inTerminal, json, ntm, ROOT, tempDir, THON_HEADER } from './helpers/cli.js';
 
-const header = 'Tên thôn,Tên xã,' + Array.from({ length: 16 }, (_, i) => String(i + 1)).join(',');
+const header = THON_HEADER;
 const row = (name: string, marks: string[]) => `${name},Vân Tùng,${marks.join(',')}`;
 
 describe('criterion marks', () => {
@@ -114,23 +114,43 @@ describe('criteria-set YAML errors', () => {
 });
 
 describe('colour', () => {
-  // `script` gives the CLI a real terminal, as a user at a console has.
-  const inTerminal = (env: Record<string, string | undefined>) =>
-    new Promise<string>((done) => {
-      const child = spawn('script', ['-qec', `"${process.execPath}" bin/ntm evaluate fixtures/ngan-son-2021-thon.csv`, '/dev/null'], { cwd: ROOT, env: { ...process.env, LANG: 'C.UTF-8', NO_COLOR: undefined, ...env } as NodeJS.ProcessEnv });
-      let out = '';
-      child.stdout.on('data', (d) => (out += d));
-      child.on('close', () => done(out));
-    });
-
   it('colours only on a terminal, and never with NO_COLOR', async () => {
     const piped = await ntm(['evaluate', fixture('ngan-son-2021-thon.csv')]);
     expect(piped.stdout).not.toContain('\u001b[');
-    const tty = await inTerminal({});
+    const args = ['evaluate', fixture('ngan-son-2021-thon.csv')];
+    const tty = (await inTerminal(args)).out;
     expect(tty).toContain('Cốc Phia');
     expect(tty).toContain('\u001b[');
-    const noColor = await inTerminal({ NO_COLOR: '1' });
+    const noColor = (await inTerminal(args, { env: { NO_COLOR: '1' } })).out;
     expect(noColor).toContain('Cốc Phia');
     expect(noColor).not.toContain('\u001b[');
+  });
+});
+
+describe('several files, and the end of the pipe', () => {
+  it('stops at a file whose header fits another set than the files before it', async () => {
+    const r = await ntm(['evaluate', fixture('bac-giang-xa-2024.csv'), fixture('ngan-son-2021-thon.csv'), '--quiet']);
+    expect(r.code).toBe(2);
+    expect(r.stdout).toBe('');
+    expect(r.stderr).toContain(`${fixture('ngan-son-2021-thon.csv')}: error: this file fits set "bac-kan-thon-2019" but the files before it fit "quoc-gia-xa-2021"\n  hint: Evaluate files of one set per run, or name the set with --set.\n`);
+  });
+
+  it('ends quietly, exit 0, when the reader closes the pipe early (ntm … | head -1)', async () => {
+    const child = spawn(process.execPath, [join(ROOT, 'bin/ntm'), 'sets', 'list'], { stdio: ['ignore', 'pipe', 'pipe'] });
+    child.stdout.destroy();
+    let stderr = '';
+    child.stderr.on('data', (c) => (stderr += c));
+    const code = await new Promise((done) => child.on('close', done));
+    expect(stderr).toBe('');
+    expect(code).toBe(0);
+  });
+
+  it('sets list and sets show refuse a --format they do not have', async () => {
+    for (const [args, allowed] of [[['sets', 'list'], 'table, json'], [['sets', 'show', 'bac-kan-thon-2019'], 'text, json']] as const) {
+      const r = await ntm([...args, '--format', 'jsno']);
+      expect(r.code).toBe(2);
+      expect(r.stdout).toBe('');
+      expect(r.stderr).toBe(`error: option '--format <format>' argument 'jsno' is invalid. Allowed choices are ${allowed}.\n`);
+    }
   });
 });

@@ -19,6 +19,9 @@ interface EvaluateOptions extends CommonOptions {
   color: boolean;
 }
 
+/** The file extensions -o recognises, as the help and the error list them. */
+const EXTENSIONS = Object.values(FORMATS).flatMap((f) => f.ext.map((e) => `.${e}`)).join(' ');
+
 export function registerEvaluate(program: Command, out: (s: string) => void): void {
   commonOptions(
     program
@@ -29,7 +32,7 @@ export function registerEvaluate(program: Command, out: (s: string) => void): vo
     .option('--set <id|file>', 'criteria set id or YAML file (default: the set whose criteria match the header best)')
     .option('--year <year>', 'year of year-dependent thresholds (default: the set\'s)')
     .addOption(new Option('--format <format>', 'output format').choices(Object.keys(FORMATS)))
-    .option('-o, --output <file>', 'write the report to FILE (format from its extension: .txt .json .csv .md .xlsx .html)')
+    .option('-o, --output <file>', `write the report to FILE (format from its extension: ${EXTENSIONS})`)
     .option('--force', 'replace an existing output file')
     .addOption(new Option('--by <view>', 'group the report by unit, criterion or owner department').choices(['unit', 'criterion', 'owner']).default('unit'))
     .option('-q, --quiet', 'print only the summary line (with -o, the report is still written)')
@@ -46,7 +49,8 @@ export function registerEvaluate(program: Command, out: (s: string) => void): vo
       if (files.filter((f) => f === '-').length > 1) fail({ kind: 'usage', params: { case: 'stdin-twice' }, message: 'standard input ("-") can be read only once' });
       const format = opts.format ?? (opts.output ? formatFromPath(opts.output) : 'table');
       if (!format) {
-        fail({ kind: 'usage', params: { case: 'unknown-format', output: opts.output, formats: Object.keys(FORMATS).join(', ') }, message: `cannot tell the report format from "${opts.output}"`, hint: `Name the file .txt, .json, .csv, .md, .xlsx or .html, or add --format (${Object.keys(FORMATS).join(', ')}).` });
+        const formats = Object.keys(FORMATS).join(', ');
+        fail({ kind: 'usage', params: { case: 'unknown-format', output: opts.output, formats, extensions: EXTENSIONS }, message: `cannot tell the report format from "${opts.output}"`, hint: `Name the file ${EXTENSIONS}, or add --format (${formats}).` });
       }
       if (FORMATS[format]!.binary && !opts.output && process.stdout.isTTY) {
         fail({ kind: 'usage', params: { case: 'binary-terminal', format, ext: FORMATS[format]!.ext[0] }, message: `the ${format} report is a binary file and would garble the terminal`, hint: `Add -o report.${FORMATS[format]!.ext[0]}, or redirect standard output.` });

@@ -13,6 +13,11 @@ export async function main(argv: string[]): Promise<void> {
   const debug = argv.includes('--debug');
   const lang = langFromArgv(argv);
   const out = (s: string) => process.stdout.write(s);
+  // `ntm … | head` closes the pipe early: a failed write is an 'error' event, never a throw.
+  process.stdout.on('error', (e: NodeJS.ErrnoException) => {
+    if (e.code !== 'EPIPE') throw e;
+    process.exit(process.exitCode ?? EXIT.ok);
+  });
   const program = new Command('ntm')
     .description('Đánh giá tiêu chí nông thôn mới từ số liệu điều tra — evaluate NTM criteria from survey data')
     .version(version, '-V, --version')
@@ -39,7 +44,6 @@ function handleError(err: unknown, debug: boolean, lang: Lang): number {
     if (debug) process.stderr.write(`${err.stack}\n`);
     return EXIT.error;
   }
-  if ((err as NodeJS.ErrnoException)?.code === 'EPIPE') return EXIT.ok;
   process.stderr.write(internalError(lang, (err as Error)?.message ?? String(err), debug));
   if (debug) process.stderr.write(`${(err as Error)?.stack}\n`);
   return EXIT.error;

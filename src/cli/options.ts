@@ -1,11 +1,14 @@
 import { Option, type Command } from 'commander';
 import { resolve } from 'node:path';
+import { regionCode, regionList } from '../criteria/regions.js';
 import type { Registry } from '../criteria/registry.js';
+import { fail } from '../problems.js';
 import { defaultLang } from '../i18n/messages.js';
 
 export interface CommonOptions {
   sets: string[];
   lang: string;
+  /** A region code (parsed from a code or a full name). */
   region?: string;
 }
 
@@ -15,8 +18,13 @@ const collect = (v: string, all: string[]) => [...all, v];
 export function commonOptions(cmd: Command): Command {
   return cmd
     .option('--sets <dir>', 'also load the criteria sets in DIR (repeatable; also NTM_SETS)', collect, [])
-    .option('--region <region>', 'region column of national thresholds (TDMNPB, ĐBSH, BTB, DHNTB, TN, ĐNB, ĐBSCL, or the full name)')
+    .option('--region <region>', 'region column of national thresholds (TDMNPB, ĐBSH, BTB, DHNTB, TN, ĐNB, ĐBSCL, or the full name)', parseRegion)
     .addOption(new Option('--lang <lang>', 'language of what ntm says').choices(['vi', 'en']).default(defaultLang(), 'vi when the locale is Vietnamese'));
+}
+
+/** --region as a region code, checked while the options are parsed: before any file is read. */
+function parseRegion(region: string): string {
+  return regionCode(region) ?? fail({ kind: 'bad-region', params: { region, regions: regionList() }, message: `unknown region "${region}"`, hint: `Use one of ${regionList()}.` });
 }
 
 /** Opens the registry; a set given as a YAML path is loaded beside the folders and its id returned. */

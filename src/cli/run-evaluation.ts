@@ -1,5 +1,4 @@
-import { regionCode, regionList } from '../criteria/regions.js';
-import type { Context } from '../criteria/threshold.js';
+import { setContext, type Context } from '../criteria/threshold.js';
 import type { Registry } from '../criteria/registry.js';
 import type { CriteriaSet } from '../criteria/types.js';
 import { readSurvey, type ReadResult, type SurveyRow } from '../data/read-survey.js';
@@ -52,7 +51,8 @@ export async function runEvaluation(o: RunOptions): Promise<Evaluation> {
     const read: ReadResult = await readSurvey(file, {
       encoding: o.encoding,
       lang: o.lang,
-      set,
+      // Each file's header chooses its set, so that a file of another set is caught, not misread.
+      set: fixed,
       candidates,
       onSetChosen: (chosen, how) => {
         if (!set) {
@@ -62,7 +62,7 @@ export async function runEvaluation(o: RunOptions): Promise<Evaluation> {
           fail({ kind: 'mixed-sets', file, params: { set: chosen.id, before: set.id }, message: `this file fits set "${chosen.id}" but the files before it fit "${set.id}"`, hint: 'Evaluate files of one set per run, or name the set with --set.' });
         }
         if (!plan) {
-          ctx = context(chosen, o.region, o.year);
+          ctx = setContext(chosen, o.region, o.year);
           plan = compilePlan(chosen, ctx);
           overall = new SummaryBuilder(chosen);
         }
@@ -105,15 +105,6 @@ export async function runEvaluation(o: RunOptions): Promise<Evaluation> {
     summary: overall!.build(),
     warnings,
   };
-}
-
-function context(set: CriteriaSet, region?: string, year?: number): Context {
-  let code: string | undefined = set.region ? regionCode(set.region) : undefined;
-  if (region) {
-    code = regionCode(region);
-    if (!code) fail({ kind: 'bad-region', params: { region, regions: regionList() }, message: `unknown region "${region}"`, hint: `Use one of ${regionList()}.` });
-  }
-  return { region: code, year: year ?? set.defaultYear };
 }
 
 async function villageTally(o: RunOptions, plan: Plan, ctx: Context, warn: (p: Problem) => void): Promise<VillageTally> {

@@ -1,8 +1,7 @@
-import type { Command } from 'commander';
+import { Option, type Command } from 'commander';
 import { regionCode } from '../criteria/regions.js';
-import { pickThreshold, thresholdLeaves } from '../criteria/threshold.js';
+import { pickThreshold, setContext, thresholdLeaves } from '../criteria/threshold.js';
 import type { CriteriaSet, Indicator } from '../criteria/types.js';
-import { fail } from '../problems.js';
 import { formatRequirement } from '../reports/format-values.js';
 import { t, type Lang } from '../i18n/messages.js';
 import { commonOptions, openSets, type CommonOptions } from './options.js';
@@ -11,7 +10,7 @@ export function registerSets(program: Command, out: (s: string) => void): void {
   const sets = program.command('sets').description('list and show criteria sets / liệt kê và xem các bộ tiêu chí');
 
   commonOptions(sets.command('list').description('list the criteria sets ntm knows'))
-    .option('--format <format>', 'table or json', 'table')
+    .addOption(new Option('--format <format>', 'output format').choices(['table', 'json']).default('table'))
     .action(async (opts: CommonOptions & { format: string }) => {
       const { registry } = await openSets(opts);
       const all = registry.all();
@@ -27,14 +26,12 @@ export function registerSets(program: Command, out: (s: string) => void): void {
     });
 
   commonOptions(sets.command('show').argument('<id>', 'set id or YAML file').description('show one set resolved, with every threshold and its source'))
-    .option('--format <format>', 'text or json', 'text')
+    .addOption(new Option('--format <format>', 'output format').choices(['text', 'json']).default('text'))
     .action(async (id: string, opts: CommonOptions & { format: string }) => {
       const { registry, setId } = await openSets(opts, id);
       const set = registry.get(setId ?? id);
-      const region = opts.region ? regionCode(opts.region) : undefined;
-      if (opts.region && !region) fail({ kind: 'bad-region', params: { region: opts.region }, message: `unknown region "${opts.region}"` });
       if (opts.format === 'json') out(JSON.stringify({ ...summary(set), criteria: set.criteria }, null, 2) + '\n');
-      else out(showSet(set, opts.lang as Lang, region));
+      else out(showSet(set, opts.lang as Lang, opts.region));
     });
 }
 
@@ -54,7 +51,7 @@ const summary = (s: CriteriaSet) => ({
 /** How the thresholds that apply by default (the set's region and year) stand: checked, not checked, missing. */
 function thresholdCounts(s: CriteriaSet): { verified: number; unverified: number; noThreshold: number } {
   const counts = { verified: 0, unverified: 0, noThreshold: 0 };
-  const ctx = { region: s.region ? regionCode(s.region) : undefined, year: s.defaultYear };
+  const ctx = setContext(s);
   for (const c of s.criteria) {
     for (const i of c.indicators) {
       const pick = pickThreshold(i, ctx);
@@ -66,7 +63,7 @@ function thresholdCounts(s: CriteriaSet): { verified: number; unverified: number
   return counts;
 }
 
-export function showSet(set: CriteriaSet, lang: Lang, region?: string): string {
+function showSet(set: CriteriaSet, lang: Lang, region?: string): string {
   const lines: string[] = [];
   lines.push(`${set.id}: ${lang === 'en' && set.nameEn ? set.nameEn : set.name}`);
   lines.push(`  ${t(lang, 'decision')}: ${set.source.document}, ${set.source.date}, ${set.source.issuer}${set.source.title ? ` — ${set.source.title}` : ''}`);

@@ -1,5 +1,4 @@
-import { readFileSync } from 'node:fs';
-import { isMap, isNode, isSeq, LineCounter, parseDocument, visit, type Node } from 'yaml';
+import { isMap, isNode, isSeq, LineCounter, parseDocument, visit, type Node, type YAMLMap } from 'yaml';
 import type { z } from 'zod';
 import { fail, InputError, type Problem, type ProblemParams } from '../problems.js';
 import { criteriaSetSchema, type CriteriaSetFile } from './schema.js';
@@ -54,10 +53,7 @@ export function parseSetSource(source: string, file: string): CriteriaSetFile {
 
 const MAX_ALIASES = 50;
 
-/**
- * A criterion id twice in a set, or an indicator id twice in a criterion, named at the second one.
- * (resolve.ts checks the same on the resolved set, where positions are no longer known.)
- */
+/** A criterion id twice in a set, or an indicator id twice in a criterion, named at the second one. */
 function duplicateIds(doc: ReturnType<typeof parseDocument>, at: (o: number) => { line: number; col: number }, file: string): Problem[] {
   const problems: Problem[] = [];
   const check = (seq: unknown, what: (id: string) => { text: string; params: ProblemParams }, inner?: (item: Node, id: string) => void) => {
@@ -70,7 +66,8 @@ function duplicateIds(doc: ReturnType<typeof parseDocument>, at: (o: number) => 
       const where: { line?: number; column?: number } = idNode?.range ? position(at(idNode.range[0])) : {};
       const prior = seen.get(id);
       if (prior !== undefined) {
-        problems.push({ kind: 'duplicate-id', severity: 'error', file, ...where, params: { ...what(id).params, first: prior }, message: `${what(id).text} appears twice (first on line ${prior})`, hint: 'Each id must be unique; ids follow the decision\'s numbering. To change an inherited criterion, list it once with the fields that differ.' });
+        const { text, params } = what(id);
+        problems.push({ kind: 'duplicate-id', severity: 'error', file, ...where, params: { ...params, first: prior }, message: `${text} appears twice (first on line ${prior})`, hint: 'Each id must be unique; ids follow the decision\'s numbering. To change an inherited criterion, list it once with the fields that differ.' });
       } else if (where.line !== undefined) seen.set(id, where.line);
       inner?.(item, id);
     }
@@ -81,17 +78,17 @@ function duplicateIds(doc: ReturnType<typeof parseDocument>, at: (o: number) => 
     check(
       root.get('criteria', true),
       (id) => ({ text: `criterion id "${id}" in set "${setId}"`, params: { what: 'criterion', id, set: setId } }),
-      (item, cid) => check(isMap(item) ? item.get('indicators', true) : undefined, (id) => ({ text: `indicator id "${id}" in criterion "${cid}"`, params: { what: 'indicator', id, criterion: cid } })),
+      (item, cid) => check((item as YAMLMap).get('indicators', true), (id) => ({ text: `indicator id "${id}" in criterion "${cid}"`, params: { what: 'indicator', id, criterion: cid } })),
     );
   }
   return problems;
 }
 
 /** The line and column of the value at `path` in a set file, for problems found after loading (extends). */
-export function locate(file: string, path: (string | number)[]): { line?: number; column?: number } {
+export function locate(source: string, path: (string | number)[]): { line?: number; column?: number } {
   try {
     const lineCounter = new LineCounter();
-    const doc = parseDocument(readFileSync(file, 'utf8').replace(/^\uFEFF/, ''), { lineCounter });
+    const doc = parseDocument(source, { lineCounter });
     const node = doc.getIn(path, true) as Node | undefined;
     return node?.range ? position(lineCounter.linePos(node.range[0])) : {};
   } catch {
@@ -188,7 +185,6 @@ function unwrap(s: unknown): unknown {
   return cur;
 }
 
-/** The allowed key nearest to a typo, when it is near enough to be a likely intent. */
 const position = (p: { line: number; col: number }) => ({ line: p.line, column: p.col });
 const firstLine = (s: string) => s.split('\n')[0] ?? s;
 /** What a value is, as data: its kind (null, list, mapping, string, number …) and its JSON text. */

@@ -1,10 +1,9 @@
 import { existsSync, readdirSync, readFileSync, realpathSync, statSync } from 'node:fs';
-import { basename, delimiter, dirname, join, resolve } from 'node:path';
+import { delimiter, dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { fail, InputError } from '../problems.js';
 import { checkSet } from './check-set.js';
 import { resolveSet, type SetFile } from './resolve.js';
-import type { CriteriaSetFile } from './schema.js';
 import { cachedSet } from './set-cache.js';
 import type { CriteriaSet } from './types.js';
 
@@ -28,12 +27,10 @@ export function setDirs(extra: string[] = [], env: NodeJS.ProcessEnv = process.e
 }
 
 /**
- * Finds the set files in the folders (and the single files given) and resolves sets on demand.
- * A set named by id is looked for first in a file of that name (`ID.yaml`), so that a run with
- * --set parses only the files it needs; choosing a set, listing, or an id in a file of another
- * name loads them all. An id defined twice is an error: which one a user meant cannot be guessed.
- * The YAML parser and the schema (yaml and zod, a tenth of a second to load) are loaded only when
- * a file is not in the build-time cache of the shipped sets.
+ * Reads the set files in the folders (and the single files given) and resolves sets on demand.
+ * Every file is read when the registry opens: the shipped sets come parsed from the build-time
+ * cache, so only a file outside it needs the YAML parser and the schema (yaml and zod, a tenth of
+ * a second to load). An id defined twice is an error: which one a user meant cannot be guessed.
  */
 export async function openRegistry(dirs: string[], files: string[] = []): Promise<Registry> {
   for (const dir of dirs) {
@@ -41,79 +38,59 @@ export async function openRegistry(dirs: string[], files: string[] = []): Promis
       fail({ kind: 'missing-sets-dir', file: dir, params: { dir }, message: `criteria-set folder ${dir} does not exist`, hint: 'Check the --sets or NTM_SETS path.' });
     }
   }
-  const paths = [...dirs.flatMap((dir) => readdirSync(dir).sort().filter((n) => /\.ya?ml$/i.test(n)).map((n) => join(dir, n))), ...files];
-  // Reading the texts is cheap; it tells whether any needs parsing, before the first set is asked for.
+  // The same file reached twice (a --set path inside a --sets folder) is one set, not a clash.
+  const paths = [...new Map([...setFilesIn(dirs), ...files].map((f) => [realPath(f), f])).values()];
   const texts = new Map(paths.map((file) => [file, readSetText(file)]));
-  const yaml: YamlTools | undefined = [...texts.values()].some((t) => typeof t !== 'string' || !cachedSet(t)) ? await import('./load-yaml.js') : undefined;
-  const parse = (file: string): CriteriaSetFile => {
-    const text = texts.get(file)!;
-    if (typeof text !== 'string') throw text;
-    return cachedSet(text) ?? yaml!.parseSetSource(text, file);
-  };
+  const cached = new Map(paths.map((file) => [file, cachedSet(texts.get(file)!)]));
+  const yaml: YamlTools | undefined = [...cached.values()].includes(undefined) ? await import('./load-yaml.js') : undefined;
+
   const setFiles = new Map<string, SetFile>();
-  const loaded = new Set<string>();
   const idByFile = new Map<string, string>();
-  let all = false;
-  const add = (file: string) => {
-    // The same file reached twice (a --set path inside a --sets folder) is one set, not a clash.
-    // A missing file keeps its path, so that loading it reports it as unreadable.
-    const real = existsSync(file) ? realpathSync(file) : file;
-    if (loaded.has(real)) return;
-    loaded.add(real);
-    const spec = parse(file);
-    idByFile.set(real, spec.id);
+  for (const file of paths) {
+    const spec = cached.get(file) ?? yaml!.parseSetSource(texts.get(file)!, file);
     const prior = setFiles.get(spec.id);
     if (prior) {
       fail({ kind: 'duplicate-set', file, params: { id: spec.id, first: prior.file, second: file }, message: `set id "${spec.id}" is defined twice: ${prior.file} and ${file}`, hint: 'Give your own set another id (and `extends` the shipped one if it is a variant).' });
     }
     setFiles.set(spec.id, { file, spec });
-  };
-  const loadAll = () => {
-    if (!all) paths.forEach(add);
-    all = true;
-  };
-  // Files given by path are always read: their ids are not known from their names.
-  files.forEach(add);
-  const find = (id: string): SetFile | undefined => {
-    if (!setFiles.has(id)) {
-      const named = paths.filter((p) => basename(p).replace(/\.ya?ml$/i, '') === id);
-      named.forEach(add);
-      if (!setFiles.has(id) || named.length > 1) loadAll();
-    }
-    return setFiles.get(id);
-  };
+    idByFile.set(realPath(file), spec.id);
+  }
   const lookup = {
-    get: find,
-    has: (id: string) => find(id) !== undefined,
-    keys: () => (loadAll(), setFiles.keys()),
+    get: (id: string) => setFiles.get(id),
+    keys: () => setFiles.keys(),
     // Only a file outside the cache can be wrong, and then the YAML tools are loaded.
-    locate: (file: string, path: string[]) => yaml?.locate(file, path) ?? {},
+    locate: (file: string, path: string[]) => yaml?.locate(texts.get(file) ?? '', path) ?? {},
   };
 
-  const cache = new Map<string, CriteriaSet>();
+  const resolved = new Map<string, CriteriaSet>();
   const get = (id: string): CriteriaSet => {
-    let set = cache.get(id);
+    let set = resolved.get(id);
     if (!set) {
       set = resolveSet(id, lookup);
       const problems = checkSet(set);
       if (problems.length) throw new InputError(problems);
-      cache.set(id, set);
+      resolved.set(id, set);
     }
     return set;
   };
-  const ids = () => {
-    loadAll();
-    return [...setFiles.keys()].sort();
-  };
-  return { ids, get, all: () => ids().map(get), idOf: (file) => idByFile.get(existsSync(file) ? realpathSync(file) : file) };
+  const ids = () => [...setFiles.keys()].sort();
+  return { ids, get, all: () => ids().map(get), idOf: (file) => idByFile.get(realPath(file)) };
 }
 
-/** A set file's text without BOM, or the error that reading it gives (raised when the set is needed). */
-function readSetText(file: string): string | Error {
+/** The YAML files of the folders, each folder's in name order. */
+export function setFilesIn(dirs: string[]): string[] {
+  return dirs.flatMap((dir) => readdirSync(dir).sort().filter((n) => /\.ya?ml$/i.test(n)).map((n) => join(dir, n)));
+}
+
+/** A missing file keeps its path, so that reading it reports it as unreadable. */
+const realPath = (file: string) => (existsSync(file) ? realpathSync(file) : file);
+
+/** A set file's text, without BOM. */
+export function readSetText(file: string): string {
   try {
     return readFileSync(file, 'utf8').replace(/^\uFEFF/, '');
   } catch (e) {
-    return new InputError([{ kind: 'unreadable-file', severity: 'error', file, params: { case: 'read', path: file, detail: (e as Error).message }, message: `cannot read ${file}: ${(e as Error).message}` }]);
+    return fail({ kind: 'unreadable-file', file, params: { case: 'read', path: file, detail: (e as Error).message }, message: `cannot read ${file}: ${(e as Error).message}` });
   }
 }
 

@@ -3,10 +3,9 @@ import { closest } from '../text/closest.js';
 import type { CriteriaSetFile, CriterionSpec, IndicatorSpec } from './schema.js';
 import type { CriteriaSet, Criterion, Indicator, MeetsRule } from './types.js';
 
-/** The set files known by id; `keys` may load every file (it is asked only for "did you mean"). */
+/** The set files known by id. */
 export interface SetFiles {
   get(id: string): SetFile | undefined;
-  has(id: string): boolean;
   keys(): Iterable<string>;
   /** Line and column of a key in a set file, for messages (empty when unknown). */
   locate(file: string, path: string[]): { line?: number; column?: number };
@@ -33,7 +32,7 @@ export function resolveSet(id: string, files: SetFiles, seen: string[] = []): Cr
 
   let base: CriteriaSet | undefined;
   if (spec.extends) {
-    if (!files.has(spec.extends)) {
+    if (!files.get(spec.extends)) {
       const guess = closest(spec.extends, [...files.keys()]);
       return fail({ kind: 'extends-missing', file, ...files.locate(file, ['extends']), params: { set: id, parent: spec.extends, guess }, message: `set "${id}" extends "${spec.extends}", which is not a known set`, hint: guess ? `did you mean "${guess}"?` : 'Name a set listed by `ntm sets list`, or add its folder with --sets DIR.' });
     }
@@ -42,10 +41,8 @@ export function resolveSet(id: string, files: SetFiles, seen: string[] = []): Cr
 
   const problems: Problem[] = [];
   const criteria = base ? base.criteria.map((c) => ({ ...c, indicators: [...c.indicators] })) : [];
-  const seenIds = new Set<string>();
+  // Ids twice in one file were refused when it was parsed (load-yaml.ts), with their lines.
   for (const c of spec.criteria) {
-    if (seenIds.has(c.id)) problems.push({ kind: 'duplicate-criterion', severity: 'error', file, params: { id: c.id, set: id }, message: `criterion id "${c.id}" appears twice in set "${id}"`, hint: 'Each criterion id must be unique; ids follow the decision\'s numbering.' });
-    seenIds.add(c.id);
     const at = criteria.findIndex((b) => b.id === c.id);
     if (c.drop) {
       if (at >= 0) criteria.splice(at, 1);
@@ -83,10 +80,7 @@ function mergeCriterion(base: Criterion | undefined, c: CriterionSpec, setId: st
     return undefined;
   }
   const indicators = base ? [...base.indicators] : [];
-  const seen = new Set<string>();
   for (const i of c.indicators ?? []) {
-    if (seen.has(i.id)) problems.push({ kind: 'duplicate-indicator', severity: 'error', file, params: { id: i.id, criterion: c.id }, message: `indicator id "${i.id}" appears twice in criterion "${c.id}"` });
-    seen.add(i.id);
     const at = indicators.findIndex((b) => b.id === i.id);
     if (i.drop) {
       if (at >= 0) indicators.splice(at, 1);

@@ -1,6 +1,6 @@
 import type { ThresholdSpec } from './schema.js';
 import { regionCode } from './regions.js';
-import type { Indicator } from './types.js';
+import type { CriteriaSet, Indicator } from './types.js';
 import type { ProblemParams } from '../problems.js';
 
 export type ThresholdValue = number | boolean | string | [number, number];
@@ -17,6 +17,11 @@ export interface Threshold {
 export interface Context {
   region?: string;
   year?: number;
+}
+
+/** The region and year a set is judged in: those asked for (a region code), else the set's own. */
+export function setContext(set: CriteriaSet, region?: string, year?: number): Context {
+  return { region: region ?? (set.region ? regionCode(set.region) : undefined), year: year ?? set.defaultYear };
 }
 
 export type Pick = { ok: true; threshold: Threshold } | { ok: false; reason: string; why: ProblemParams };

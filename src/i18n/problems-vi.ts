@@ -16,7 +16,6 @@ const unitName = (p: ProblemParams) => `${p.unit}${p.parent ? ` (${p.parent})` :
 const met = (v: unknown) => (v === 'met' ? 'đạt' : 'không đạt');
 
 const SET_FILE_HINT = 'Sửa lại tệp bộ tiêu chí; lệnh `ntm sets show ID` hiển thị bộ tiêu chí khi tệp đã đọc được.';
-const UNIQUE_ID_HINT = 'Mỗi mã chỉ được dùng một lần; mã đánh số theo quyết định.';
 const CHECK_ROW_HINT = 'hãy kiểm tra dòng này trong bảng tính.';
 
 /** What a survey cell should hold (parse-value's `want`). */
@@ -176,7 +175,7 @@ export const PROBLEMS_VI = {
   'criteria-set-schema': schemaIssue,
   'duplicate-id': (p) => ({
     message: `${p.what === 'indicator' ? `mã chỉ tiêu ${q(p.id)} trong tiêu chí ${q(p.criterion)}` : `mã tiêu chí ${q(p.id)} trong bộ ${q(p.set)}`} xuất hiện hai lần (lần đầu ở dòng ${p.first})`,
-    hint: `${UNIQUE_ID_HINT} Muốn sửa một tiêu chí kế thừa, chỉ ghi tiêu chí đó một lần với những trường khác đi.`,
+    hint: `Mỗi mã chỉ được dùng một lần; mã đánh số theo quyết định. Muốn sửa một tiêu chí kế thừa, chỉ ghi tiêu chí đó một lần với những trường khác đi.`,
   }),
   'criteria-set-threshold': thresholdIssue,
   'unknown-set': (p) => ({ message: `không có bộ tiêu chí ${q(p.id)}`, hint: 'Lệnh `ntm sets list` liệt kê các bộ tiêu chí ntm biết.' }),
@@ -185,9 +184,7 @@ export const PROBLEMS_VI = {
     message: `bộ ${q(p.set)} mở rộng từ ${q(p.parent)}, nhưng không có bộ tiêu chí nào như vậy`,
     hint: p.guess ? `Có phải ý bạn là ${q(p.guess)}?` : 'Ghi tên một bộ có trong `ntm sets list`, hoặc thêm thư mục chứa bộ đó bằng --sets DIR.',
   }),
-  'duplicate-criterion': (p) => ({ message: `mã tiêu chí ${q(p.id)} xuất hiện hai lần trong bộ ${q(p.set)}`, hint: UNIQUE_ID_HINT }),
   'missing-name': (p) => ({ message: `tiêu chí ${q(p.criterion)} chưa có tên`, hint: 'Ghi tên tiêu chí như trong quyết định.' }),
-  'duplicate-indicator': (p) => ({ message: `mã chỉ tiêu ${q(p.id)} xuất hiện hai lần trong tiêu chí ${q(p.criterion)}` }),
   'incomplete-indicator': (p) => ({
     message: `chỉ tiêu ${q(p.indicator)} (tiêu chí ${q(p.criterion)}) cần có ${q(p.field)}`,
     hint: 'Chỉ tiêu mới cần có tên (name) và kiểu (type: percent, number, count, boolean, pass, level).',
@@ -223,13 +220,13 @@ export const PROBLEMS_VI = {
   }),
 
   // Command line and output
-  'bad-region': (p) => ({ message: `không có vùng ${q(p.region)}`, hint: p.regions ? `Dùng một trong các vùng: ${p.regions}.` : undefined }),
+  'bad-region': (p) => ({ message: `không có vùng ${q(p.region)}`, hint: `Dùng một trong các vùng: ${p.regions}.` }),
   'bad-year': (p) => ({ message: `--year ${p.year} không phải là một năm`, hint: 'Ghi năm, ví dụ 2024.' }),
   usage: (p) =>
     p.case === 'stdin-twice'
       ? { message: 'đầu vào chuẩn ("-") chỉ đọc được một lần' }
       : p.case === 'unknown-format'
-        ? { message: `không xác định được định dạng báo cáo từ tên tệp ${q(p.output)}`, hint: `Đặt tên tệp có đuôi .txt, .json, .csv, .md, .xlsx hoặc .html, hoặc thêm --format (${p.formats}).` }
+        ? { message: `không xác định được định dạng báo cáo từ tên tệp ${q(p.output)}`, hint: `Đặt tên tệp có một trong các đuôi ${p.extensions}, hoặc thêm --format (${p.formats}).` }
         : { message: `báo cáo ${p.format} là tệp nhị phân, in ra màn hình sẽ thành ký tự rác`, hint: `Thêm -o report.${p.ext}, hoặc chuyển đầu ra chuẩn vào một tệp.` },
   'output-is-input': (p) => ({ message: `không ghi báo cáo đè lên tệp đầu vào (${p.path})`, hint: 'Chọn đường dẫn -o khác.' }),
   'output-exists': (p) => ({ message: `${p.path} đã có; tệp được giữ nguyên`, hint: 'Thêm --force để ghi đè, hoặc chọn đường dẫn -o khác.' }),
