@@ -1,10 +1,10 @@
 import type { CriterionStatus, Evaluation } from '../engine/types.js';
 import { t, type Lang } from '../i18n/messages.js';
-import { annexRows, gapHead, gapLine, gapRows, missingUnitLabel } from './annex.js';
+import { annexRows, criterionHead, criterionLines, gapHead, gapLine, gapRows } from './annex.js';
 import { statusLabel } from './describe-gap.js';
-import { fileSummaryLine, setLine, severalFiles, summaryFigures, unitNames } from './labels.js';
+import { fileSummaryLine, mostMissedLine, setLine, severalFiles, summaryFigures, unitNames } from './labels.js';
 import type { RenderOptions } from './options.js';
-import { groupByCriterion, groupByOwner } from './views.js';
+import { groupByOwner } from './views.js';
 
 /**
  * One self-contained page: summary figures, the units × criteria heat-map in the set's order, and the
@@ -82,8 +82,7 @@ function table(head: string[], rows: (string | number)[][], cls = ''): string {
 function summary(ev: Evaluation, lang: Lang): string {
   const figures = summaryFigures(ev, lang).map(([k, v]) => `<li class="figure"><span class="value">${esc(v)}</span><span class="label">${esc(k)}</span></li>`);
   const parts = [`<section id="summary"><h2>${esc(t(lang, 'summary'))}</h2><ul class="figures">${figures.join('')}</ul>`];
-  const top = ev.summary.mostMissed.slice(0, 5);
-  if (top.length) parts.push(`<p class="most-missed">${esc(t(lang, 'mostMissed'))}: ${top.map((m) => esc(`${m.criterion}. ${m.name} (${m.units})`)).join('; ')}</p>`);
+  if (ev.summary.mostMissed.length) parts.push(`<p class="most-missed">${esc(t(lang, 'mostMissed'))}: ${esc(mostMissedLine(ev))}</p>`);
   if (severalFiles(ev)) parts.push(`<h3>${esc(t(lang, 'byFile'))}</h3><ul class="files">${ev.files.map((f) => `<li>${esc(fileSummaryLine(f, ev, lang))}</li>`).join('')}</ul>`);
   return `${parts.join('\n')}</section>`;
 }
@@ -118,13 +117,12 @@ function gaps(ev: Evaluation, lang: Lang): string {
 }
 
 function byCriterion(ev: Evaluation, lang: Lang): string {
-  const rows = groupByCriterion(ev).map((r) => [`${r.id}. ${r.name}`, r.owner ?? '', `${r.units.length}/${ev.units.length}`, r.units.map((u) => missingUnitLabel(ev, r.id, u, lang)).join('; ')]);
-  const body = rows.length ? table([t(lang, 'criterion'), t(lang, 'owner'), t(lang, 'unitsMissing'), t(lang, 'which')], rows, 'by-criterion') : `<p>${esc(t(lang, 'noGaps'))}</p>`;
+  const rows = criterionLines(ev, lang);
+  const body = rows.length ? table(criterionHead(lang), rows, 'by-criterion') : `<p>${esc(t(lang, 'noGaps'))}</p>`;
   return `<section id="by-criterion"><h2>${esc(t(lang, 'byCriterion'))}</h2>${body}</section>`;
 }
 
 function byOwner(ev: Evaluation, lang: Lang): string {
-  const cells = new Map(gapRows(ev, lang).map((r) => [r.gap, r]));
-  const groups = groupByOwner(ev).map((g) => `<h3>${esc(`${g.owner} (${g.gaps.length})`)}</h3>${table(gapHead(ev, lang, { owner: false }), g.gaps.map(({ gap }) => gapLine(ev, cells.get(gap)!, { owner: false })), 'by-owner')}`);
+  const groups = groupByOwner(gapRows(ev, lang)).map((g) => `<h3>${esc(`${g.owner} (${g.gaps.length})`)}</h3>${table(gapHead(ev, lang, { owner: false }), g.gaps.map((r) => gapLine(ev, r, { owner: false })), 'by-owner')}`);
   return `<section id="by-owner"><h2>${esc(t(lang, 'byOwner'))}</h2>${groups.length ? groups.join('\n') : `<p>${esc(t(lang, 'noGaps'))}</p>`}</section>`;
 }

@@ -7,10 +7,11 @@ export function render(ev: Evaluation, opts: RenderOptions): string {
   const { set, region, year, units, files, summary, warnings } = ev;
   const base = { set: { id: set.id, name: set.name, document: set.document, date: set.date }, region, year, units, summary, files, warnings };
   if (opts.by === 'criterion') {
-    return JSON.stringify({ ...base, byCriterion: groupByCriterion(ev).map((r) => ({ ...r, units: r.units.map((u) => ({ name: u.name, parent: u.parent, file: u.file })) })) }, null, 2) + '\n';
+    return JSON.stringify({ ...base, byCriterion: groupByCriterion(ev).map((r) => ({ id: r.id, name: r.name, owner: r.owner, units: r.units.map((u) => ({ name: u.name, parent: u.parent, file: u.file })) })) }, null, 2) + '\n';
   }
   if (opts.by === 'owner') {
-    return JSON.stringify({ ...base, byOwner: groupByOwner(ev).map((g) => ({ owner: g.owner, gaps: g.gaps.map(({ unit, gap }) => ({ unit: unit.name, parent: unit.parent, file: unit.file, ...gap })) })) }, null, 2) + '\n';
+    const rows = ev.units.flatMap((unit) => unit.gaps.map((gap) => ({ unit, gap })));
+    return JSON.stringify({ ...base, byOwner: groupByOwner(rows).map((g) => ({ owner: g.owner, gaps: g.gaps.map(({ unit, gap }) => ({ unit: unit.name, parent: unit.parent, file: unit.file, ...gap })) })) }, null, 2) + '\n';
   }
   return JSON.stringify(base, null, 2) + '\n';
 }

@@ -1,9 +1,9 @@
 import type { Evaluation } from '../engine/types.js';
 import { t, type Lang } from '../i18n/messages.js';
-import { annexHead, annexRows, gapHead, gapLine, gapRows, missingUnitLabel } from './annex.js';
+import { annexHead, annexLine, annexRows, criterionHead, criterionLines, gapHead, gapLine, gapRows } from './annex.js';
 import { fileSummaryLine, mostMissedLine, setLine, severalFiles, summaryFigures } from './labels.js';
 import type { RenderOptions } from './options.js';
-import { groupByCriterion, groupByOwner } from './views.js';
+import { groupByOwner } from './views.js';
 
 /** The annex as a Markdown table, then the gaps (or the chosen view), then the summary. */
 export function render(ev: Evaluation, opts: RenderOptions): string {
@@ -33,8 +33,7 @@ function table(head: string[], rows: (string | number)[][]): string[] {
 
 function annex(ev: Evaluation, lang: Lang): string[] {
   const { head, numbering } = annexHead(ev, lang);
-  const several = severalFiles(ev);
-  const rows = annexRows(ev).map((r) => [r.tt, r.unit.name, r.unit.parent, ...r.marks, r.unit.met, ...(several ? [r.unit.file] : [])]);
+  const rows = annexRows(ev).map((r) => annexLine(ev, r));
   return [`## ${t(lang, 'annex')}`, '', ...table(head, [numbering, ...rows]), `${t(lang, 'legend')}`, ''];
 }
 
@@ -48,17 +47,16 @@ function gaps(ev: Evaluation, lang: Lang): string[] {
 }
 
 function byCriterion(ev: Evaluation, lang: Lang): string[] {
-  const rows = groupByCriterion(ev).map((r) => [`${r.id}. ${r.name}`, r.owner ?? '', `${r.units.length}/${ev.units.length}`, r.units.map((u) => missingUnitLabel(ev, r.id, u, lang)).join('; ')]);
-  return [`## ${t(lang, 'byCriterion')}`, '', ...(rows.length ? table([t(lang, 'criterion'), t(lang, 'owner'), t(lang, 'unitsMissing'), t(lang, 'which')], rows) : [t(lang, 'noGaps'), ''])];
+  const rows = criterionLines(ev, lang);
+  return [`## ${t(lang, 'byCriterion')}`, '', ...(rows.length ? table(criterionHead(lang), rows) : [t(lang, 'noGaps'), ''])];
 }
 
 function byOwner(ev: Evaluation, lang: Lang): string[] {
-  const cells = new Map(gapRows(ev, lang).map((r) => [r.gap, r]));
-  const groups = groupByOwner(ev);
+  const groups = groupByOwner(gapRows(ev, lang));
   const out = [`## ${t(lang, 'byOwner')}`, ''];
   if (!groups.length) return [...out, t(lang, 'noGaps'), ''];
   for (const g of groups) {
-    out.push(`### ${text(g.owner)} (${g.gaps.length})`, '', ...table(gapHead(ev, lang, { owner: false }), g.gaps.map(({ gap }) => gapLine(ev, cells.get(gap)!, { owner: false }))));
+    out.push(`### ${text(g.owner)} (${g.gaps.length})`, '', ...table(gapHead(ev, lang, { owner: false }), g.gaps.map((r) => gapLine(ev, r, { owner: false }))));
   }
   return out;
 }

@@ -1,7 +1,7 @@
 import type { Evaluation } from '../engine/types.js';
 import type { RenderOptions } from './options.js';
 
-export type Renderer = (ev: Evaluation, opts: RenderOptions) => string | Buffer | Promise<string | Buffer>;
+type Renderer = (ev: Evaluation, opts: RenderOptions) => string | Buffer | Promise<string | Buffer>;
 
 /** One module per format, loaded only when asked for (the Excel writer is heavy). */
 export const FORMATS: Record<string, { load: () => Promise<Renderer>; binary?: boolean; ext: string[] }> = {

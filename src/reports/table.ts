@@ -2,11 +2,11 @@ import { Chalk } from 'chalk';
 import Table from 'cli-table3';
 import type { Evaluation } from '../engine/types.js';
 import { t, type Lang } from '../i18n/messages.js';
-import { gapRows, missingUnitLabel } from './annex.js';
+import { criterionHead, criterionLines, gapHead, gapLine, gapRows } from './annex.js';
 import { gapCells, missingCriteria, statusLabel } from './describe-gap.js';
 import { fileSummaryLine, mostMissedLine, setLine, severalFiles, summaryLine, unitNames } from './labels.js';
 import type { RenderOptions } from './options.js';
-import { groupByCriterion, groupByOwner } from './views.js';
+import { groupByOwner } from './views.js';
 
 /** The terminal report: units, what each still misses, and a summary. */
 export function render(ev: Evaluation, opts: RenderOptions): string {
@@ -32,8 +32,8 @@ function table(head: string[], c: Colour) {
 }
 
 /** Adds a row of survey text; `colour` paints one cell (after the text is made plain). */
-function push(tb: ReturnType<typeof table>, row: string[], colour?: { at: number; paint: (s: string) => string }) {
-  const cells = row.map(plain);
+function push(tb: ReturnType<typeof table>, row: (string | number)[], colour?: { at: number; paint: (s: string) => string }) {
+  const cells = row.map((s) => plain(String(s)));
   if (colour) cells[colour.at] = colour.paint(cells[colour.at]!);
   tb.push(cells);
 }
@@ -63,25 +63,17 @@ function byUnit(ev: Evaluation, lang: Lang, c: Colour): string {
 }
 
 function byCriterion(ev: Evaluation, lang: Lang, c: Colour): string {
-  const tb = table([t(lang, 'criterion'), t(lang, 'owner'), t(lang, 'unitsMissing'), t(lang, 'which')], c);
-  for (const row of groupByCriterion(ev)) {
-    push(tb, [`${row.id}. ${row.name}`, row.owner ?? '', `${row.units.length}/${ev.units.length}`, row.units.map((u) => missingUnitLabel(ev, row.id, u, lang)).join(', ')]);
-  }
+  const tb = table(criterionHead(lang), c);
+  for (const line of criterionLines(ev, lang, { sep: ', ' })) push(tb, line);
   return tb.toString();
 }
 
 function byOwner(ev: Evaluation, lang: Lang, c: Colour): string {
   const parts: string[] = [];
-  const [name, parent] = unitNames(lang, ev);
-  const multi = severalFiles(ev);
-  const rows = new Map(gapRows(ev, lang).map((r) => [r.gap, r]));
-  for (const group of groupByOwner(ev)) {
+  for (const group of groupByOwner(gapRows(ev, lang))) {
     parts.push(c.bold(plain(`${group.owner} (${group.gaps.length})`)));
-    const tb = table([name, parent, ...(multi ? [t(lang, 'file')] : []), t(lang, 'criterion'), t(lang, 'indicator'), t(lang, 'value'), t(lang, 'required'), t(lang, 'shortfall')], c);
-    for (const { unit, gap } of group.gaps) {
-      const cells = rows.get(gap)!.cells;
-      push(tb, [unit.name, unit.parent, ...(multi ? [unit.file] : []), cells.criterion, cells.indicator, cells.value, cells.required, cells.shortfall]);
-    }
+    const tb = table(gapHead(ev, lang, { owner: false }), c);
+    for (const r of group.gaps) push(tb, gapLine(ev, r, { owner: false }));
     parts.push(tb.toString());
   }
   return parts.join('\n');

@@ -1,11 +1,11 @@
 import ExcelJS from 'exceljs';
 import type { Evaluation } from '../engine/types.js';
 import { t, type Lang } from '../i18n/messages.js';
-import { annexHead, annexRows, gapHead, gapLine, gapRows, missingUnitLabel } from './annex.js';
+import { annexHead, annexLine, annexRows, criterionHead, criterionLines, gapHead, gapLine, gapRows, type GapRow } from './annex.js';
 import { fileSummaryLine, mostMissedLine, setLine, severalFiles, summaryFigures } from './labels.js';
 import type { RenderOptions } from './options.js';
 import { neutralise } from './spreadsheet-safety.js';
-import { groupByCriterion, groupByOwner } from './views.js';
+import { groupByOwner } from './views.js';
 
 type Cell = string | number | null;
 
@@ -26,11 +26,12 @@ export async function render(ev: Evaluation, opts: RenderOptions): Promise<Buffe
   wb.creator = 'ntm';
   // The report date, not the clock, so that the same input gives the same workbook.
   wb.created = wb.modified = new Date(`${opts.date}T00:00:00Z`);
+  const gaps = gapRows(ev, lang);
   annexSheet(wb, ev, opts);
-  gapSheet(wb, ev, lang);
+  gapSheet(wb, ev, lang, gaps);
   summarySheet(wb, ev, lang);
   if (opts.by === 'criterion') criterionSheet(wb, ev, lang);
-  if (opts.by === 'owner') ownerSheet(wb, ev, lang);
+  if (opts.by === 'owner') ownerSheet(wb, ev, lang, gaps);
   wb.views = [{ x: 0, y: 0, width: 20000, height: 12000, firstSheet: 0, activeTab: opts.by === 'unit' ? 0 : 3, visibility: 'visible' }];
   return Buffer.from(await wb.xlsx.writeBuffer());
 }
@@ -82,11 +83,12 @@ function annexSheet(wb: ExcelJS.Workbook, ev: Evaluation, opts: RenderOptions): 
   for (let i = 0; i < n; i++) header.getCell(4 + i).alignment = { textRotation: 90, wrapText: true, vertical: 'bottom', horizontal: 'center' };
   const longest = Math.max(0, ...ev.set.criteria.map((c) => c.name.length));
   header.height = Math.min(240, Math.max(60, Math.ceil(longest / 2) * 7 + 12));
-  const numbers = headRow(ws, numbering.map((v) => v));
+  const numbers = headRow(ws, numbering);
   numbers.font = { italic: true };
   const several = severalFiles(ev);
   for (const r of annexRows(ev)) {
-    const row = addRow(ws, [r.tt, r.unit.name, r.unit.parent, ...r.unit.criteria.map((s) => (s === 'met' ? 1 : s === 'no-data' ? '?' : null)), r.unit.met, ...(several ? [r.unit.file] : [])]);
+    // A met mark is the number 1, so that the column can be summed; addRow leaves the unmet blank empty.
+    const row = addRow(ws, annexLine(ev, r, r.marks.map((m) => (m === '1' ? 1 : m))));
     bordered(row, head.length);
     r.unit.criteria.forEach((s, i) => {
       const cell = row.getCell(4 + i);
@@ -100,11 +102,10 @@ function annexSheet(wb: ExcelJS.Workbook, ev: Evaluation, opts: RenderOptions): 
   printSetup(ws, `${header.number}:${numbers.number}`);
 }
 
-function gapSheet(wb: ExcelJS.Workbook, ev: Evaluation, lang: Lang): void {
+function gapSheet(wb: ExcelJS.Workbook, ev: Evaluation, lang: Lang, rows: GapRow[]): void {
   const ws = wb.addWorksheet(t(lang, 'sheetGaps'));
   const head = [t(lang, 'tt'), ...gapHead(ev, lang)];
   headRow(ws, head);
-  const rows = gapRows(ev, lang);
   rows.forEach((r, i) => bordered(addRow(ws, [i + 1, ...gapLine(ev, r)]), head.length));
   if (rows.some((r) => r.gap.verified === false)) addRow(ws, [`* ${t(lang, 'unverified')}`]);
   if (!rows.length) addRow(ws, [t(lang, 'noGaps')]);
@@ -129,23 +130,20 @@ function summarySheet(wb: ExcelJS.Workbook, ev: Evaluation, lang: Lang): void {
 
 function criterionSheet(wb: ExcelJS.Workbook, ev: Evaluation, lang: Lang): void {
   const ws = wb.addWorksheet(t(lang, 'byCriterion'));
-  const head = [t(lang, 'criterionId'), t(lang, 'criterionName'), t(lang, 'owner'), t(lang, 'unitsMissing'), t(lang, 'unitsTotal'), t(lang, 'which')];
+  const head = criterionHead(lang, { split: true });
   headRow(ws, head);
-  for (const r of groupByCriterion(ev)) {
-    bordered(addRow(ws, [r.id, r.name, r.owner ?? '', r.units.length, ev.units.length, r.units.map((u) => missingUnitLabel(ev, r.id, u, lang)).join('; ')]), head.length);
-  }
+  for (const line of criterionLines(ev, lang, { split: true })) bordered(addRow(ws, line), head.length);
   ws.columns = [{ width: 10 }, { width: 34 }, { width: 32 }, { width: 12 }, { width: 12 }, { width: 80 }];
   ws.views = [{ state: 'frozen', xSplit: 0, ySplit: 1 }];
   printSetup(ws, '1:1');
 }
 
-function ownerSheet(wb: ExcelJS.Workbook, ev: Evaluation, lang: Lang): void {
+function ownerSheet(wb: ExcelJS.Workbook, ev: Evaluation, lang: Lang, rows: GapRow[]): void {
   const ws = wb.addWorksheet(t(lang, 'byOwner'));
   const head = [t(lang, 'owner'), ...gapHead(ev, lang, { owner: false })];
   headRow(ws, head);
-  const cells = new Map(gapRows(ev, lang).map((r) => [r.gap, r]));
-  for (const g of groupByOwner(ev)) {
-    for (const { gap } of g.gaps) bordered(addRow(ws, [g.owner, ...gapLine(ev, cells.get(gap)!, { owner: false })]), head.length);
+  for (const g of groupByOwner(rows)) {
+    for (const r of g.gaps) bordered(addRow(ws, [g.owner, ...gapLine(ev, r, { owner: false })]), head.length);
   }
   ws.columns = [{ width: 32 }, { width: 22 }, { width: 18 }, ...(severalFiles(ev) ? [{ width: 28 }] : []), { width: 30 }, { width: 50 }, { width: 20 }, { width: 18 }, { width: 18 }];
   ws.views = [{ state: 'frozen', xSplit: 0, ySplit: 1 }];
