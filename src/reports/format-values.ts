@@ -8,10 +8,29 @@ import { t, type Lang } from '../i18n/messages.js';
  * start-up for a summary line.
  */
 export function formatNumber(n: number, lang: Lang): string {
-  const [whole, frac] = Math.abs(Math.round(n * 100) / 100).toFixed(2).replace(/\.?0+$/, '').split('.');
+  const [whole, frac] = round2(Math.abs(n));
   const [group, decimal] = lang === 'vi' ? ['.', ','] : [',', '.'];
-  const grouped = whole!.replace(/\B(?=(\d{3})+(?!\d))/g, group);
+  const grouped = whole.replace(/\B(?=(\d{3})+(?!\d))/g, group);
   return `${n < 0 && (whole !== '0' || frac) ? '-' : ''}${grouped}${frac ? decimal + frac : ''}`;
+}
+
+/**
+ * A non-negative number to at most 2 decimals, as [whole, decimals without trailing zeros]. Rounded
+ * half up on its shortest decimal text, as Intl does: 67.975 is stored as 67.97499…, so rounding the
+ * binary value (Math.round(n * 100)) would give 67.97 where a person, and Intl, write 67.98.
+ */
+function round2(a: number): [string, string] {
+  const s = String(a);
+  if (s.includes('e')) {
+    // Below 1e-6 or from 1e21 on: either rounds to 0 or has no decimals.
+    const [m = '', e = ''] = s.split('e');
+    return Number(e) < 0 ? ['0', ''] : [m.replace('.', '').padEnd(Number(e) + 1, '0'), ''];
+  }
+  const [whole = '0', dec = ''] = s.split('.');
+  if (dec.length <= 2) return [whole, dec.replace(/0+$/, '')];
+  // BigInt, since the whole part and the cents can pass 2^53.
+  const cents = (BigInt(whole + dec.slice(0, 2)) + (dec[2]! >= '5' ? 1n : 0n)).toString().padStart(3, '0');
+  return [cents.slice(0, -2), cents.slice(-2).replace(/0+$/, '')];
 }
 
 const symbol: Record<string, string> = { '>=': '≥', '<=': '≤', '==': '=' };
