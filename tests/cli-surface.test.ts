@@ -195,17 +195,26 @@ describe('--format json with a view', () => {
   it('--by owner adds byOwner: each department with exactly the gaps it owns, tagged with their unit', async () => {
     const r = await ntm(['evaluate', ANNEX, '--format', 'json', '--by', 'owner']);
     expect(r.code).toBe(1);
-    const out = json(r) as { units: Unit[]; byOwner: { owner: string; gaps: (Gap & { unit: string; parent: string; file: string })[] }[]; byCriterion?: unknown };
+    const out = json(r) as { units: Unit[]; byOwner: { owner: string; gaps: { unit: string; parent: string; file: string; gap: Gap }[] }[]; byCriterion?: unknown };
     expect(out.byCriterion).toBeUndefined();
     expect(out.byOwner.find((o) => o.owner === 'Công an huyện')!.gaps).toEqual([
-      { unit: 'Cốc Phia', parent: 'Cốc Đán', file: ANNEX, criterion: '15', name: 'An ninh trật tự', kind: 'unmet', value: null, required: null, shortfall: null, owner: 'Công an huyện' },
+      { unit: 'Cốc Phia', parent: 'Cốc Đán', file: ANNEX, gap: { criterion: '15', name: 'An ninh trật tự', kind: 'unmet', value: null, required: null, shortfall: null, owner: 'Công an huyện' } },
     ]);
     const owners = [...new Set(out.units.flatMap((u) => u.gaps.map((g) => g.owner)))];
     expect(out.byOwner.map((o) => o.owner).sort()).toEqual(owners.sort());
     for (const o of out.byOwner) {
-      const owned = out.units.flatMap((u) => u.gaps.filter((g) => g.owner === o.owner).map((g) => ({ unit: u.name, parent: u.parent, file: u.file, ...g })));
+      const owned = out.units.flatMap((u) => u.gaps.filter((g) => g.owner === o.owner).map((g) => ({ unit: u.name, parent: u.parent, file: u.file, gap: g })));
       expect(o.gaps, o.owner).toEqual(owned);
     }
+  });
+
+  it('--by owner keeps the unit name beside indicator gaps, which have a measurement unit of their own', async () => {
+    const r = await ntm(['evaluate', XA, '--set', 'bac-kan-xa-2017', '--format', 'json', '--by', 'owner']);
+    const out = json(r) as { units: Unit[]; byOwner: { gaps: { unit: string; gap: Gap & { unit?: string } }[] }[] };
+    const names = new Set(out.units.map((u) => u.name));
+    const gaps = out.byOwner.flatMap((o) => o.gaps);
+    expect(gaps.some((g) => g.gap.unit === '%')).toBe(true);
+    for (const g of gaps) expect(names).toContain(g.unit);
   });
 });
 

@@ -10,8 +10,10 @@ export function render(ev: Evaluation, opts: RenderOptions): string {
     return JSON.stringify({ ...base, byCriterion: groupByCriterion(ev).map((r) => ({ id: r.id, name: r.name, owner: r.owner, units: r.units.map((u) => ({ name: u.name, parent: u.parent, file: u.file })) })) }, null, 2) + '\n';
   }
   if (opts.by === 'owner') {
+    // The gap stays whole under its own key: spread beside the unit's name, an indicator gap's
+    // own `unit` (%, triệu đồng…) would overwrite it.
     const rows = ev.units.flatMap((unit) => unit.gaps.map((gap) => ({ unit, gap })));
-    return JSON.stringify({ ...base, byOwner: groupByOwner(rows).map((g) => ({ owner: g.owner, gaps: g.gaps.map(({ unit, gap }) => ({ unit: unit.name, parent: unit.parent, file: unit.file, ...gap })) })) }, null, 2) + '\n';
+    return JSON.stringify({ ...base, byOwner: groupByOwner(rows).map((g) => ({ owner: g.owner, gaps: g.gaps.map(({ unit, gap }) => ({ unit: unit.name, parent: unit.parent, file: unit.file, gap })) })) }, null, 2) + '\n';
   }
   return JSON.stringify(base, null, 2) + '\n';
 }
