@@ -16,6 +16,7 @@ interface EvaluateOptions extends CommonOptions {
   quiet?: boolean;
   villages?: string;
   encoding?: string;
+  percentAsIs?: boolean;
   color: boolean;
 }
 
@@ -38,6 +39,7 @@ export function registerEvaluate(program: Command, out: (s: string) => void): vo
     .option('-q, --quiet', 'print only the summary line (with -o, the report is still written)')
     .option('--villages <file>', 'village survey, to compute commune indicators that are shares of villages')
     .option('--encoding <encoding>', 'encoding of the survey files when not UTF-8 (windows-1258, tcvn3)')
+    .option('--percent-as-is', 'read percentages as written, never a column of values within 0–1 as fractions')
     .option('--no-color', 'no colour in terminal output')
     .addHelpText('after', '\nExit codes: 0 every unit meets the standard, 1 some do not, 2 bad input or usage.')
     .action(async (files: string[], opts: EvaluateOptions) => {
@@ -68,6 +70,7 @@ export function registerEvaluate(program: Command, out: (s: string) => void): vo
         year,
         villages: opts.villages,
         encoding: opts.encoding,
+        percentAsIs: Boolean(opts.percentAsIs),
         // --quiet without -o needs only the summary, so the units need not be kept.
         summaryOnly: Boolean(opts.quiet) && !opts.output,
         lang,

@@ -1,4 +1,5 @@
 import { setContext, type Context } from '../criteria/threshold.js';
+import { checkYearInPeriod } from '../criteria/period.js';
 import type { Registry } from '../criteria/registry.js';
 import type { CriteriaSet } from '../criteria/types.js';
 import { readSurvey, type ReadResult, type SurveyRow } from '../data/read-survey.js';
@@ -16,6 +17,8 @@ export interface RunOptions {
   year?: number;
   villages?: string;
   encoding?: string;
+  /** Read percent columns as written, never as fractions of 1. */
+  percentAsIs?: boolean;
   /** Keep only the summary (bounded memory for very large files). */
   summaryOnly: boolean;
   /** The language of notices. */
@@ -50,6 +53,7 @@ export async function runEvaluation(o: RunOptions): Promise<Evaluation> {
     };
     const read: ReadResult = await readSurvey(file, {
       encoding: o.encoding,
+      percentAsIs: o.percentAsIs,
       lang: o.lang,
       // Each file's header chooses its set, so that a file of another set is caught, not misread.
       set: fixed,
@@ -62,6 +66,7 @@ export async function runEvaluation(o: RunOptions): Promise<Evaluation> {
           fail({ kind: 'mixed-sets', file, params: { set: chosen.id, before: set.id }, message: `this file fits set "${chosen.id}" but the files before it fit "${set.id}"`, hint: 'Evaluate files of one set per run, or name the set with --set.' });
         }
         if (!plan) {
+          checkYearInPeriod(chosen, o.year);
           ctx = setContext(chosen, o.region, o.year);
           plan = compilePlan(chosen, ctx);
           overall = new SummaryBuilder(chosen);
@@ -116,7 +121,7 @@ async function villageTally(o: RunOptions, plan: Plan, ctx: Context, warn: (p: P
   // The villages are judged in the communes' region and year; only their statuses are counted.
   const vplan = compilePlan(villageSet, ctx);
   const vunits: UnitResult[] = [];
-  const read = await readSurvey(o.villages!, { encoding: o.encoding, lang: o.lang, set: villageSet, candidates: [], onRow: (row) => vunits.push(evaluateUnit(vplan, row, warn, { gaps: false })) });
+  const read = await readSurvey(o.villages!, { encoding: o.encoding, percentAsIs: o.percentAsIs, lang: o.lang, set: villageSet, candidates: [], onRow: (row) => vunits.push(evaluateUnit(vplan, row, warn, { gaps: false })) });
   for (const w of read.warnings) warn(w);
   return tallyVillages(vunits, villageSet.criteria.map((c) => c.id));
 }

@@ -10,6 +10,12 @@ export type Column =
   | { role: 'total' }
   | { role: 'mark'; criterion: number }
   | { role: 'value'; criterion: number; indicator: number }
+  /**
+   * A column that names a criterion whose one indicator is a figure (income "10", "TC10"): its
+   * cells decide whether it holds marks or values. `lean` is 'mark' when the header names the
+   * criterion (a prefix "TC" / "Tiêu chí", or its name), so that 1 and 0 are marks.
+   */
+  | { role: 'either'; criterion: number; indicator: number; lean?: 'mark' }
   | { role: 'unknown' }
   | { role: 'empty' };
 
@@ -28,6 +34,8 @@ export interface Vocabulary {
   names: Map<string, Target>;
   criterionIds: Map<string, number>;
   indicatorIds: Map<string, Target>;
+  /** Per criterion: the index of its one indicator when that is a figure, whose column marks could be taken for. */
+  single: (number | undefined)[];
 }
 
 /** Every way a header can name a criterion or an indicator of this set, folded. */
@@ -35,8 +43,10 @@ export function vocabulary(set: CriteriaSet): Vocabulary {
   const names = new Map<string, Target>();
   const criterionIds = new Map<string, number>();
   const indicatorIds = new Map<string, Target>();
+  const single: (number | undefined)[] = [];
   set.criteria.forEach((c: Criterion, ci) => {
     criterionIds.set(c.id, ci);
+    if (c.indicators.length === 1 && FIGURES.has(c.indicators[0]!.type)) single[ci] = 0;
     for (const n of [c.name, c.nameEn, ...c.aliases]) if (n) names.set(foldKey(n), { criterion: ci });
     c.indicators.forEach((ind: Indicator, ii) => {
       indicatorIds.set(ind.id, { criterion: ci, indicator: ii });
@@ -46,28 +56,52 @@ export function vocabulary(set: CriteriaSet): Vocabulary {
       }
     });
   });
-  return { names, criterionIds, indicatorIds };
+  return { names, criterionIds, indicatorIds, single };
 }
 
-const ID_PREFIX = /^\s*(?:(?:tiêu\s*chí|tieu\s*chi|tc|chỉ\s*tiêu|chi\s*tieu|ct)\s*(?:số|so)?\s*)?(\d+(?:\.\d+)*)\s*[.:)\-–—]?\s*(.*)$/isu;
+/** "TC 01", "Tiêu chí số 1", "Chỉ tiêu 17.1", "17.1 Tỷ lệ …": the prefix says criterion or indicator. */
+const ID_PREFIX = /^\s*(?:((?:tiêu\s*chí|tieu\s*chi|tc)\s*(?:số|so)?)|((?:chỉ\s*tiêu|chi\s*tieu|ct)\s*(?:số|so)?))?\s*(\d+(?:\.\d+)*)\s*[.:)\-–—]?\s*(.*)$/isu;
+
+/** "01" is 1 and "17.01" is 17.1: sheets pad numbers to sort them. */
+const unpad = (id: string) => id.split('.').map((n) => n.replace(/^0+(?=\d)/, '')).join('.');
+
+/** Indicator types whose values a mark (1, 0) could be mistaken for. */
+const FIGURES = new Set(['percent', 'number', 'count', 'level']);
+
+type Match = { target: Target; byName: boolean; either?: { lean?: 'mark' } };
+
+/** A criterion column: one that may also hold the values of the criterion's one figure indicator. */
+function criterionColumn(criterion: number, vocab: Vocabulary, byName: boolean, lean: boolean): Match {
+  const only = vocab.single[criterion];
+  if (only === undefined) return { target: { criterion }, byName };
+  return { target: { criterion, indicator: only }, byName, either: lean ? { lean: 'mark' } : {} };
+}
 
 /** Matches one header to a criterion (a mark column) or an indicator (a value column). */
-function matchTarget(header: string, vocab: Vocabulary): { target: Target; byName: boolean } | undefined {
+function matchTarget(header: string, vocab: Vocabulary): Match | undefined {
   const folded = foldKey(header);
   if (!folded) return undefined;
   const byName = vocab.names.get(folded);
-  if (byName) return { target: byName, byName: true };
+  if (byName) return byName.indicator === undefined ? criterionColumn(byName.criterion, vocab, true, true) : { target: byName, byName: true };
   const m = ID_PREFIX.exec(nfc(header));
   if (!m) return undefined;
-  const [, id, rest] = m;
+  const [, criterionWord, indicatorWord, padded, rest] = m;
+  const id = unpad(padded!);
   const restTarget = rest ? vocab.names.get(foldKey(rest)) : undefined;
-  // An indicator id names a value column, whatever name follows ("10 Thu nhập" → indicator 10).
-  const ind = vocab.indicatorIds.get(id!);
+  const crit = vocab.criterionIds.get(id);
+  const ind = vocab.indicatorIds.get(id);
+  // A name after the number that is the indicator's own names the value column, whatever the prefix.
+  const namesIndicator = restTarget?.indicator !== undefined && (restTarget.criterion === crit || restTarget.criterion === ind?.criterion);
+  if (namesIndicator) return { target: restTarget!, byName: true };
+  if (criterionWord && crit !== undefined) return criterionColumn(crit, vocab, restTarget?.criterion === crit, true);
+  if (ind && !indicatorWord && crit === ind.criterion && vocab.single[crit] !== undefined) {
+    // A bare "10" or "10 Thu nhập" names criterion 10 and its indicator 10 alike: the cells decide.
+    return criterionColumn(crit, vocab, restTarget?.criterion === crit, restTarget !== undefined);
+  }
   if (ind) return { target: ind, byName: restTarget !== undefined && restTarget.criterion === ind.criterion };
   if (restTarget) return { target: restTarget, byName: true };
-  const crit = vocab.criterionIds.get(id!);
   // "3" alone is criterion 3; "3 Something unknown" is taken as criterion 3 only when it has no dot-id.
-  if (crit !== undefined) return { target: { criterion: crit }, byName: false };
+  if (crit !== undefined && !indicatorWord) return { target: { criterion: crit }, byName: false };
   return undefined;
 }
 
@@ -98,14 +132,19 @@ export function unitLevel(headers: string[]): CriteriaSet['level'] | undefined {
 export function headerFit(cells: string[], vocab: Vocabulary): { score: number; unplaced: number } {
   let score = 0;
   let unplaced = 0;
+  // A target counts once: a data row of "1"s names criterion 1 nineteen times, not nineteen criteria.
+  const seen = new Set<string>();
   for (const cell of cells) {
     const f = foldKey(cell);
     if (!f) continue;
     const unitColumn = SEQ.has(f) || VILLAGE.has(f) || COMMUNE.has(f) || DISTRICT.has(f) || PROVINCE.has(f) || TOTAL.has(f) || GENERIC_NAME.has(f);
     if (unitColumn) score += 1;
     const m = matchTarget(cell, vocab);
-    if (m) score += m.byName ? 2 : 1;
-    else if (!unitColumn) unplaced++;
+    if (m) {
+      const key = `${m.target.criterion}.${m.target.indicator ?? ''}`;
+      if (!seen.has(key)) score += m.byName ? 2 : 1;
+      seen.add(key);
+    } else if (!unitColumn) unplaced++;
   }
   return { score, unplaced };
 }
@@ -124,7 +163,6 @@ export function mapHeaders(headers: string[], set: CriteriaSet, vocab = vocabula
   const columns: Column[] = [];
   const unknown: HeaderMap['unknown'] = [];
   const duplicates: HeaderMap['duplicates'] = [];
-  const seen = new Map<string, number>();
   headers.forEach((raw, index) => {
     const header = cleanCell(raw);
     const folded = foldKey(header);
@@ -134,18 +172,40 @@ export function mapHeaders(headers: string[], set: CriteriaSet, vocab = vocabula
       const role = unitRole(folded, set.level);
       const m = role ? undefined : matchTarget(header, vocab);
       if (role && role !== 'unknown') col = { role } as Column;
+      else if (m?.either) col = { role: 'either', criterion: m.target.criterion, indicator: m.target.indicator!, ...m.either };
       else if (m && m.target.indicator !== undefined) col = { role: 'value', criterion: m.target.criterion, indicator: m.target.indicator };
       else if (m) col = { role: 'mark', criterion: m.target.criterion };
       else col = { role: 'unknown' };
     }
     if (col.role === 'unknown') unknown.push({ index, header });
-    const key = col.role === 'mark' ? `m${col.criterion}` : col.role === 'value' ? `v${col.criterion}.${col.indicator}` : ['name', 'parent', 'total'].includes(col.role) ? col.role : undefined;
-    if (key !== undefined) {
-      const first = seen.get(key);
-      if (first !== undefined) duplicates.push({ index, header, first });
-      else seen.set(key, index);
-    }
     columns.push(col);
   });
+  pairEitherColumns(columns);
+  const seen = new Map<string, number>();
+  columns.forEach((col, index) => {
+    const key = col.role === 'mark' || col.role === 'either' ? `m${col.criterion}` : col.role === 'value' ? `v${col.criterion}.${col.indicator}` : ['name', 'parent', 'total'].includes(col.role) ? col.role : undefined;
+    if (key === undefined) return;
+    const first = seen.get(key);
+    if (first !== undefined) duplicates.push({ index, header: cleanCell(headers[index]!), first });
+    else seen.set(key, index);
+  });
   return { columns, headers: headers.map(cleanCell), unknown, duplicates };
+}
+
+/**
+ * A criterion column beside another column of the same criterion is the other half of the
+ * pair: next to the values of income it holds the marks ("TC10" and "10.1 Thu nhập"), next to the
+ * marks it holds the values; of two, the one headed by the criterion holds the marks.
+ */
+function pairEitherColumns(columns: Column[]): void {
+  columns.forEach((col, i) => {
+    if (col.role !== 'either') return;
+    const others = columns.filter((o, j) => j !== i && 'criterion' in o && o.criterion === col.criterion);
+    if (others.length !== 1) return;
+    const other = others[0]!;
+    const asMark = other.role === 'value' || (other.role === 'either' && col.lean === 'mark' && other.lean !== 'mark');
+    const asValue = other.role === 'mark' || (other.role === 'either' && other.lean === 'mark' && col.lean !== 'mark');
+    if (asMark) columns[i] = { role: 'mark', criterion: col.criterion };
+    else if (asValue) columns[i] = { role: 'value', criterion: col.criterion, indicator: col.indicator };
+  });
 }

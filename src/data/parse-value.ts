@@ -37,6 +37,8 @@ function readMark(raw: string): Parsed<boolean> {
 export interface NumberOptions {
   /** The file writes decimals with a comma (Excel in a Vietnamese locale); then "54.000" is fifty-four thousand. */
   decimalComma: boolean;
+  /** This percent column writes its percentages as fractions of 1 (Excel's percent cells: 0,298 for 29,8 %). */
+  fractions?: boolean;
 }
 
 /**
@@ -49,6 +51,8 @@ export interface NumberOptions {
 export function parseNumber(raw: string, opts: NumberOptions): number | undefined {
   const simple = simpleNumber(raw, opts);
   if (simple !== undefined) return simple;
+  // A space between digits groups thousands ("1 234"); "99 6" is two numbers, not 996.
+  if (SPACES.test(raw) && !spacedGroupsOk(raw)) return undefined;
   let s = SPACES.test(raw) ? raw.replace(SPACES_ALL, '') : raw;
   let sign = 1;
   if (s.startsWith('-') || s.startsWith('−')) {
@@ -115,6 +119,8 @@ function count(s: string, ch: string): number {
 const groupsOk = (s: string, group: string) => new RegExp(`^\\d{1,3}(\\${group}\\d{3})*$`).test(s);
 
 const SPACES = /[\s\u00a0\u202f]/;
+/** Every space that stands between digits is followed by exactly three digits and a non-digit. */
+const spacedGroupsOk = (s: string) => !/\d[\s\u00a0\u202f]+(?!\d{3}(?!\d))\d/.test(s);
 const SPACES_ALL = /[\s\u00a0\u202f]/g;
 
 /** Scale words as folded by foldKey (tỷ → ty, triệu → trieu, đồng → dong), whatever the file's Unicode form. */
@@ -207,7 +213,7 @@ function parseTyped(s: string, ind: Pick<Indicator, 'type' | 'unit' | 'levels'>,
       return parsePercent(s, ind.unit, opts);
     case 'count': {
       const n = parseNumber(s, opts);
-      return n !== undefined && Number.isInteger(n) && n >= 0 ? { ok: true, value: n } : { ok: false, expected: 'a whole number', want: { want: 'count' } };
+      return n !== undefined && Number.isInteger(n) && n >= 0 ? { ok: true, value: n } : { ok: false, expected: 'a whole number, 0 or more', want: { want: 'count' } };
     }
     case 'number':
       return parseQuantity(s, ind.unit, opts);
@@ -219,10 +225,12 @@ function parsePercent(s: string, unit: string | undefined, opts: NumberOptions):
   const n = parseNumber(sign ? s.slice(0, -1).trimEnd() : s, opts);
   if (n === undefined) return { ok: false, expected: 'a percentage such as 80,5% or 80.5', want: { want: 'percent' } };
   // A ratio column holds 0–1 ("0,805"); the set's unit says so, a "%" sign overrides it.
-  if (!sign && unit === 'ratio') {
+  if (!sign && (unit === 'ratio' || opts.fractions)) {
     if (n < 0 || n > 1) return { ok: false, expected: 'a ratio between 0 and 1 (the set gives this indicator as a ratio)', want: { want: 'ratio' } };
     return { ok: true, value: round(n * 100) };
   }
+  // A share of households, villages or people: nothing below 0 % or above 100 %.
+  if (n < 0 || n > 100) return { ok: false, expected: 'a percentage between 0 and 100', want: { want: 'percent-range' } };
   return { ok: true, value: n };
 }
 
@@ -231,6 +239,8 @@ function parseQuantity(s: string, unit: string | undefined, opts: NumberOptions)
   if (!m) return { ok: false, expected: `a number${unit ? ` in ${unit}` : ''}`, want: { want: 'number', unit } };
   const n = parseNumber(m[1]!, opts);
   if (n === undefined) return { ok: false, expected: `a number${unit ? ` in ${unit}` : ''}`, want: { want: 'number', unit } };
+  // Incomes, areas, lengths: no quantity of the sets is below zero.
+  if (n < 0) return { ok: false, expected: `a number 0 or more${unit ? ` in ${unit}` : ''}`, want: { want: 'number', unit, sign: 'negative' } };
   const scale = moneyScale(unit);
   const word = foldKey(m[2] ?? '');
   if (!word) {

@@ -1,4 +1,4 @@
-import type { CriteriaSet } from '../criteria/types.js';
+import type { CriteriaSet, Indicator } from '../criteria/types.js';
 import { fail, InputError, type Problem, type ProblemParams } from '../problems.js';
 import { cleanCell, nfc } from '../text/normalize.js';
 import { readingNotice, type Lang } from '../i18n/messages.js';
@@ -6,7 +6,11 @@ import { fillMergedHeaders, findHeaderRow, isNumberingRow, rankSets } from './ch
 import { mapHeaders, vocabulary, type HeaderMap } from './match-headers.js';
 import { readRecords } from './csv-records.js';
 import { openSource } from './open-source.js';
-import { parseIndicatorValue, parseMark, type Assessed, type IndicatorValue } from './parse-value.js';
+import { parseIndicatorValue, parseMark, type Assessed, type IndicatorValue, type NumberOptions } from './parse-value.js';
+import { MAX_HELD, observe, pending, readingOf, settle, unsureCell, type DecidingColumn, type Mixed } from './decide-columns.js';
+import { foreignDelimiter } from './foreign-delimiter.js';
+import { isSectionTotal, isTotalLabel, sectionOf, type Section } from './row-layout.js';
+import { checkTotalRow, Tally } from './total-rows.js';
 import { sniffDelimiter } from './sniff-delimiter.js';
 
 /** One survey row: a unit with its marks and values, aligned with the set's criteria. */
@@ -30,6 +34,8 @@ export interface ReadOptions {
   set?: CriteriaSet;
   candidates: CriteriaSet[];
   onRow: (row: SurveyRow) => void;
+  /** Read percentages as written, never as fractions of 1 (--percent-as-is). */
+  percentAsIs?: boolean;
   /** Told which set was chosen and why, before the first row. */
   onSetChosen?: (set: CriteriaSet, how: string) => void;
 }
@@ -51,8 +57,6 @@ export async function readSurvey(path: string, opts: ReadOptions): Promise<ReadR
   const source = await openSource(path, opts.encoding);
   const file = source.name;
   const delimiter = sniffDelimiter(source.headText);
-  // Excel in a Vietnamese locale writes ";" between cells because "," is its decimal mark.
-  const decimalComma = delimiter === ';';
   const errors: Problem[] = [];
   const warnings: Problem[] = [];
   const error = (p: Omit<Problem, 'severity' | 'file'>) => {
@@ -74,6 +78,7 @@ export async function readSurvey(path: string, opts: ReadOptions): Promise<ReadR
     progress.done();
   }
   state ??= startReading();
+  state.finish();
   if (errors.length) throw new InputError(errors);
   const result = state.result();
   if (result.rows === 0) {
@@ -97,7 +102,9 @@ export async function readSurvey(path: string, opts: ReadOptions): Promise<ReadR
     progress.done();
     opts.onSetChosen?.(set, opts.set ? 'given' : 'matched');
     const vocab = candidates.find((c) => c.set === set)!.vocab;
-    const reader = new Reader(file, set, mapHeaders(headerCells, set, vocab), head[found.index]!.line, decimalComma, opts.onRow, error, warnings);
+    const headers = mapHeaders(headerCells, set, vocab);
+    const headerLine = head[found.index]!.line;
+    const reader = new Reader({ file, set, headers, headerLine, delimiter, percentAsIs: opts.percentAsIs ?? false, onRow: opts.onRow, error, warnings });
     const body = head.slice(found.index + 1);
     if (body[0] && isNumberingRow(body[0].cells)) body.shift();
     for (const r of body) reader.row(r.cells, r.line);
@@ -123,39 +130,85 @@ function unitKey(name: string, parent: string): string {
   return key.includes('  ') ? key.replace(/\s+/g, ' ') : key;
 }
 
+interface ReaderContext {
+  file: string;
+  set: CriteriaSet;
+  headers: HeaderMap;
+  headerLine: number;
+  delimiter: string;
+  /** Percent columns are read as written, never as fractions (--percent-as-is). */
+  percentAsIs: boolean;
+  onRow: (row: SurveyRow) => void;
+  error: (p: Omit<Problem, 'severity' | 'file'>) => void;
+  warnings: Problem[];
+}
+
 class Reader {
+  private readonly file: string;
+  private readonly set: CriteriaSet;
+  private readonly headers: HeaderMap;
+  readonly headerLine: number;
+  private readonly error: ReaderContext['error'];
+  private readonly warnings: Problem[];
+  private readonly onRow: ReaderContext['onRow'];
   private readonly nameCol: number;
   private readonly parentCol: number;
+  private readonly seqCol: number;
   private readonly totalCol: number;
   private readonly width: number;
-  private readonly numberOptions: { decimalComma: boolean };
+  private readonly numberOptions: NumberOptions;
+  private readonly fractionOptions: NumberOptions;
   private readonly seen = new Map<string, number>();
   private count = 0;
-  private readonly markCols: number[] = [];
-  private readonly valueCols: { col: number; c: number; i: number }[] = [];
+  private readonly markCols: (number | undefined)[] = [];
+  private readonly valueCols: { col: number; c: number; i: number; decide?: DecidingColumn }[] = [];
+  /** Criterion columns whose cells tell marks from values (see decide-columns.ts). */
+  private readonly eitherCols: (DecidingColumn & { c: number; i: number })[] = [];
+  private readonly deciding: DecidingColumn[] = [];
+  /** Columns that hold marks or values: a row with none of them filled may be a section row. */
+  private readonly figureCols: number[] = [];
+  /** Rows waiting for a column's decision. */
+  private held: { raw: string[]; line: number }[] = [];
+  private readonly fileTally: Tally;
+  private sectionTally: Tally | undefined;
+  /** The parent of a row whose parent cell is blank: the section's, or the row above's (a merged cell). */
+  private carry = '';
+  private carryFromRow = false;
+  private mergedNoted = false;
+  private lastLine = 0;
 
-  constructor(
-    private readonly file: string,
-    private readonly set: CriteriaSet,
-    private readonly headers: HeaderMap,
-    readonly headerLine: number,
-    decimalComma: boolean,
-    private readonly onRow: (row: SurveyRow) => void,
-    private readonly error: (p: Omit<Problem, 'severity' | 'file'>) => void,
-    private readonly warnings: Problem[],
-  ) {
+  constructor(private readonly ctx: ReaderContext) {
+    ({ file: this.file, set: this.set, headers: this.headers, headerLine: this.headerLine, error: this.error, warnings: this.warnings, onRow: this.onRow } = ctx);
+    const { set, headers, headerLine, error, warnings, file } = ctx;
     const cols = headers.columns;
     this.nameCol = cols.findIndex((c) => c.role === 'name');
     this.parentCol = cols.findIndex((c) => c.role === 'parent');
+    this.seqCol = cols.findIndex((c) => c.role === 'seq');
     this.totalCol = cols.findIndex((c) => c.role === 'total');
+    // Excel in a Vietnamese locale writes ";" between cells because "," is its decimal mark.
+    this.numberOptions = { decimalComma: ctx.delimiter === ';' };
+    this.fractionOptions = { ...this.numberOptions, fractions: true };
     let last = 0;
     cols.forEach((c, i) => {
       if (c.role !== 'empty') last = i + 1;
+      if (c.role === 'mark' || c.role === 'value' || c.role === 'either' || c.role === 'total') this.figureCols.push(i);
       if (c.role === 'mark') this.markCols[c.criterion] = i;
-      if (c.role === 'value') this.valueCols.push({ col: i, c: c.criterion, i: c.indicator });
+      if (c.role === 'value') {
+        const ind = set.criteria[c.criterion]!.indicators[c.indicator]!;
+        const percent = this.percentState(ind);
+        const decide = percent ? { col: i, ind, percent } : undefined;
+        if (decide) this.deciding.push(decide);
+        this.valueCols.push({ col: i, c: c.criterion, i: c.indicator, decide });
+      }
+      if (c.role === 'either') {
+        const ind = set.criteria[c.criterion]!.indicators[c.indicator]!;
+        const d = { col: i, ind, either: { lean: c.lean }, percent: this.percentState(ind), c: c.criterion, i: c.indicator };
+        this.deciding.push(d);
+        this.eitherCols.push(d);
+      }
     });
     this.width = last;
-    this.numberOptions = { decimalComma };
+    this.fileTally = new Tally(set.criteria.length);
     for (const d of headers.duplicates) {
       error({ kind: 'duplicate-label', line: headerLine, column: d.index + 1, params: { column: d.index + 1, header: d.header, first: d.first + 1, firstHeader: headers.headers[d.first] }, message: `column ${d.index + 1} "${d.header}" means the same as column ${d.first + 1} "${headers.headers[d.first]}"`, hint: 'Remove or rename one of the two columns.' });
     }
@@ -167,13 +220,65 @@ class Reader {
     }
   }
 
+  /** A percentage column decides between percentages and fractions, unless the set gives ratios or the user said so. */
+  private percentState(ind: Indicator): DecidingColumn['percent'] {
+    return ind.type !== 'percent' || ind.unit === 'ratio' || this.ctx.percentAsIs ? undefined : {};
+  }
+
   row(raw: string[], line: number): void {
+    this.lastLine = line;
+    if (this.deciding.length === 0) return this.unit(raw, line);
+    if (!isTotalLabel(this.label(raw))) {
+      for (const m of observe(this.deciding, raw, line, this.numberOptions)) this.mixedError(m);
+    }
+    if (this.held.length === 0 && pending(this.deciding).length === 0) return this.unit(raw, line);
+    this.held.push({ raw, line });
+    if (pending(this.deciding).length === 0) this.release();
+    else if (this.held.length >= MAX_HELD) this.settle(line);
+  }
+
+  /** The end of the file: the columns still open are decided, the rows held are read. */
+  finish(): void {
+    if (this.deciding.length) this.settle(this.lastLine);
+  }
+
+  private settle(line: number): void {
+    for (const d of settle(this.deciding, line)) this.undecidedError(d);
+    for (const d of this.deciding) {
+      if (d.percent?.decided?.reading !== 'fraction' || d.percent.noted) continue;
+      d.percent.noted = true;
+      const header = this.headers.headers[d.col];
+      const { text, line: at } = d.percent.decided;
+      this.warnings.push({ kind: 'percent-fractions', severity: 'warning', file: this.file, line: at, column: d.col + 1, params: { header, value: text }, message: `column "${header}" writes its percentages as fractions of 1 (such as "${text}"), as Excel's percent cells export them: read as percentages (× 100)`, hint: 'If they are percentages as written (under 1 %), give --percent-as-is.' });
+    }
+    this.release();
+  }
+
+  private release(): void {
+    const rows = this.held;
+    this.held = [];
+    for (const r of rows) this.unit(r.raw, r.line);
+  }
+
+  /** The cell that names a row: its name, or its number when the name is blank (a merged "Tổng cộng"). */
+  private label(raw: string[]): string {
+    const name = this.nameCol >= 0 ? cleanCell(raw[this.nameCol] ?? '') : '';
+    return name || (this.seqCol >= 0 ? cleanCell(raw[this.seqCol] ?? '') : '');
+  }
+
+  private unit(raw: string[], line: number): void {
     // The common row (a name, no stray cells) is read cell by cell, without copying the record.
     const name = this.nameCol >= 0 ? nfc(cleanCell(raw[this.nameCol] ?? '')) : '';
+    const seq = this.seqCol >= 0 ? cleanCell(raw[this.seqCol] ?? '') : '';
+    if (isTotalLabel(name || seq)) return this.totalRow(raw, line, name || seq);
+    if ((!name || seq) && this.blankFigures(raw)) {
+      const section = sectionOf(seq, name, this.set.level);
+      if (section) return this.startSection(section, raw);
+    }
     if (!name || raw.length < this.width || raw.length > this.headers.columns.length) {
       if (!this.irregular(raw, line, name)) return;
     }
-    const parent = this.parentCol >= 0 ? nfc(cleanCell(raw[this.parentCol] ?? '')) : '';
+    const parent = this.parentOf(raw, line);
     const key = unitKey(name, parent);
     const dup = this.seen.get(key);
     if (dup !== undefined) {
@@ -198,11 +303,24 @@ class Reader {
       marks[c] = m.value;
       if (m.value) metMarks++;
     }
-    for (const { col, c, i } of this.valueCols) {
-      const ind = this.set.criteria[c]!.indicators[i]!;
-      const v = parseIndicatorValue(raw[col] ?? '', ind, this.numberOptions);
+    for (const { col, c, i, decide } of this.valueCols) {
+      if (decide?.failed) continue;
+      const v = parseIndicatorValue(raw[col] ?? '', this.set.criteria[c]!.indicators[i]!, this.optionsFor(decide));
       if (!v.ok) this.badCell(line, col, cleanCell(raw[col]!), v.expected, v.want);
       else (values[c] ??= new Array(this.set.criteria[c]!.indicators.length))[i] = v.value;
+    }
+    for (const d of this.eitherCols) {
+      if (d.failed) continue;
+      const cell = raw[d.col] ?? '';
+      if (readingOf(d).mark) {
+        const m = parseMark(cell);
+        if (!m.ok) this.badCell(line, d.col, cleanCell(cell), m.expected, m.want);
+        else if ((marks[d.c] = m.value)) metMarks++;
+        continue;
+      }
+      const v = parseIndicatorValue(cell, d.ind, this.optionsFor(d));
+      if (!v.ok) this.badCell(line, d.col, cleanCell(cell), v.expected, v.want);
+      else (values[d.c] ??= new Array(this.set.criteria[d.c]!.indicators.length))[d.i] = v.value;
     }
     let total: number | undefined;
     const totalCell = this.totalCol >= 0 ? cleanCell(raw[this.totalCol] ?? '') : '';
@@ -211,21 +329,115 @@ class Reader {
       if (!Number.isInteger(total)) {
         this.badCell(line, this.totalCol, totalCell, 'a whole number of criteria', { want: 'total' });
         total = undefined;
-      } else if (this.markCols.length && total !== metMarks) {
+      } else if (this.hasMarks() && total !== metMarks) {
         this.warnings.push({ kind: 'total-mismatch', severity: 'warning', file: this.file, line, column: this.totalCol + 1, params: { unit: name, parent: parent || undefined, marks: metMarks, total }, message: `${name}${parent ? ` (${parent})` : ''}: the marks add up to ${metMarks} criteria met, the total column says ${total}`, hint: 'ntm counts the marks; correct the total or the marks.' });
       }
     }
+    this.fileTally.add(marks, metMarks);
+    this.sectionTally?.add(marks, metMarks);
     this.count++;
     this.onRow({ file: this.file, line, name, parent, marks, values, total });
   }
 
+  private optionsFor(d: DecidingColumn | undefined): NumberOptions {
+    return d && readingOf(d).fractions ? this.fractionOptions : this.numberOptions;
+  }
+
+  private hasMarks(): boolean {
+    return this.markCols.length > 0 || this.eitherCols.some((d) => readingOf(d).mark);
+  }
+
+  /**
+   * The unit's parent: its own cell; when blank, the section's name; else the parent of the row
+   * above — a merged cell, which Excel exports as blanks under its first row (said once per file).
+   */
+  private parentOf(raw: string[], line: number): string {
+    const own = this.parentCol >= 0 ? nfc(cleanCell(raw[this.parentCol] ?? '')) : '';
+    if (own) {
+      this.carry = own;
+      this.carryFromRow = true;
+      return own;
+    }
+    if (this.carry && this.carryFromRow && !this.mergedNoted) {
+      this.mergedNoted = true;
+      const header = this.headers.headers[this.parentCol];
+      this.warnings.push({ kind: 'merged-parent', severity: 'warning', file: this.file, line, column: this.parentCol + 1, params: { header, parent: this.carry }, message: `column "${header}" is blank from this row on, under "${this.carry}": read as merged cells, each blank taking the name above it`, hint: 'If a blank means something else, fill in the column.' });
+    }
+    return this.carry;
+  }
+
+  private blankFigures(raw: string[]): boolean {
+    for (const col of this.figureCols) {
+      const c = raw[col];
+      if (c !== undefined && c !== '' && cleanCell(c) !== '') return false;
+    }
+    return true;
+  }
+
+  /** A section row: a new section to tally, and the parent of the units under it. */
+  private startSection(section: Section, raw: string[]): void {
+    this.sectionTally = new Tally(this.set.criteria.length);
+    const own = this.parentCol >= 0 ? nfc(cleanCell(raw[this.parentCol] ?? '')) : '';
+    this.carry = section.above ? '' : nfc(section.parent) || own;
+    this.carryFromRow = false;
+  }
+
+  /** A total row is not a unit: its figures are checked against the units it adds up. */
+  private totalRow(raw: string[], line: number, label: string): void {
+    const tally = this.sectionTally && isSectionTotal(label) ? this.sectionTally : this.fileTally;
+    const markCols = [...this.markCols];
+    for (const d of this.eitherCols) if (readingOf(d).mark) markCols[d.c] = d.col;
+    const off = checkTotalRow(raw, markCols, this.totalCol, tally);
+    if (off.length === 0) return;
+    const shown = off.slice(0, 5).map((o) => `"${this.headers.headers[o.col]}" ${o.says} (rows above: ${o.counted})`);
+    const columns = shown.join(', ') + (off.length > 5 ? `, and ${off.length - 5} more` : '');
+    const columnsVi = off.slice(0, 5).map((o) => `"${this.headers.headers[o.col]}" ${o.says} (các dòng trên: ${o.counted})`).join(', ') + (off.length > 5 ? ` và ${off.length - 5} cột khác` : '');
+    this.warnings.push({ kind: 'total-row-mismatch', severity: 'warning', file: this.file, line, column: off[0]!.col + 1, params: { label: short(label), count: off.length, columns, columnsVi }, message: `the total row "${short(label)}" disagrees with the rows it adds up in ${off.length} column${off.length > 1 ? 's' : ''}: ${columns}`, hint: 'ntm does not read total rows as units and counts the rows itself; correct the total row or the rows.' });
+  }
+
+  private mixedError(m: Mixed): void {
+    const header = this.headers.headers[m.col];
+    const params = { header, first: m.first.text, firstLine: m.first.line, second: m.second.text, secondLine: m.second.line };
+    if (m.first.reading === 'mark' || m.first.reading === 'value') {
+      const [marks, values] = m.first.reading === 'mark' ? [m.first, m.second] : [m.second, m.first];
+      const e = this.eitherCols.find((x) => x.col === m.col);
+      const c = e && this.set.criteria[e.c];
+      const ind = e && c?.indicators[e.i];
+      this.error({ kind: 'mixed-column', line: m.second.line, column: m.col + 1, params: { ...params, which: 'either', criterion: c?.id, indicator: ind?.id, indicatorName: ind?.name }, message: `column "${header}" holds both criterion marks ("${marks.text}", line ${marks.line}) and values ("${values.text}", line ${values.line})`, hint: `Give marks and values columns of their own: head the marks "TC${c?.id ?? ''}" and the values "${ind ? `${ind.id} ${ind.name}` : 'the indicator id'}".` });
+      return;
+    }
+    const [fraction, percent] = m.first.reading === 'fraction' ? [m.first, m.second] : [m.second, m.first];
+    this.error({ kind: 'mixed-column', line: m.second.line, column: m.col + 1, params: { ...params, which: 'percent', fraction: fraction.text, fractionLine: fraction.line, percent: percent.text, percentLine: percent.line }, message: `column "${header}" mixes fractions of 1 ("${fraction.text}", line ${fraction.line}: ${pct(fraction.text)} %?) and percentages ("${percent.text}", line ${percent.line})`, hint: 'Write every value of the column the same way: all as percentages (29,8 or 29,8%) or all as fractions (0,298); give --percent-as-is if the small values are percentages under 1 %.' });
+  }
+
+  private undecidedError(d: DecidingColumn): void {
+    const header = this.headers.headers[d.col];
+    const at = unsureCell(d);
+    if (at.which === 'either') {
+      const e = this.eitherCols.find((x) => x.col === d.col)!;
+      const c = this.set.criteria[e.c]!;
+      const ind = c.indicators[e.i]!;
+      this.error({ kind: 'undecided-column', line: at.line, column: d.col + 1, params: { header, which: 'either', value: at.text, criterion: c.id, indicator: ind.id, indicatorName: ind.name, unit: ind.unit }, message: `column "${header}": "${at.text}" may be a criterion mark (met or not) or a value of ${ind.id} (${at.text} ${ind.unit ?? ''}); no cell of the column tells which`.replace(' )', ')'), hint: `Head the column "TC${c.id}" if it holds marks, or "${ind.id} ${ind.name}" if it holds values.` });
+      return;
+    }
+    this.error({ kind: 'undecided-column', line: at.line, column: d.col + 1, params: { header, which: 'percent', value: at.text }, message: `column "${header}": "${at.text}" may be 1 % or 100 % (a fraction of 1); no other value of the column tells which`, hint: 'Write it as 1% or 100%; give --percent-as-is if the column holds percentages as written.' });
+  }
+
   /**
    * A row without a name, or with too few or too many cells: a trailing note or blank row is
-   * skipped (with a warning), anything else is an error. True when the row is still a unit.
+   * skipped (with a warning), a row cut short by Excel (trailing empty cells dropped) is read with
+   * those cells blank, anything else is an error. True when the row is still a unit.
    */
   private irregular(raw: string[], line: number, name: string): boolean {
     const cells = raw.map((c) => cleanCell(c));
     if (cells.every((c) => c === '')) return false;
+    const other = foreignDelimiter(raw, this.ctx.delimiter, this.width);
+    if (other) {
+      const shown = other === '\t' ? 'tab' : `"${other}"`;
+      const mine = this.ctx.delimiter === '\t' ? 'tab' : `"${this.ctx.delimiter}"`;
+      this.error({ kind: 'foreign-delimiter', line, column: 1, params: { other: shown, delimiter: mine, text: short(raw.join(this.ctx.delimiter)) }, message: `this row is separated by ${shown} but the file by ${mine}: "${short(raw.join(this.ctx.delimiter))}"`, hint: `Re-enter the row with ${mine} between cells (it was probably pasted from another file).` });
+      return false;
+    }
     if (!name) {
       const others = cells.filter((c, i) => c !== '' && this.headers.columns[i]?.role !== 'seq');
       if (others.length <= 1) {
@@ -234,10 +446,6 @@ class Reader {
       } else {
         this.error({ kind: 'missing-cell', line, column: this.nameCol + 1, message: 'this row has marks or values but no unit name', hint: 'Fill in the name, or delete the row.' });
       }
-      return false;
-    }
-    if (raw.length < this.width) {
-      this.error({ kind: 'ragged-row', line, column: raw.length + 1, params: { cells: raw.length, width: this.width }, message: `this row has ${raw.length} cells but the header has ${this.width}`, hint: 'A cell is missing or a stray delimiter splits one; check the row in a spreadsheet.' });
       return false;
     }
     const extra = cells.findIndex((c, i) => i >= this.headers.columns.length && c !== '');
@@ -253,6 +461,13 @@ class Reader {
   }
 
   result(): ReadResult {
+    // Columns decided by their cells take their role in the header map the caller gets.
+    for (const d of this.eitherCols) {
+      if (d.failed) continue;
+      if (readingOf(d).mark) this.markCols[d.c] = d.col;
+      else this.valueCols.push({ col: d.col, c: d.c, i: d.i });
+      this.headers.columns[d.col] = readingOf(d).mark ? { role: 'mark', criterion: d.c } : { role: 'value', criterion: d.c, indicator: d.i };
+    }
     const missing: ReadResult['missing'] = [];
     this.set.criteria.forEach((c, ci) => {
       if (this.markCols[ci] !== undefined) return;
@@ -263,6 +478,9 @@ class Reader {
     return { set: this.set, headers: this.headers, rows: this.count, warnings: this.warnings, missing };
   }
 }
+
+/** "0,298" as the percentage it would be: "29.8". */
+const pct = (s: string) => String(Math.round(Number(s.replace(',', '.')) * 1000) / 10);
 
 const short = (s: string) => (s.length > 60 ? `${s.slice(0, 60)}…` : s);
 

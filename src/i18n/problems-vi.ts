@@ -31,11 +31,14 @@ function wanted(p: ProblemParams): string {
       return `một trong các mức: ${p.levels}`;
     case 'count':
       return 'một số nguyên không âm';
+    case 'percent-range':
+      return 'một tỷ lệ phần trăm từ 0 đến 100';
     case 'percent':
       return 'một tỷ lệ phần trăm, ví dụ 80,5% hoặc 80.5';
     case 'ratio':
       return 'một tỷ lệ từ 0 đến 1 (bộ tiêu chí ghi chỉ tiêu này dưới dạng tỷ lệ)';
     case 'number':
+      if (p.sign === 'negative') return `một số không âm${p.unit ? ` tính bằng ${p.unit}` : ''}`;
       return `một số${p.unit ? ` tính bằng ${p.unit}` : ''}${p.not !== undefined ? ` (không phải ${q(p.not)})` : ''}`;
     case 'total':
       return 'số tiêu chí đạt, là một số nguyên';
@@ -138,6 +141,42 @@ export const PROBLEMS_VI = {
     hint: 'ntm tính theo các ô đánh dấu; hãy sửa lại cột tổng hoặc các ô đánh dấu.',
   }),
   'blank-row': (p) => ({ message: `bỏ qua dòng không ghi tên đơn vị: ${q(p.text)}` }),
+  'total-row-mismatch': (p) => ({
+    message: `dòng tổng ${q(p.label)} không khớp với các dòng phía trên ở ${p.count} cột: ${p.columnsVi}`,
+    hint: 'ntm không coi dòng tổng là một đơn vị và tự đếm các dòng; hãy sửa lại dòng tổng hoặc các dòng.',
+  }),
+  'merged-parent': (p) => ({
+    message: `cột ${q(p.header)} để trống từ dòng này, dưới ${q(p.parent)}: hiểu là ô gộp, mỗi ô trống lấy tên ở ô phía trên`,
+    hint: 'Nếu ô trống có nghĩa khác, hãy điền đầy đủ cột này.',
+  }),
+  'percent-fractions': (p) => ({
+    message: `cột ${q(p.header)} ghi tỷ lệ phần trăm dưới dạng phân số của 1 (ví dụ ${q(p.value)}), như Excel xuất các ô định dạng phần trăm: đọc thành phần trăm (× 100)`,
+    hint: 'Nếu đó là phần trăm như đã ghi (dưới 1 %), hãy thêm --percent-as-is.',
+  }),
+  'mixed-column': (p) =>
+    p.which === 'either'
+      ? {
+          message: `cột ${q(p.header)} vừa có ô đánh dấu tiêu chí vừa có giá trị chỉ tiêu (${q(p.first)}, dòng ${p.firstLine}; ${q(p.second)}, dòng ${p.secondLine})`,
+          hint: `Tách thành hai cột: cột đánh dấu ghi tiêu đề "TC${p.criterion ?? ''}", cột giá trị ghi "${p.indicator ?? ''} ${p.indicatorName ?? ''}".`,
+        }
+      : {
+          message: `cột ${q(p.header)} vừa có phân số của 1 (${q(p.fraction)}, dòng ${p.fractionLine}) vừa có tỷ lệ phần trăm (${q(p.percent)}, dòng ${p.percentLine})`,
+          hint: 'Ghi mọi giá trị của cột theo một cách: đều là phần trăm (29,8 hoặc 29,8%) hoặc đều là phân số (0,298); thêm --percent-as-is nếu các giá trị nhỏ là phần trăm dưới 1 %.',
+        },
+  'undecided-column': (p) =>
+    p.which === 'either'
+      ? {
+          message: `cột ${q(p.header)}: ${q(p.value)} có thể là ô đánh dấu tiêu chí (đạt / không đạt) hoặc giá trị của chỉ tiêu ${p.indicator}; không ô nào trong cột cho biết là loại nào`,
+          hint: `Ghi tiêu đề cột là "TC${p.criterion}" nếu cột đánh dấu tiêu chí, hoặc "${p.indicator} ${p.indicatorName}" nếu cột ghi giá trị.`,
+        }
+      : {
+          message: `cột ${q(p.header)}: ${q(p.value)} có thể là 1 % hoặc 100 % (phân số của 1); không giá trị nào khác trong cột cho biết là loại nào`,
+          hint: 'Ghi rõ 1% hoặc 100%; thêm --percent-as-is nếu cột ghi phần trăm như đã viết.',
+        },
+  'foreign-delimiter': (p) => ({
+    message: `dòng này dùng dấu phân cách ${p.other} nhưng tệp dùng ${p.delimiter}: ${q(p.text)}`,
+    hint: `Nhập lại dòng này với dấu ${p.delimiter} giữa các ô (có lẽ dòng được dán từ một tệp khác).`,
+  }),
   'missing-cell': () => ({ message: 'dòng này có kết quả đánh giá hoặc số liệu nhưng không có tên đơn vị', hint: 'Điền tên đơn vị, hoặc xoá dòng này.' }),
   'ragged-row': (p) =>
     p.extra === undefined
@@ -221,6 +260,10 @@ export const PROBLEMS_VI = {
 
   // Command line and output
   'bad-region': (p) => ({ message: `không có vùng ${q(p.region)}`, hint: `Dùng một trong các vùng: ${p.regions}.` }),
+  'year-out-of-period': (p) => ({
+    message: `--year ${p.year} nằm ngoài giai đoạn của bộ tiêu chí ${q(p.set)} (${p.from}–${p.to})`,
+    hint: `Ghi một năm từ ${p.from} đến ${p.to}, hoặc chọn bộ tiêu chí cho năm ${p.year} bằng --set (\`ntm sets list\`).`,
+  }),
   'bad-year': (p) => ({ message: `--year ${p.year} không phải là một năm`, hint: 'Ghi năm, ví dụ 2024.' }),
   usage: (p) =>
     p.case === 'stdin-twice'
