@@ -244,12 +244,14 @@ class Reader {
 
   private settle(line: number): void {
     for (const d of settle(this.deciding, line)) this.undecidedError(d);
-    for (const d of this.deciding) {
-      if (d.percent?.decided?.reading !== 'fraction' || d.percent.noted) continue;
-      d.percent.noted = true;
-      const header = this.headers.headers[d.col];
-      const { text, line: at } = d.percent.decided;
-      this.warnings.push({ kind: 'percent-fractions', severity: 'warning', file: this.file, line: at, column: d.col + 1, params: { header, value: text }, message: `column "${header}" writes its percentages as fractions of 1 (such as "${text}"), as Excel's percent cells export them: read as percentages (× 100)`, hint: 'If they are percentages as written (under 1 %), give --percent-as-is.' });
+    const fractions = this.deciding.filter((d) => d.percent?.decided?.reading === 'fraction' && !d.percent.noted);
+    if (fractions.length) {
+      for (const d of fractions) d.percent!.noted = true;
+      const first = fractions[0]!;
+      const { text, line: at } = first.percent!.decided!;
+      const columns = fractions.map((d) => `"${short(this.headers.headers[d.col]!)}"`).join(', ');
+      const many = fractions.length > 1;
+      this.warnings.push({ kind: 'percent-fractions', severity: 'warning', file: this.file, line: at, column: first.col + 1, params: { columns, count: fractions.length, value: text, percent: pct(text) }, message: `${many ? 'columns' : 'column'} ${columns} ${many ? 'write' : 'writes'} percentages as fractions of 1, as Excel's percent cells export them: read as percentages ("${text}" is ${pct(text)} %)`, hint: 'If the values are percentages as written (under 1 %), give --percent-as-is.' });
     }
     this.release();
   }
@@ -361,7 +363,7 @@ class Reader {
     if (this.carry && this.carryFromRow && !this.mergedNoted) {
       this.mergedNoted = true;
       const header = this.headers.headers[this.parentCol];
-      this.warnings.push({ kind: 'merged-parent', severity: 'warning', file: this.file, line, column: this.parentCol + 1, params: { header, parent: this.carry }, message: `column "${header}" is blank from this row on, under "${this.carry}": read as merged cells, each blank taking the name above it`, hint: 'If a blank means something else, fill in the column.' });
+      this.warnings.push({ kind: 'merged-parent', severity: 'warning', file: this.file, line, column: this.parentCol + 1, params: { header, parent: this.carry }, message: `column "${header}" has blank cells (the first here, under "${this.carry}"): read as merged cells, each blank taking the name above it`, hint: 'If a blank means something else, fill in the column.' });
     }
     return this.carry;
   }
@@ -457,7 +459,7 @@ class Reader {
   }
 
   private badCell(line: number, col: number, value: string, expected: string, want: ProblemParams): void {
-    this.error({ kind: 'type-error', line, column: col + 1, params: { ...want, header: this.headers.headers[col], value, expected }, message: `column "${this.headers.headers[col]}": "${value}" is not understood; expected ${expected}`, hint: 'Correct the cell (blank means no data).' });
+    this.error({ kind: 'type-error', line, column: col + 1, params: { ...want, header: this.headers.headers[col], value, expected }, message: `column "${this.headers.headers[col]}": "${value}" ${want.range === 'out' ? 'is out of range' : 'is not understood'}; expected ${expected}`, hint: 'Correct the cell (blank means no data).' });
   }
 
   result(): ReadResult {

@@ -146,11 +146,11 @@ export const PROBLEMS_VI = {
     hint: 'ntm không coi dòng tổng là một đơn vị và tự đếm các dòng; hãy sửa lại dòng tổng hoặc các dòng.',
   }),
   'merged-parent': (p) => ({
-    message: `cột ${q(p.header)} để trống từ dòng này, dưới ${q(p.parent)}: hiểu là ô gộp, mỗi ô trống lấy tên ở ô phía trên`,
+    message: `cột ${q(p.header)} có ô để trống (ô đầu tiên ở đây, dưới ${q(p.parent)}): hiểu là ô gộp, mỗi ô trống lấy tên ở ô phía trên`,
     hint: 'Nếu ô trống có nghĩa khác, hãy điền đầy đủ cột này.',
   }),
   'percent-fractions': (p) => ({
-    message: `cột ${q(p.header)} ghi tỷ lệ phần trăm dưới dạng phân số của 1 (ví dụ ${q(p.value)}), như Excel xuất các ô định dạng phần trăm: đọc thành phần trăm (× 100)`,
+    message: `cột ${p.columns} ghi tỷ lệ phần trăm dưới dạng phân số của 1, như Excel xuất các ô định dạng phần trăm: đọc thành phần trăm (${q(p.value)} là ${String(p.percent).replace('.', ',')} %)`,
     hint: 'Nếu đó là phần trăm như đã ghi (dưới 1 %), hãy thêm --percent-as-is.',
   }),
   'mixed-column': (p) =>
@@ -185,7 +185,7 @@ export const PROBLEMS_VI = {
           message: `dòng này có ${p.cells} ô nhưng dòng tiêu đề có ${p.width} cột: ô ${p.extra} (${q(p.text)}) không thuộc cột nào`,
           hint: `Một dấu phân cách thừa đã tách một ô làm hai, hoặc dòng tiêu đề thiếu một cột; ${CHECK_ROW_HINT}`,
         },
-  'type-error': (p) => ({ message: `cột ${q(p.header)}: không đọc được ô: “${p.value}” — cần ${wanted(p)}`, hint: 'Sửa lại ô này (để trống nghĩa là chưa có số liệu).' }),
+  'type-error': (p) => ({ message: `cột ${q(p.header)}: ${p.range === 'out' ? 'giá trị nằm ngoài khoảng cho phép' : 'không đọc được ô'}: “${p.value}” — cần ${wanted(p)}`, hint: 'Sửa lại ô này (để trống nghĩa là chưa có số liệu).' }),
   'unclosed-quote': (p) => ({
     message: `có ô mở ngoặc kép mà không đóng: dấu " mở ô ${p.cell} của dòng ${p.line} không có dấu " đóng (tệp kết thúc khi vẫn ở trong ô đó, tại dòng ${p.end})`,
     hint: 'Đóng dấu ngoặc kép lại, hoặc trong ô có ngoặc kép thì viết dấu ngoặc kép thành "".',
