@@ -33,14 +33,21 @@ const csvCases: Case[] = [
     stderr: ['bad-quote.csv:3:3: error: a quoted cell has text after its closing quote', '  hint: Inside a quoted cell write a quote as "".'],
   },
   {
-    name: 'ragged rows: one too short, one too long, each at its first odd cell',
+    name: 'ragged rows: a row too long, at its first extra cell (a short row is read with its missing cells blank)',
     args: ['evaluate', 'ragged-rows.csv'],
     stderr: [
       USING('ragged-rows.csv'),
-      'ragged-rows.csv:3:6: error: this row has 5 cells but the header has 18',
-      '  hint: A cell is missing or a stray delimiter splits one; check the row in a spreadsheet.',
       'ragged-rows.csv:4:19: error: this row has 19 cells but the header has 18: cell 19 ("1") has no column',
       '  hint: A stray delimiter splits a cell, or the header lacks a column; check the row in a spreadsheet.',
+    ],
+  },
+  {
+    name: 'a row in another delimiter names its line',
+    args: ['evaluate', 'foreign-delimiter.csv'],
+    stderr: [
+      USING('foreign-delimiter.csv'),
+      'foreign-delimiter.csv:4:1: error: this row is separated by "," but the file by ";": "3,Pác Cáp,Vân Tùng,1,1,1,1,1,1,1,1,1,1,1,1,1,1,1,1"',
+      '  hint: Re-enter the row with ";" between cells (it was probably pasted from another file).',
     ],
   },
   {
