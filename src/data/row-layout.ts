@@ -1,5 +1,5 @@
 import type { Level } from '../criteria/schema.js';
-import { foldKey } from '../text/normalize.js';
+import { foldKey, nfc } from '../text/normalize.js';
 
 /**
  * The rows of an annex that are not units. Annexes group their units under section rows
@@ -10,11 +10,17 @@ import { foldKey } from '../text/normalize.js';
 const TOTALS = new Set(['cong', 'tong', 'tong cong', 'tong so', 'total', 'sum', 'toan huyen', 'toan xa', 'toan tinh']);
 const TOTAL_STARTS = ['tong cong ', 'tong so ', 'toan huyen ', 'toan xa ', 'toan tinh ', 'cong toan ', 'cong xa ', 'cong huyen '];
 
+/** The first words of total labels, lower case, with and without diacritics. */
+const FIRST_WORDS = new Set(['cộng', 'tổng', 'toàn', 'cong', 'tong', 'toan', 'total', 'sum']);
+
 /** Whether a label cell names a total row. */
 export function isTotalLabel(cell: string): boolean {
   const c = cell.charCodeAt(0) | 0x20;
-  // Most names begin with neither "c" nor "t"; only the rest are folded.
+  // Every row's name is asked: most begin with neither "c" nor "t", and of the rest ("Thôn 5")
+  // only those whose first word is a total's are folded.
   if (c !== 0x63 && c !== 0x74) return false;
+  const space = cell.search(/[\s:.,]/);
+  if (!FIRST_WORDS.has(nfc(space < 0 ? cell : cell.slice(0, space)).toLowerCase())) return false;
   const k = foldKey(cell);
   return TOTALS.has(k) || TOTAL_STARTS.some((s) => k.startsWith(s));
 }
