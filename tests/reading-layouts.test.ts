@@ -81,6 +81,13 @@ describe('1. criterion columns by number', () => {
     expect(r.stderr).toContain('hint: Head the column "TC10" if it holds marks, or "10 Thu nhập bình quân đầu người khu vực nông thôn đến năm 2020" if it holds values.');
   });
 
+  it('"10.1" names the one indicator the set numbers "10": its cells are incomes', async () => {
+    const file = communeSheet(['10.1 Thu nhập'], [['Vân Tùng', '38,2'], ['Bằng Vân', '26,2']]);
+    const r = await ntm(['evaluate', file, ...XA, '--format', 'json']);
+    expect(r.stderr).not.toContain('columns not used');
+    expect(units(r).map((u) => u.gaps.find((g) => g.criterion === '10')?.value)).toEqual([undefined, 26.2]);
+  });
+
   it('a column mixing marks and values is an error naming both cells', async () => {
     const file = communeSheet(['TC10'], [['Vân Tùng', 'x'], ['Bằng Vân', '38,2']], ';');
     const r = await ntm(['evaluate', file, ...XA]);

@@ -36,6 +36,8 @@ export interface Vocabulary {
   indicatorIds: Map<string, Target>;
   /** Per criterion: the index of its one indicator when that is a figure, whose column marks could be taken for. */
   single: (number | undefined)[];
+  /** Per criterion: how many indicators it has. */
+  counts: number[];
 }
 
 /** Every way a header can name a criterion or an indicator of this set, folded. */
@@ -44,9 +46,11 @@ export function vocabulary(set: CriteriaSet): Vocabulary {
   const criterionIds = new Map<string, number>();
   const indicatorIds = new Map<string, Target>();
   const single: (number | undefined)[] = [];
+  const counts: number[] = [];
   set.criteria.forEach((c: Criterion, ci) => {
     criterionIds.set(c.id, ci);
     if (c.indicators.length === 1 && FIGURES.has(c.indicators[0]!.type)) single[ci] = 0;
+    counts[ci] = c.indicators.length;
     for (const n of [c.name, c.nameEn, ...c.aliases]) if (n) names.set(foldKey(n), { criterion: ci });
     c.indicators.forEach((ind: Indicator, ii) => {
       indicatorIds.set(ind.id, { criterion: ci, indicator: ii });
@@ -56,7 +60,7 @@ export function vocabulary(set: CriteriaSet): Vocabulary {
       }
     });
   });
-  return { names, criterionIds, indicatorIds, single };
+  return { names, criterionIds, indicatorIds, single, counts };
 }
 
 /** "TC 01", "Tiêu chí số 1", "Chỉ tiêu 17.1", "17.1 Tỷ lệ …": the prefix says criterion or indicator. */
@@ -89,7 +93,7 @@ function matchTarget(header: string, vocab: Vocabulary): Match | undefined {
   const id = unpad(padded!);
   const restTarget = rest ? vocab.names.get(foldKey(rest)) : undefined;
   const crit = vocab.criterionIds.get(id);
-  const ind = vocab.indicatorIds.get(id);
+  const ind = vocab.indicatorIds.get(id) ?? soleIndicator(id, vocab);
   // A name after the number that is the indicator's own names the value column, whatever the prefix.
   const namesIndicator = restTarget?.indicator !== undefined && (restTarget.criterion === crit || restTarget.criterion === ind?.criterion);
   if (namesIndicator) return { target: restTarget!, byName: true };
@@ -101,8 +105,16 @@ function matchTarget(header: string, vocab: Vocabulary): Match | undefined {
   if (ind) return { target: ind, byName: restTarget !== undefined && restTarget.criterion === ind.criterion };
   if (restTarget) return { target: restTarget, byName: true };
   // "3" alone is criterion 3; "3 Something unknown" is taken as criterion 3 only when it has no dot-id.
-  if (crit !== undefined && !indicatorWord) return { target: { criterion: crit }, byName: false };
+  if (crit !== undefined && !indicatorWord) return criterionColumn(crit, vocab, false, true);
   return undefined;
+}
+
+/** "10.1" for a criterion whose one indicator the set numbers "10": sheets number it so. */
+function soleIndicator(id: string, vocab: Vocabulary): Target | undefined {
+  if (!id.endsWith('.1')) return undefined;
+  const criterion = vocab.criterionIds.get(id.slice(0, -2));
+  if (criterion === undefined || vocab.counts[criterion] !== 1) return undefined;
+  return { criterion, indicator: 0 };
 }
 
 function unitRole(folded: string, level: CriteriaSet['level']): Column['role'] | undefined {
