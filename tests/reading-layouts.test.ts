@@ -82,7 +82,7 @@ describe('1. criterion columns by number', () => {
   });
 
   it('"10.1" names the one indicator the set numbers "10": its cells are incomes', async () => {
-    const file = communeSheet(['10.1 Thu nhập'], [['Vân Tùng', '38,2'], ['Bằng Vân', '26,2']]);
+    const file = communeSheet(['10.1 Thu nhập'], [['Vân Tùng', '38,2'], ['Bằng Vân', '26,2']], ';');
     const r = await ntm(['evaluate', file, ...XA, '--format', 'json']);
     expect(r.stderr).not.toContain('columns not used');
     expect(units(r).map((u) => u.gaps.find((g) => g.criterion === '10')?.value)).toEqual([undefined, 26.2]);
