@@ -120,7 +120,7 @@ describe('2. section and total rows', () => {
     const r = await ntm(['evaluate', SECTIONS, '--format', 'json']);
     const warnings = r.stderr.split('\n').filter((l) => l.includes('warning'));
     expect(warnings).toEqual([
-      'fixtures/ngan-son-2021-thon-sections.csv:20:9: warning: the total row "Tổng cộng" disagrees with the rows it adds up in 1 column: "Cơ sở vật chất văn hóa" 4 (rows above: 3)',
+      'fixtures/ngan-son-2021-thon-sections.csv:20:9: warning: the total row "Tổng cộng" disagrees with the rows it adds up in 1 column: "Cơ sở vật chất văn hóa" 4 (rows: 3)',
     ]);
     expect(json(r).warnings).toEqual([expect.objectContaining({ kind: 'total-row-mismatch', line: 20, params: expect.objectContaining({ label: 'Tổng cộng', count: 1 }) })]);
   });
@@ -133,6 +133,16 @@ describe('2. section and total rows', () => {
     expect(r.stderr).not.toContain('error');
     expect(r.stderr).not.toContain('total row');
     expect(units(r).map((u) => `${u.name} (${u.parent})`)).toEqual(['Vân Tùng (Ngân Sơn)', 'Bằng Vân (Ngân Sơn)', 'Vân Tùng (Bạch Thông)']);
+  });
+
+  it('"Tổng cộng" above the units and section rows carrying their counts are checked once their rows are read', async () => {
+    const sheet = (vanTungCounts: string) =>
+      ['TT,Tên thôn,1,2,3,Tổng số tiêu chí đạt', 'A,B,1,2,3,C', ',Tổng cộng,3,2,1,6', `I,Xã Vân Tùng,${vanTungCounts},3`, '1,Nà Lạn,1,1,,2', '2,Pác Cáp,1,,,1', 'II,Xã Bằng Vân,1,1,1,3', '3,Khu Chợ,1,1,1,3'].join('\n');
+    const good = await ntm(['evaluate', join(tempDir({ 'thon.csv': sheet('2,1,0') }), 'thon.csv'), '--set', 'bac-kan-thon-2019', '--format', 'json']);
+    expect(units(good).map((u) => `${u.name} (${u.parent})`)).toEqual(['Nà Lạn (Vân Tùng)', 'Pác Cáp (Vân Tùng)', 'Khu Chợ (Bằng Vân)']);
+    expect(good.stderr).not.toContain(' row "');
+    const bad = await ntm(['evaluate', join(tempDir({ 'thon.csv': sheet('2,2,0') }), 'thon.csv'), '--set', 'bac-kan-thon-2019']);
+    expect(bad.stderr).toContain('thon.csv:4:4: warning: the section row "Xã Vân Tùng" disagrees with the rows it adds up in 1 column: "2" 2 (rows: 1)');
   });
 
   it('a village named "Cộng Hòa" is a village, not a total row', async () => {

@@ -9,7 +9,7 @@ import { openSource } from './open-source.js';
 import { parseIndicatorValue, parseMark, type Assessed, type IndicatorValue, type NumberOptions } from './parse-value.js';
 import { MAX_HELD, observe, pending, readingOf, settle, unsureCell, type DecidingColumn, type Mixed } from './decide-columns.js';
 import { foreignDelimiter } from './foreign-delimiter.js';
-import { isSectionTotal, isTotalLabel, sectionOf, type Section } from './row-layout.js';
+import { isSectionNumber, isSectionTotal, isTotalLabel, sectionOf, type Section } from './row-layout.js';
 import { checkTotalRow, Tally } from './total-rows.js';
 import { sniffDelimiter } from './sniff-delimiter.js';
 
@@ -176,6 +176,8 @@ class Reader {
   private carryFromRow = false;
   private mergedNoted = false;
   private lastLine = 0;
+  /** Total rows (and section rows with counts) waiting for the units they add up. */
+  private totals: { raw: string[]; line: number; label: string; tally: Tally; section?: boolean }[] = [];
 
   constructor(private readonly ctx: ReaderContext) {
     ({ file: this.file, set: this.set, headers: this.headers, headerLine: this.headerLine, error: this.error, warnings: this.warnings, onRow: this.onRow } = ctx);
@@ -240,6 +242,7 @@ class Reader {
   /** The end of the file: the columns still open are decided, the rows held are read. */
   finish(): void {
     if (this.deciding.length) this.settle(this.lastLine);
+    this.closeTotals();
   }
 
   private settle(line: number): void {
@@ -273,9 +276,12 @@ class Reader {
     const name = this.nameCol >= 0 ? nfc(cleanCell(raw[this.nameCol] ?? '')) : '';
     const seq = this.seqCol >= 0 ? cleanCell(raw[this.seqCol] ?? '') : '';
     if (isTotalLabel(name || seq)) return this.totalRow(raw, line, name || seq);
-    if ((!name || seq) && this.blankFigures(raw)) {
+    // A numbered section row may carry its section's counts; one named "Xã …" has no figures.
+    // (A row numbered "a" or "B" with marks may be a unit: only "II" or "Xã …" carry counts.)
+    const numbered = seq !== '' && isSectionNumber(seq);
+    if (numbered || this.blankFigures(raw)) {
       const section = sectionOf(seq, name, this.set.level);
-      if (section) return this.startSection(section, raw);
+      if (section && (section.sure || this.blankFigures(raw))) return this.startSection(section, raw, line, name || seq);
     }
     if (!name || raw.length < this.width || raw.length > this.headers.columns.length) {
       if (!this.irregular(raw, line, name)) return;
@@ -376,25 +382,47 @@ class Reader {
     return true;
   }
 
-  /** A section row: a new section to tally, and the parent of the units under it. */
-  private startSection(section: Section, raw: string[]): void {
+  /**
+   * A section row: a new section to tally, and the parent of the units under it. Figures on the
+   * row are the section's counts, checked once the section has closed.
+   */
+  private startSection(section: Section, raw: string[], line: number, label: string): void {
+    if (this.sectionTally) this.closeTotals(this.sectionTally);
     this.sectionTally = new Tally(this.set.criteria.length);
+    if (!this.blankFigures(raw)) this.totals.push({ raw, line, label, tally: this.sectionTally, section: true });
     const own = this.parentCol >= 0 ? nfc(cleanCell(raw[this.parentCol] ?? '')) : '';
     this.carry = section.above ? '' : nfc(section.parent) || own;
     this.carryFromRow = false;
   }
 
-  /** A total row is not a unit: its figures are checked against the units it adds up. */
+  /**
+   * A total row is not a unit: its figures are checked against the units it adds up — at once
+   * when it closes them, at the end of its section or file when it stands above them (many
+   * annexes put "Tổng cộng" first, under the header).
+   */
   private totalRow(raw: string[], line: number, label: string): void {
     const tally = this.sectionTally && isSectionTotal(label) ? this.sectionTally : this.fileTally;
+    if (tally.units === 0) this.totals.push({ raw, line, label, tally });
+    else this.checkTotal(raw, line, label, tally);
+  }
+
+  /** Checks the total rows waiting for `tally` (all of them when none is given). */
+  private closeTotals(tally?: Tally): void {
+    const due = this.totals.filter((t) => !tally || t.tally === tally);
+    if (due.length === 0) return;
+    this.totals = this.totals.filter((t) => !due.includes(t));
+    for (const t of due) this.checkTotal(t.raw, t.line, t.label, t.tally, t.section);
+  }
+
+  private checkTotal(raw: string[], line: number, label: string, tally: Tally, section = false): void {
     const markCols = [...this.markCols];
     for (const d of this.eitherCols) if (readingOf(d).mark) markCols[d.c] = d.col;
     const off = checkTotalRow(raw, markCols, this.totalCol, tally);
     if (off.length === 0) return;
-    const shown = off.slice(0, 5).map((o) => `"${this.headers.headers[o.col]}" ${o.says} (rows above: ${o.counted})`);
+    const shown = off.slice(0, 5).map((o) => `"${this.headers.headers[o.col]}" ${o.says} (rows: ${o.counted})`);
     const columns = shown.join(', ') + (off.length > 5 ? `, and ${off.length - 5} more` : '');
-    const columnsVi = off.slice(0, 5).map((o) => `"${this.headers.headers[o.col]}" ${o.says} (các dòng trên: ${o.counted})`).join(', ') + (off.length > 5 ? ` và ${off.length - 5} cột khác` : '');
-    this.warnings.push({ kind: 'total-row-mismatch', severity: 'warning', file: this.file, line, column: off[0]!.col + 1, params: { label: short(label), count: off.length, columns, columnsVi }, message: `the total row "${short(label)}" disagrees with the rows it adds up in ${off.length} column${off.length > 1 ? 's' : ''}: ${columns}`, hint: 'ntm does not read total rows as units and counts the rows itself; correct the total row or the rows.' });
+    const columnsVi = off.slice(0, 5).map((o) => `"${this.headers.headers[o.col]}" ${o.says} (các dòng: ${o.counted})`).join(', ') + (off.length > 5 ? ` và ${off.length - 5} cột khác` : '');
+    this.warnings.push({ kind: 'total-row-mismatch', severity: 'warning', file: this.file, line, column: off[0]!.col + 1, params: { label: short(label), count: off.length, columns, columnsVi, row: section ? 'section' : 'total' }, message: `the ${section ? 'section' : 'total'} row "${short(label)}" disagrees with the rows it adds up in ${off.length} column${off.length > 1 ? 's' : ''}: ${columns}`, hint: 'ntm does not read total rows as units and counts the rows itself; correct the total row or the rows.' });
   }
 
   private mixedError(m: Mixed): void {

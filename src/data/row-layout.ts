@@ -52,12 +52,19 @@ function leadingWord(text: string, words: string[]): string | undefined {
 /** "I", "IV", "A", "b)", "(II)", "I." — a section's number. */
 const SECTION_NUMBER = /^\(?(?:[IVXL]{1,6}|[A-Za-zĐđ])[.)]?\)?(?=\s|$)/u;
 
+/** Whether a number cell is a section's ("II", "B") rather than a unit's ("12"). */
+export const isSectionNumber = (seq: string) => SECTION_NUMBER.test(seq);
+
 export interface Section {
   /** The parent (commune of villages, district of communes) the section names; '' when it names none. */
   parent: string;
   /** True when the section is of a level above the parent (a district heading villages). */
   above: boolean;
+  /** True when the name says the level ("Xã …", "Huyện …"), or the number is a capital Roman numeral. */
+  sure: boolean;
 }
+
+const ROMAN = /^\(?[IVXL]{1,6}[.)]?\)?$/;
 
 /**
  * A section row, given its label cells (sequence number and name) and the level of the units: a
@@ -75,9 +82,9 @@ export function sectionOf(seq: string, name: string, level: Level): Section | un
   }
   const parentLevel = PARENT[level];
   const asParent = leadingWord(text, wordsOf(parentLevel));
-  if (asParent !== undefined) return { parent: asParent, above: false };
+  if (asParent !== undefined) return { parent: asParent, above: false, sure: true };
   const higher = parentLevel === 'tinh' ? undefined : leadingWord(text, wordsOf(PARENT[parentLevel]));
-  if (higher !== undefined) return { parent: '', above: true };
+  if (higher !== undefined) return { parent: '', above: true, sure: true };
   if (!numbered) return undefined;
-  return { parent: text, above: false };
+  return { parent: text, above: false, sure: ROMAN.test(seq) };
 }

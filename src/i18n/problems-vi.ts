@@ -142,7 +142,7 @@ export const PROBLEMS_VI = {
   }),
   'blank-row': (p) => ({ message: `bỏ qua dòng không ghi tên đơn vị: ${q(p.text)}` }),
   'total-row-mismatch': (p) => ({
-    message: `dòng tổng ${q(p.label)} không khớp với các dòng phía trên ở ${p.count} cột: ${p.columnsVi}`,
+    message: `${p.row === 'section' ? 'dòng tiêu đề mục' : 'dòng tổng'} ${q(p.label)} không khớp với các dòng phía trên ở ${p.count} cột: ${p.columnsVi}`,
     hint: 'ntm không coi dòng tổng là một đơn vị và tự đếm các dòng; hãy sửa lại dòng tổng hoặc các dòng.',
   }),
   'merged-parent': (p) => ({
