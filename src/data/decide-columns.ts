@@ -46,7 +46,12 @@ export interface Mixed {
 }
 
 /** What one cell says about its column, if anything. */
-function eitherEvidence(s: string, ind: DecidingColumn['ind'], lean: boolean, opts: NumberOptions): Reading | 'unsure' | undefined {
+function eitherEvidence(
+  s: string,
+  ind: DecidingColumn['ind'],
+  lean: boolean,
+  opts: NumberOptions,
+): Reading | 'unsure' | undefined {
   const mark = parseMark(s);
   if (mark.ok) {
     const k = foldKey(s);
@@ -114,7 +119,11 @@ function fail(d: DecidingColumn, first: Evidence, second: Evidence): Mixed {
  * blanks differ: not met, or no data), and a percent column that has met only fractions or a bare 1.
  */
 export function pending(columns: DecidingColumn[]): DecidingColumn[] {
-  return columns.filter((d) => !d.failed && ((d.either && !d.either.decided) || (d.percent && !d.percent.decided && (d.percent.unsure || d.percent.fraction))));
+  return columns.filter((d) => {
+    if (d.failed) return false;
+    if (d.either && !d.either.decided) return true;
+    return d.percent !== undefined && !d.percent.decided && (d.percent.unsure ?? d.percent.fraction) !== undefined;
+  });
 }
 
 /**

@@ -86,7 +86,10 @@ function matchTarget(header: string, vocab: Vocabulary): Match | undefined {
   const folded = foldKey(header);
   if (!folded) return undefined;
   const byName = vocab.names.get(folded);
-  if (byName) return byName.indicator === undefined ? criterionColumn(byName.criterion, vocab, true, true) : { target: byName, byName: true };
+  if (byName) return byName.indicator === undefined ? criterionColumn(byName.criterion, vocab, true, true) : {
+    target: byName,
+    byName: true,
+  };
   const m = ID_PREFIX.exec(nfc(header));
   if (!m) return undefined;
   const [, criterionWord, indicatorWord, padded, rest] = m;
@@ -95,7 +98,8 @@ function matchTarget(header: string, vocab: Vocabulary): Match | undefined {
   const crit = vocab.criterionIds.get(id);
   const ind = vocab.indicatorIds.get(id) ?? soleIndicator(id, vocab);
   // A name after the number that is the indicator's own names the value column, whatever the prefix.
-  const namesIndicator = restTarget?.indicator !== undefined && (restTarget.criterion === crit || restTarget.criterion === ind?.criterion);
+  const namesIndicator =
+    restTarget?.indicator !== undefined && (restTarget.criterion === crit || restTarget.criterion === ind?.criterion);
   if (namesIndicator) return { target: restTarget!, byName: true };
   if (criterionWord && crit !== undefined) return criterionColumn(crit, vocab, restTarget?.criterion === crit, true);
   if (ind && !indicatorWord && crit === ind.criterion && vocab.single[crit] !== undefined) {
@@ -184,7 +188,12 @@ export function mapHeaders(headers: string[], set: CriteriaSet, vocab = vocabula
       const role = unitRole(folded, set.level);
       const m = role ? undefined : matchTarget(header, vocab);
       if (role && role !== 'unknown') col = { role } as Column;
-      else if (m?.either) col = { role: 'either', criterion: m.target.criterion, indicator: m.target.indicator!, ...m.either };
+      else if (m?.either) col = {
+        role: 'either',
+        criterion: m.target.criterion,
+        indicator: m.target.indicator!,
+        ...m.either,
+      };
       else if (m && m.target.indicator !== undefined) col = { role: 'value', criterion: m.target.criterion, indicator: m.target.indicator };
       else if (m) col = { role: 'mark', criterion: m.target.criterion };
       else col = { role: 'unknown' };
@@ -195,7 +204,10 @@ export function mapHeaders(headers: string[], set: CriteriaSet, vocab = vocabula
   pairEitherColumns(columns);
   const seen = new Map<string, number>();
   columns.forEach((col, index) => {
-    const key = col.role === 'mark' || col.role === 'either' ? `m${col.criterion}` : col.role === 'value' ? `v${col.criterion}.${col.indicator}` : ['name', 'parent', 'total'].includes(col.role) ? col.role : undefined;
+    let key: string | undefined;
+    if (col.role === 'mark' || col.role === 'either') key = `m${col.criterion}`;
+    else if (col.role === 'value') key = `v${col.criterion}.${col.indicator}`;
+    else if (col.role === 'name' || col.role === 'parent' || col.role === 'total') key = col.role;
     if (key === undefined) return;
     const first = seen.get(key);
     if (first !== undefined) duplicates.push({ index, header: cleanCell(headers[index]!), first });

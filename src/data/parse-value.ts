@@ -213,7 +213,11 @@ function parseTyped(s: string, ind: Pick<Indicator, 'type' | 'unit' | 'levels'>,
       return parsePercent(s, ind.unit, opts);
     case 'count': {
       const n = parseNumber(s, opts);
-      return n !== undefined && Number.isInteger(n) && n >= 0 ? { ok: true, value: n } : { ok: false, expected: 'a whole number, 0 or more', want: { want: 'count' } };
+      return n !== undefined && Number.isInteger(n) && n >= 0 ? { ok: true, value: n } : {
+        ok: false,
+        expected: 'a whole number, 0 or more',
+        want: { want: 'count' },
+      };
     }
     case 'number':
       return parseQuantity(s, ind.unit, opts);
@@ -230,7 +234,11 @@ function parsePercent(s: string, unit: string | undefined, opts: NumberOptions):
     return { ok: true, value: round(n * 100) };
   }
   // A share of households, villages or people: nothing below 0 % or above 100 %.
-  if (n < 0 || n > 100) return { ok: false, expected: 'a percentage between 0 and 100', want: { want: 'percent-range', range: 'out' } };
+  if (n < 0 || n > 100) return {
+    ok: false,
+    expected: 'a percentage between 0 and 100',
+    want: { want: 'percent-range', range: 'out' },
+  };
   return { ok: true, value: n };
 }
 
@@ -240,7 +248,11 @@ function parseQuantity(s: string, unit: string | undefined, opts: NumberOptions)
   const n = parseNumber(m[1]!, opts);
   if (n === undefined) return { ok: false, expected: `a number${unit ? ` in ${unit}` : ''}`, want: { want: 'number', unit } };
   // Incomes, areas, lengths: no quantity of the sets is below zero.
-  if (n < 0) return { ok: false, expected: `a number 0 or more${unit ? ` in ${unit}` : ''}`, want: { want: 'number', unit, sign: 'negative', range: 'out' } };
+  if (n < 0) return {
+    ok: false,
+    expected: `a number 0 or more${unit ? ` in ${unit}` : ''}`,
+    want: { want: 'number', unit, sign: 'negative', range: 'out' },
+  };
   const scale = moneyScale(unit);
   const word = foldKey(m[2] ?? '');
   if (!word) {

@@ -7,7 +7,8 @@ import { mapHeaders, vocabulary, type HeaderMap } from './match-headers.js';
 import { readRecords } from './csv-records.js';
 import { openSource } from './open-source.js';
 import { parseIndicatorValue, parseMark, type Assessed, type IndicatorValue, type NumberOptions } from './parse-value.js';
-import { MAX_HELD, observe, pending, readingOf, settle, unsureCell, type DecidingColumn, type Mixed } from './decide-columns.js';
+import { MAX_HELD, observe, pending, readingOf, settle, unsureCell } from './decide-columns.js';
+import type { DecidingColumn, Mixed } from './decide-columns.js';
 import { foreignDelimiter } from './foreign-delimiter.js';
 import { isSectionNumber, isSectionTotal, isTotalLabel, sectionOf, type Section } from './row-layout.js';
 import { checkTotalRow, Tally } from './total-rows.js';
@@ -104,7 +105,17 @@ export async function readSurvey(path: string, opts: ReadOptions): Promise<ReadR
     const vocab = candidates.find((c) => c.set === set)!.vocab;
     const headers = mapHeaders(headerCells, set, vocab);
     const headerLine = head[found.index]!.line;
-    const reader = new Reader({ file, set, headers, headerLine, delimiter, percentAsIs: opts.percentAsIs ?? false, onRow: opts.onRow, error, warnings });
+    const reader = new Reader({
+      file,
+      set,
+      headers,
+      headerLine,
+      delimiter,
+      percentAsIs: opts.percentAsIs ?? false,
+      onRow: opts.onRow,
+      error,
+      warnings,
+    });
     const body = head.slice(found.index + 1);
     if (body[0] && isNumberingRow(body[0].cells)) body.shift();
     for (const r of body) reader.row(r.cells, r.line);
@@ -180,7 +191,15 @@ class Reader {
   private totals: { raw: string[]; line: number; label: string; tally: Tally; section?: boolean }[] = [];
 
   constructor(private readonly ctx: ReaderContext) {
-    ({ file: this.file, set: this.set, headers: this.headers, headerLine: this.headerLine, error: this.error, warnings: this.warnings, onRow: this.onRow } = ctx);
+    ({
+      file: this.file,
+      set: this.set,
+      headers: this.headers,
+      headerLine: this.headerLine,
+      error: this.error,
+      warnings: this.warnings,
+      onRow: this.onRow,
+    } = ctx);
     const { set, headers, headerLine, error, warnings, file } = ctx;
     const cols = headers.columns;
     this.nameCol = cols.findIndex((c) => c.role === 'name');
@@ -204,7 +223,14 @@ class Reader {
       }
       if (c.role === 'either') {
         const ind = set.criteria[c.criterion]!.indicators[c.indicator]!;
-        const d = { col: i, ind, either: { lean: c.lean }, percent: this.percentState(ind), c: c.criterion, i: c.indicator };
+        const d = {
+          col: i,
+          ind,
+          either: { lean: c.lean },
+          percent: this.percentState(ind),
+          c: c.criterion,
+          i: c.indicator,
+        };
         this.deciding.push(d);
         this.eitherCols.push(d);
       }
@@ -254,7 +280,16 @@ class Reader {
       const { text, line: at } = first.percent!.decided!;
       const columns = fractions.map((d) => `"${short(this.headers.headers[d.col]!)}"`).join(', ');
       const many = fractions.length > 1;
-      this.warnings.push({ kind: 'percent-fractions', severity: 'warning', file: this.file, line: at, column: first.col + 1, params: { columns, count: fractions.length, value: text, percent: pct(text) }, message: `${many ? 'columns' : 'column'} ${columns} ${many ? 'write' : 'writes'} percentages as fractions of 1, as Excel's percent cells export them: read as percentages ("${text}" is ${pct(text)} %)`, hint: 'If the values are percentages as written (under 1 %), give --percent-as-is.' });
+      this.warnings.push({
+        kind: 'percent-fractions',
+        severity: 'warning',
+        file: this.file,
+        line: at,
+        column: first.col + 1,
+        params: { columns, count: fractions.length, value: text, percent: pct(text) },
+        message: `${many ? 'columns' : 'column'} ${columns} ${many ? 'write' : 'writes'} percentages as fractions of 1, as Excel's percent cells export them: read as percentages ("${text}" is ${pct(text)} %)`,
+        hint: 'If the values are percentages as written (under 1 %), give --percent-as-is.',
+      });
     }
     this.release();
   }
@@ -281,7 +316,8 @@ class Reader {
     const numbered = seq !== '' && isSectionNumber(seq);
     if (numbered || this.blankFigures(raw)) {
       const section = sectionOf(seq, name, this.set.level);
-      if (section && (section.sure || this.blankFigures(raw))) return this.startSection(section, raw, line, name || seq);
+      const isSection = section && (section.sure || this.blankFigures(raw));
+      if (isSection) return this.startSection(section, raw, line, name || seq);
     }
     if (!name || raw.length < this.width || raw.length > this.headers.columns.length) {
       if (!this.irregular(raw, line, name)) return;
@@ -369,7 +405,16 @@ class Reader {
     if (this.carry && this.carryFromRow && !this.mergedNoted) {
       this.mergedNoted = true;
       const header = this.headers.headers[this.parentCol];
-      this.warnings.push({ kind: 'merged-parent', severity: 'warning', file: this.file, line, column: this.parentCol + 1, params: { header, parent: this.carry }, message: `column "${header}" has blank cells (the first here, under "${this.carry}"): read as merged cells, each blank taking the name above it`, hint: 'If a blank means something else, fill in the column.' });
+      this.warnings.push({
+        kind: 'merged-parent',
+        severity: 'warning',
+        file: this.file,
+        line,
+        column: this.parentCol + 1,
+        params: { header, parent: this.carry },
+        message: `column "${header}" has blank cells (the first here, under "${this.carry}"): read as merged cells, each blank taking the name above it`,
+        hint: 'If a blank means something else, fill in the column.',
+      });
     }
     return this.carry;
   }
@@ -421,23 +466,61 @@ class Reader {
     if (off.length === 0) return;
     const shown = off.slice(0, 5).map((o) => `"${this.headers.headers[o.col]}" ${o.says} (rows: ${o.counted})`);
     const columns = shown.join(', ') + (off.length > 5 ? `, and ${off.length - 5} more` : '');
-    const columnsVi = off.slice(0, 5).map((o) => `"${this.headers.headers[o.col]}" ${o.says} (các dòng: ${o.counted})`).join(', ') + (off.length > 5 ? ` và ${off.length - 5} cột khác` : '');
-    this.warnings.push({ kind: 'total-row-mismatch', severity: 'warning', file: this.file, line, column: off[0]!.col + 1, params: { label: short(label), count: off.length, columns, columnsVi, row: section ? 'section' : 'total' }, message: `the ${section ? 'section' : 'total'} row "${short(label)}" disagrees with the rows it adds up in ${off.length} column${off.length > 1 ? 's' : ''}: ${columns}`, hint: 'ntm does not read total rows as units and counts the rows itself; correct the total row or the rows.' });
+    const columnsVi =
+      off.slice(0, 5).map((o) => `"${this.headers.headers[o.col]}" ${o.says} (các dòng: ${o.counted})`).join(', ') +
+      (off.length > 5 ? ` và ${off.length - 5} cột khác` : '');
+    this.warnings.push({
+      kind: 'total-row-mismatch',
+      severity: 'warning',
+      file: this.file,
+      line,
+      column: off[0]!.col + 1,
+      params: { label: short(label), count: off.length, columns, columnsVi, row: section ? 'section' : 'total' },
+      message: `the ${section ? 'section' : 'total'} row "${short(label)}" disagrees with the rows it adds up in ${off.length} column${off.length > 1 ? 's' : ''}: ${columns}`,
+      hint: 'ntm does not read total rows as units and counts the rows itself; correct the total row or the rows.',
+    });
   }
 
   private mixedError(m: Mixed): void {
     const header = this.headers.headers[m.col];
-    const params = { header, first: m.first.text, firstLine: m.first.line, second: m.second.text, secondLine: m.second.line };
+    const params = {
+      header,
+      first: m.first.text,
+      firstLine: m.first.line,
+      second: m.second.text,
+      secondLine: m.second.line,
+    };
     if (m.first.reading === 'mark' || m.first.reading === 'value') {
       const [marks, values] = m.first.reading === 'mark' ? [m.first, m.second] : [m.second, m.first];
       const e = this.eitherCols.find((x) => x.col === m.col);
       const c = e && this.set.criteria[e.c];
       const ind = e && c?.indicators[e.i];
-      this.error({ kind: 'mixed-column', line: m.second.line, column: m.col + 1, params: { ...params, which: 'either', criterion: c?.id, indicator: ind?.id, indicatorName: ind?.name }, message: `column "${header}" holds both criterion marks ("${marks.text}", line ${marks.line}) and values ("${values.text}", line ${values.line})`, hint: `Give marks and values columns of their own: head the marks "TC${c?.id ?? ''}" and the values "${ind ? `${ind.id} ${ind.name}` : 'the indicator id'}".` });
+      this.error({
+        kind: 'mixed-column',
+        line: m.second.line,
+        column: m.col + 1,
+        params: { ...params, which: 'either', criterion: c?.id, indicator: ind?.id, indicatorName: ind?.name },
+        message: `column "${header}" holds both criterion marks ("${marks.text}", line ${marks.line}) and values ("${values.text}", line ${values.line})`,
+        hint: `Give marks and values columns of their own: head the marks "TC${c?.id ?? ''}" and the values "${ind ? `${ind.id} ${ind.name}` : 'the indicator id'}".`,
+      });
       return;
     }
     const [fraction, percent] = m.first.reading === 'fraction' ? [m.first, m.second] : [m.second, m.first];
-    this.error({ kind: 'mixed-column', line: m.second.line, column: m.col + 1, params: { ...params, which: 'percent', fraction: fraction.text, fractionLine: fraction.line, percent: percent.text, percentLine: percent.line }, message: `column "${header}" mixes fractions of 1 ("${fraction.text}", line ${fraction.line}: ${pct(fraction.text)} %?) and percentages ("${percent.text}", line ${percent.line})`, hint: 'Write every value of the column the same way: all as percentages (29,8 or 29,8%) or all as fractions (0,298); give --percent-as-is if the small values are percentages under 1 %.' });
+    this.error({
+      kind: 'mixed-column',
+      line: m.second.line,
+      column: m.col + 1,
+      params: {
+        ...params,
+        which: 'percent',
+        fraction: fraction.text,
+        fractionLine: fraction.line,
+        percent: percent.text,
+        percentLine: percent.line,
+      },
+      message: `column "${header}" mixes fractions of 1 ("${fraction.text}", line ${fraction.line}: ${pct(fraction.text)} %?) and percentages ("${percent.text}", line ${percent.line})`,
+      hint: 'Write every value of the column the same way: all as percentages (29,8 or 29,8%) or all as fractions (0,298); give --percent-as-is if the small values are percentages under 1 %.',
+    });
   }
 
   private undecidedError(d: DecidingColumn): void {
@@ -447,10 +530,32 @@ class Reader {
       const e = this.eitherCols.find((x) => x.col === d.col)!;
       const c = this.set.criteria[e.c]!;
       const ind = c.indicators[e.i]!;
-      this.error({ kind: 'undecided-column', line: at.line, column: d.col + 1, params: { header, which: 'either', value: at.text, criterion: c.id, indicator: ind.id, indicatorName: ind.name, unit: ind.unit }, message: `column "${header}": "${at.text}" may be a criterion mark (met or not) or a value of ${ind.id} (${at.text} ${ind.unit ?? ''}); no cell of the column tells which`.replace(' )', ')'), hint: `Head the column "TC${c.id}" if it holds marks, or "${ind.id} ${ind.name}" if it holds values.` });
+      this.error({
+        kind: 'undecided-column',
+        line: at.line,
+        column: d.col + 1,
+        params: {
+          header,
+          which: 'either',
+          value: at.text,
+          criterion: c.id,
+          indicator: ind.id,
+          indicatorName: ind.name,
+          unit: ind.unit,
+        },
+        message: `column "${header}": "${at.text}" may be a criterion mark (met or not) or a value of ${ind.id} (${at.text} ${ind.unit ?? ''}); no cell of the column tells which`.replace(' )', ')'),
+        hint: `Head the column "TC${c.id}" if it holds marks, or "${ind.id} ${ind.name}" if it holds values.`,
+      });
       return;
     }
-    this.error({ kind: 'undecided-column', line: at.line, column: d.col + 1, params: { header, which: 'percent', value: at.text }, message: `column "${header}": "${at.text}" may be 1 % or 100 % (a fraction of 1); no other value of the column tells which`, hint: 'Write it as 1% or 100%; give --percent-as-is if the column holds percentages as written.' });
+    this.error({
+      kind: 'undecided-column',
+      line: at.line,
+      column: d.col + 1,
+      params: { header, which: 'percent', value: at.text },
+      message: `column "${header}": "${at.text}" may be 1 % or 100 % (a fraction of 1); no other value of the column tells which`,
+      hint: 'Write it as 1% or 100%; give --percent-as-is if the column holds percentages as written.',
+    });
   }
 
   /**
@@ -465,7 +570,14 @@ class Reader {
     if (other) {
       const shown = other === '\t' ? 'tab' : `"${other}"`;
       const mine = this.ctx.delimiter === '\t' ? 'tab' : `"${this.ctx.delimiter}"`;
-      this.error({ kind: 'foreign-delimiter', line, column: 1, params: { other: shown, delimiter: mine, text: short(raw.join(this.ctx.delimiter)) }, message: `this row is separated by ${shown} but the file by ${mine}: "${short(raw.join(this.ctx.delimiter))}"`, hint: `Re-enter the row with ${mine} between cells (it was probably pasted from another file).` });
+      this.error({
+        kind: 'foreign-delimiter',
+        line,
+        column: 1,
+        params: { other: shown, delimiter: mine, text: short(raw.join(this.ctx.delimiter)) },
+        message: `this row is separated by ${shown} but the file by ${mine}: "${short(raw.join(this.ctx.delimiter))}"`,
+        hint: `Re-enter the row with ${mine} between cells (it was probably pasted from another file).`,
+      });
       return false;
     }
     if (!name) {
@@ -487,7 +599,14 @@ class Reader {
   }
 
   private badCell(line: number, col: number, value: string, expected: string, want: ProblemParams): void {
-    this.error({ kind: 'type-error', line, column: col + 1, params: { ...want, header: this.headers.headers[col], value, expected }, message: `column "${this.headers.headers[col]}": "${value}" ${want.range === 'out' ? 'is out of range' : 'is not understood'}; expected ${expected}`, hint: 'Correct the cell (blank means no data).' });
+    this.error({
+      kind: 'type-error',
+      line,
+      column: col + 1,
+      params: { ...want, header: this.headers.headers[col], value, expected },
+      message: `column "${this.headers.headers[col]}": "${value}" ${want.range === 'out' ? 'is out of range' : 'is not understood'}; expected ${expected}`,
+      hint: 'Correct the cell (blank means no data).',
+    });
   }
 
   result(): ReadResult {
@@ -496,7 +615,11 @@ class Reader {
       if (d.failed) continue;
       if (readingOf(d).mark) this.markCols[d.c] = d.col;
       else this.valueCols.push({ col: d.col, c: d.c, i: d.i });
-      this.headers.columns[d.col] = readingOf(d).mark ? { role: 'mark', criterion: d.c } : { role: 'value', criterion: d.c, indicator: d.i };
+      this.headers.columns[d.col] = readingOf(d).mark ? { role: 'mark', criterion: d.c } : {
+        role: 'value',
+        criterion: d.c,
+        indicator: d.i,
+      };
     }
     const missing: ReadResult['missing'] = [];
     this.set.criteria.forEach((c, ci) => {

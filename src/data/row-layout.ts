@@ -8,7 +8,7 @@ import { foldKey, nfc } from '../text/normalize.js';
  * whole word(s), not merely begin with it.
  */
 const TOTALS = new Set(['cong', 'tong', 'tong cong', 'tong so', 'total', 'sum', 'toan huyen', 'toan xa', 'toan tinh']);
-const TOTAL_STARTS = ['tong cong ', 'tong so ', 'toan huyen ', 'toan xa ', 'toan tinh ', 'cong toan ', 'cong xa ', 'cong huyen '];
+const TOTAL_STARTS = ['tong cong ', 'tong so ', 'toan huyen ', 'toan xa ', 'toan tinh ', 'cong toan ', 'cong xa '];
 
 /** The first words of total labels, lower case, with and without diacritics. */
 const FIRST_WORDS = new Set(['cộng', 'tổng', 'toàn', 'cong', 'tong', 'toan', 'total', 'sum']);

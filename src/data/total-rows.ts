@@ -32,7 +32,12 @@ export interface TotalMismatch {
  * met; in the total column, the criteria met summed over the units. Cells that are not whole
  * numbers (a percentage, a note) are not figures to check and are passed over.
  */
-export function checkTotalRow(raw: string[], markCols: (number | undefined)[], totalCol: number, tally: Tally): TotalMismatch[] {
+export function checkTotalRow(
+  raw: string[],
+  markCols: (number | undefined)[],
+  totalCol: number,
+  tally: Tally,
+): TotalMismatch[] {
   const out: TotalMismatch[] = [];
   const figure = (col: number) => {
     const s = cleanCell(raw[col] ?? '');

@@ -185,7 +185,10 @@ export const PROBLEMS_VI = {
           message: `dòng này có ${p.cells} ô nhưng dòng tiêu đề có ${p.width} cột: ô ${p.extra} (${q(p.text)}) không thuộc cột nào`,
           hint: `Một dấu phân cách thừa đã tách một ô làm hai, hoặc dòng tiêu đề thiếu một cột; ${CHECK_ROW_HINT}`,
         },
-  'type-error': (p) => ({ message: `cột ${q(p.header)}: ${p.range === 'out' ? 'giá trị nằm ngoài khoảng cho phép' : 'không đọc được ô'}: “${p.value}” — cần ${wanted(p)}`, hint: 'Sửa lại ô này (để trống nghĩa là chưa có số liệu).' }),
+  'type-error': (p) => ({
+    message: `cột ${q(p.header)}: ${p.range === 'out' ? 'giá trị nằm ngoài khoảng cho phép' : 'không đọc được ô'}: “${p.value}” — cần ${wanted(p)}`,
+    hint: 'Sửa lại ô này (để trống nghĩa là chưa có số liệu).',
+  }),
   'unclosed-quote': (p) => ({
     message: `có ô mở ngoặc kép mà không đóng: dấu " mở ô ${p.cell} của dòng ${p.line} không có dấu " đóng (tệp kết thúc khi vẫn ở trong ô đó, tại dòng ${p.end})`,
     hint: 'Đóng dấu ngoặc kép lại, hoặc trong ô có ngoặc kép thì viết dấu ngoặc kép thành "".',
