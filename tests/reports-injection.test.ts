@@ -50,12 +50,16 @@ describe('spreadsheet safety: no survey text becomes a formula', () => {
     }
   });
 
-  it('values from the survey too: a negative rate is text in the gap list, neutralised', async () => {
+  it('values from the survey too: a negative rate never reaches the gap list (it is refused), a risky name is neutralised', async () => {
     const [head, row] = readFileSync(fixture('reports/bac-kan-xa-2020-values.csv'), 'utf8').split('\n');
-    const dir = tempDir({ 'xa.csv': `${head}\n${row!.replace('Vân Tùng', '-Vân Tùng').replace('"99,6%"', '"-3%"')}\n` });
+    const negative = tempDir({ 'xa.csv': `${head}\n${row!.replace('"99,6%"', '"-3%"')}\n` });
+    const refused = await ntm(['evaluate', join(negative, 'xa.csv'), '--set', 'bac-kan-xa-2017', '--format', 'csv']);
+    expect(refused.code).toBe(2);
+    expect(refused.stdout).toBe('');
+    const dir = tempDir({ 'xa.csv': `${head}\n${row!.replace('Vân Tùng', '-Vân Tùng').replace('"99,6%"', '"93%"')}\n` });
     const r = await ntm(['evaluate', join(dir, 'xa.csv'), '--set', 'bac-kan-xa-2017', '--format', 'csv']);
     const rows = readCsv(r.stdout);
-    expect(rows.find((x) => x[5] === '4.2')).toEqual(expect.arrayContaining(["'-Vân Tùng", "'-3 %"]));
+    expect(rows.find((x) => x[5] === '4.2')).toEqual(expect.arrayContaining(["'-Vân Tùng", '93 %']));
     for (const x of rows) for (const cell of x) expect(cell).not.toMatch(risky);
   });
 });
