@@ -2,7 +2,7 @@ import { chmodSync, readdirSync, readFileSync, statSync, utimesSync, writeFileSy
 import { join } from 'node:path';
 import iconv from 'iconv-lite';
 import { describe, expect, it } from 'vitest';
-import { fixture, ntm, ROOT, tempDir } from './helpers/cli.js';
+import { fixture, ntm, ROOT, tempDir, THON_HEADER } from './helpers/cli.js';
 
 /**
  * The catalogue of bad inputs (issue 6): each one with the exact stderr a user sees and exit 2.
@@ -249,6 +249,31 @@ describe('legacy Vietnamese encodings', () => {
       expect(strip(legacy.stderr)).toBe(strip(reference.stderr));
     });
   }
+
+  it('a wrong --encoding is caught from the words it gives, and the right one named', async () => {
+    const dir = tempDir(files);
+    const cases = [
+      ['tcvn3.csv', 'windows-1258', '"TI£U", "PH¢N", "§ÁU"', 'Windows-1258', '  hint: It reads as TCVN3: use --encoding tcvn3.'],
+      ['cp1258.csv', 'tcvn3', '"MUũC", "TIấU", "éẨèU"', 'TCVN3', '  hint: It reads as Windows-1258: use --encoding windows-1258.'],
+      ['utf8.csv', 'tcvn3', '"MỏằÔC", "TIẪÉU", "PHẪÃN"', 'TCVN3', '  hint: It is UTF-8: leave out --encoding.'],
+    ];
+    for (const [file, encoding, words, as, hint] of cases) {
+      const r = await ntm(['evaluate', file!, '--encoding', encoding!], { cwd: dir });
+      expect(r.stderr).toBe(`${file}:1: error: read as ${as}, this file gives words that are not Vietnamese (${words}): it is not ${as}\n${hint}\n`);
+      expect(r.code).toBe(2);
+    }
+  });
+
+  it('a short village list in TCVN3 read as Windows-1258 is caught too, at the line of the first odd word', async () => {
+    // A header typed without diacritics: the first odd word is on line 2.
+    const text = `${THON_HEADER.replace('Tên thôn,Tên xã', 'Thon,Xa')}\nNà Lạn,Vân Tùng,${Array(16).fill('1').join(',')}\nBản Chang,Đức Vân,${Array(16).fill('1').join(',')}\n`;
+    const dir = tempDir({ 'thon.csv': iconv.encode(text, 'tcvn') });
+    const r = await ntm(['evaluate', 'thon.csv', '--encoding', 'windows-1258'], { cwd: dir });
+    expect(r.stderr).toBe('thon.csv:2: error: read as Windows-1258, this file gives words that are not Vietnamese ("Nµ", "L¹n", "V©n"): it is not Windows-1258\n  hint: It reads as TCVN3: use --encoding tcvn3.\n');
+    expect(r.code).toBe(2);
+    const vi = await ntm(['evaluate', 'thon.csv', '--encoding', 'windows-1258', '--lang', 'vi'], { cwd: dir });
+    expect(vi.stderr).toContain('gợi ý: Tệp đọc đúng theo bảng mã TCVN3: dùng --encoding tcvn3.');
+  });
 
   it('names an unknown encoding', async () => {
     const r = await ntm(['evaluate', fixture('ngan-son-2021-thon.csv'), '--encoding', 'klingon']);

@@ -116,6 +116,10 @@ export const PROBLEMS_VI = {
     message: 'tệp này không dùng bảng mã UTF-8: có vẻ là bảng mã tiếng Việt cũ (Windows-1258 hoặc TCVN3/ABC)',
     hint: 'Lưu lại từ Excel dưới dạng "CSV UTF-8", hoặc cho ntm biết bảng mã: --encoding windows-1258 (hoặc --encoding tcvn3).',
   }),
+  'wrong-encoding': (p) => ({
+    message: `đọc theo bảng mã ${p.encoding}, tệp này cho ra những từ không phải tiếng Việt (${p.words}): tệp không dùng bảng mã ${p.encoding}`,
+    hint: p.option ? `Tệp đọc đúng theo bảng mã ${p.right}: dùng --encoding ${p.option}.` : 'Tệp dùng bảng mã UTF-8: bỏ --encoding đi.',
+  }),
   'empty-file': () => ({ message: 'tệp trống', hint: 'Cần một tệp CSV có dòng tiêu đề ghi tên các tiêu chí và mỗi đơn vị một dòng.' }),
   'no-header': (p) => ({
     message: `không tìm thấy dòng tiêu đề ghi tên các tiêu chí ${p.set ? `của bộ ${q(p.set)}` : 'của một bộ tiêu chí đã biết'} trong ${p.rows} dòng đầu`,
