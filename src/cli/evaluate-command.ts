@@ -66,6 +66,7 @@ export function registerEvaluate(program: Command, out: (s: string) => void): vo
         setId,
         region: opts.region,
         year,
+        group: opts.group,
         villages: opts.villages,
         encoding: opts.encoding,
         // --quiet without -o needs only the summary, so the units need not be kept.

@@ -14,6 +14,7 @@ export interface RunOptions {
   setId?: string;
   region?: string;
   year?: number;
+  group?: number;
   villages?: string;
   encoding?: string;
   /** Keep only the summary (bounded memory for very large files). */
@@ -62,7 +63,7 @@ export async function runEvaluation(o: RunOptions): Promise<Evaluation> {
           fail({ kind: 'mixed-sets', file, params: { set: chosen.id, before: set.id }, message: `this file fits set "${chosen.id}" but the files before it fit "${set.id}"`, hint: 'Evaluate files of one set per run, or name the set with --set.' });
         }
         if (!plan) {
-          ctx = setContext(chosen, o.region, o.year);
+          ctx = setContext(chosen, o.region, o.year, o.group);
           plan = compilePlan(chosen, ctx);
           overall = new SummaryBuilder(chosen);
         }

@@ -21,6 +21,8 @@ export interface Indicator {
   fromVillages?: { set: string; criterion: string };
   /** The set whose file last set this indicator's threshold. */
   origin: string;
+  /** The indicators of other sets that its relative thresholds multiply, by `refKey(set, indicator)`. */
+  refs?: Record<string, Indicator>;
 }
 
 export interface Criterion {

@@ -15,6 +15,8 @@ export interface SurveyRow {
   line: number;
   name: string;
   parent: string;
+  /** The commune group (1, 2, 3) from the row's group column, which overrides --group. */
+  group?: number;
   /** Per criterion: true / false, null for a blank mark, undefined when the file has no mark column. */
   marks: (boolean | null | undefined)[];
   /** Per criterion, per indicator: the value, null for blank, undefined when the file has no column (the whole criterion's array is undefined when it has none). */
@@ -127,6 +129,7 @@ class Reader {
   private readonly nameCol: number;
   private readonly parentCol: number;
   private readonly totalCol: number;
+  private readonly groupCol: number;
   private readonly width: number;
   private readonly numberOptions: { decimalComma: boolean };
   private readonly seen = new Map<string, number>();
@@ -148,6 +151,7 @@ class Reader {
     this.nameCol = cols.findIndex((c) => c.role === 'name');
     this.parentCol = cols.findIndex((c) => c.role === 'parent');
     this.totalCol = cols.findIndex((c) => c.role === 'total');
+    this.groupCol = cols.findIndex((c) => c.role === 'group');
     let last = 0;
     cols.forEach((c, i) => {
       if (c.role !== 'empty') last = i + 1;
@@ -216,7 +220,14 @@ class Reader {
       }
     }
     this.count++;
-    this.onRow({ file: this.file, line, name, parent, marks, values, total });
+    const row: SurveyRow = { file: this.file, line, name, parent, marks, values, total };
+    if (this.groupCol >= 0) {
+      const cell = cleanCell(raw[this.groupCol] ?? '');
+      const group = readGroup(cell);
+      if (group !== undefined) row.group = group;
+      else if (cell) this.badCell(line, this.groupCol, cell, 'the commune group: 1, 2 or 3 (or blank to use --group)', { want: 'group' });
+    }
+    this.onRow(row);
   }
 
   /**
@@ -291,4 +302,10 @@ function progressLine(file: string, total: number, lang: Lang): { update: (read:
       shown = false;
     },
   };
+}
+
+/** "1", "Nhóm 2", "xã nhóm 3" → the group; anything else is not a group. */
+function readGroup(cell: string): number | undefined {
+  const m = /^(?:(?:xã\s*)?nhóm\s*)?([123])$/iu.exec(nfc(cell));
+  return m ? Number(m[1]) : undefined;
 }

@@ -39,6 +39,8 @@ function wanted(p: ProblemParams): string {
       return `một số${p.unit ? ` tính bằng ${p.unit}` : ''}${p.not !== undefined ? ` (không phải ${q(p.not)})` : ''}`;
     case 'total':
       return 'số tiêu chí đạt, là một số nguyên';
+    case 'group':
+      return 'nhóm xã: 1, 2 hoặc 3 (để trống thì dùng --group)';
     default:
       return String(p.expected);
   }
@@ -57,6 +59,15 @@ function cause(p: ProblemParams): string {
       return `ngưỡng tuỳ theo năm (${p.years}): cần ghi --year`;
     case 'no-year-value':
       return `không có giá trị cho năm ${p.year} (ngưỡng chỉ có từ năm ${p.first})`;
+    case 'no-source':
+      return 'ngưỡng không ghi nguồn nên không dùng để đánh giá';
+    case 'needs-group':
+      return `ngưỡng tuỳ theo nhóm xã (${p.groups}): cần ghi --group hoặc có cột "Nhóm xã"`;
+    case 'no-group-value':
+      return `không có giá trị cho xã nhóm ${p.group}`;
+    case 'no-base':
+    case 'base-unjudged':
+      return `ngưỡng tính theo chỉ tiêu ${p.indicator} của bộ ${q(p.set)}, mà chỉ tiêu đó chưa có ngưỡng dùng được`;
     default:
       return String(p.reason);
   }
@@ -92,6 +103,12 @@ function schemaIssue(p: ProblemParams): Text {
 function thresholdIssue(p: ProblemParams): Text {
   const head = `bộ ${q(p.set)}, chỉ tiêu ${p.indicator}: `;
   if (p.issue === 'region') return { message: `${head}vùng ${q(p.region)} không phải là mã vùng`, hint: `Dùng một trong các vùng: ${p.regions}.` };
+  if (p.issue === 'relative') {
+    return {
+      message: `${head}ngưỡng được tính theo chỉ tiêu ${p.targetIndicator} của bộ ${q(p.target)}, nhưng không tìm thấy chỉ tiêu đó`,
+      hint: 'Ghi một bộ khác có trong `ntm sets list` và một mã chỉ tiêu của bộ đó.',
+    };
+  }
   const wrong: Record<string, string> = {
     between: 'phải có dạng [thấp, cao] khi so sánh "between"',
     range: 'là một khoảng, mà chỉ phép so sánh "between" mới nhận khoảng',
@@ -221,6 +238,7 @@ export const PROBLEMS_VI = {
 
   // Command line and output
   'bad-region': (p) => ({ message: `không có vùng ${q(p.region)}`, hint: `Dùng một trong các vùng: ${p.regions}.` }),
+  'bad-group': (p) => ({ message: `không có nhóm xã ${q(p.group)}`, hint: 'Ghi --group 1, 2 hoặc 3 (xã nhóm 1, 2, 3 theo Quyết định 51/2025/QĐ-TTg).' }),
   'bad-year': (p) => ({ message: `--year ${p.year} không phải là một năm`, hint: 'Ghi năm, ví dụ 2024.' }),
   usage: (p) =>
     p.case === 'stdin-twice'
