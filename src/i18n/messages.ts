@@ -27,9 +27,9 @@ const messages = {
   basisSecondary: ['theo ngưỡng từ nguồn thứ cấp', 'on a value from a secondary source'],
   basisMark: ['theo đánh giá đạt/không đạt', 'on a met / not-met mark'],
   basisCounts: ['Kết luận tiêu chí dựa trên', 'Criterion verdicts resting on'],
-  basisVerifiedShort: ['ngưỡng đã kiểm chứng', 'verified value'],
+  basisVerifiedShort: ['đã kiểm chứng', 'verified'],
   basisSecondaryShort: ['nguồn thứ cấp', 'secondary source'],
-  basisMarkShort: ['đánh giá đạt/không đạt', 'mark'],
+  basisMarkShort: ['theo đánh giá', 'by mark'],
   noSource: ['ngưỡng không ghi nguồn: không dùng để đánh giá', 'the threshold cites no source: not judged'],
   relativeTo: ['của ngưỡng', 'of the threshold of'],
   markJudgedSet: [

@@ -26,7 +26,7 @@ export function gapCells(g: Gap, lang: Lang): GapCells {
     indicator: g.indicator ? `${g.indicator} ${g.indicatorName ?? ''}`.trim() : '',
     value,
     // The requirement says what it rests on, so that every format shows it beside the value.
-    required: basis && requirement ? `${requirement} [${basis}]` : requirement,
+    required: basis && requirement ? `${requirement} (${basis})` : requirement,
     shortfall: g.kind === 'unmet' ? formatShortfall(ind, g.shortfall, lang) : '',
     owner: g.owner ?? '',
     basis,
