@@ -113,6 +113,14 @@ function leafBasis(leaf: Leaf, ind: Indicator, lang: Lang): string {
   return (leaf.verified ?? ind.verified) ? `✓ ${t(lang, 'basisVerified')}` : `⚠ ${t(lang, 'basisSecondary')}`;
 }
 
+const SIGN = { '>=': '≥', '<=': '≤', '==': '=', between: '∈' } as const;
+
+/** What a relative threshold comes to in the region and year shown, or why it has no value. */
+function relativeNow(ind: Indicator, set: CriteriaSet, region: string | undefined, group: number | undefined, lang: Lang): string {
+  const pick = pickThreshold(ind, setContext(set, region, undefined, group));
+  return pick.ok ? formatRequirement(ind, pick.threshold.value, lang) : `${t(lang, 'notJudged')}: ${pick.reason}`;
+}
+
 function showIndicator(ind: Indicator, set: CriteriaSet, lang: Lang, region?: string, group?: number): string[] {
   const mark = ind.verified ? '✓' : '⚠';
   const head = `  ${mark} ${ind.id} ${ind.name}${lang === 'en' && ind.nameEn ? ` (${ind.nameEn})` : ''}${ind.owner ? `  [${ind.owner}]` : ''}`;
@@ -125,8 +133,9 @@ function showIndicator(ind: Indicator, set: CriteriaSet, lang: Lang, region?: st
       const label = leaf.path.length ? `${leaf.path.join(' ')}: ` : '';
       const cite = [leaf.source, leaf.note].filter(Boolean).join(' — ');
       const r = leaf.relative;
-      const what = r ? `${ind.comparison} ${r.factor} × ${t(lang, 'relativeTo')} ${r.set} ${r.indicator}` : formatRequirement(ind, leaf.value!, lang);
+      const what = r ? `${SIGN[ind.comparison]} ${r.factor} × ${t(lang, 'relativeTo')} ${r.set} ${r.indicator}` : formatRequirement(ind, leaf.value!, lang);
       lines.push(`      ${label}${what}  ${leafBasis(leaf, ind, lang)}${cite ? ` (${cite})` : ''}`);
+      if (r) lines.push(`        → ${relativeNow(ind, set, region, group, lang)}`);
     }
   }
   const cite = [ind.source, ind.verified ? t(lang, 'verified') : t(lang, 'unverified'), ind.origin !== set.id || set.chain.length > 1 ? `${t(lang, 'from')} ${ind.origin}` : ''].filter(Boolean).join('; ');

@@ -81,7 +81,7 @@ function relative(ind: Indicator, spec: RelativeSpec, ctx: Context, acc: Omit<Th
   const base = ind.refs?.[refKey(set, indicator)];
   if (!base) return { ok: false, reason: `refers to indicator ${indicator} of set ${set}, not loaded`, why: { cause: 'no-base', set, indicator } };
   const pick = pickThreshold(base, ctx);
-  if (!pick.ok) return { ok: false, reason: `is ${spec.factor} × indicator ${indicator} of ${set}, which ${pick.reason}`, why: { cause: 'base-unjudged', set, indicator, base: pick.reason } };
+  if (!pick.ok) return { ok: false, reason: `is ${spec.factor} × indicator ${indicator} of ${set}, which has no usable threshold (${pick.reason})`, why: { cause: 'base-unjudged', set, indicator, base: pick.reason } };
   const v = pick.threshold.value;
   if (typeof v !== 'number') return { ok: false, reason: `is ${spec.factor} × indicator ${indicator} of ${set}, which is not a number`, why: { cause: 'base-unjudged', set, indicator, base: String(v) } };
   const own = spec.source ?? acc.source;

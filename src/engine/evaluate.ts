@@ -70,7 +70,12 @@ export function evaluateUnit(runPlan: Plan, row: SurveyRow, warn?: (p: Problem) 
     let basis: Basis | null = 'mark';
     if (mark === true || mark === false) {
       status = mark ? 'met' : 'unmet';
-      if (!mark && gaps) pushGaps(gaps, judged, c, 'unmet');
+      if (!mark && gaps) {
+        const before = gaps.length;
+        pushGaps(gaps, judged, c, 'unmet');
+        // The mark decides: when no value shows why, the criterion itself is the gap.
+        if (!gaps.slice(before).some((g) => g.kind === 'unmet')) gaps.splice(before, 0, criterionGap(c, 'unmet'));
+      }
       if (given && warn) {
         const fromValues = combine(c.meets, judged.map((j) => j.status));
         if (fromValues !== 'no-data' && fromValues !== status) {

@@ -31,7 +31,8 @@ const messages = {
   basisSecondaryShort: ['nguồn thứ cấp', 'secondary source'],
   basisMarkShort: ['theo đánh giá', 'by mark'],
   noSource: ['ngưỡng không ghi nguồn: không dùng để đánh giá', 'the threshold cites no source: not judged'],
-  relativeTo: ['của ngưỡng', 'of the threshold of'],
+  relativeTo: ['ngưỡng của', 'the threshold of'],
+  notJudged: ['chưa đánh giá được', 'not judged'],
   markJudgedSet: [
     'Bộ này chưa có chỉ tiêu và ngưỡng: mỗi tiêu chí được đánh giá theo kết quả Đạt / Không đạt ghi trong bảng',
     'This set has no indicators or thresholds yet: each criterion is judged by the Đạt / Không đạt mark the sheet gives',
