@@ -180,4 +180,18 @@ describe('no value without a source', () => {
     const quiet = await ntm(['evaluate', join(dir, 'x.csv'), '--sets', SETS, '--set', 'khong-nguon', '-q']);
     expect(quiet.stdout).toContain('Criterion verdicts resting on: verified 0 · secondary source 1 · by mark 1');
   });
+
+  it('318 criterion 5 as the education ministry publishes it: the level-1 share depends on the number of schools', async () => {
+    const dir = tempDir({ 'x.csv': ['Tên xã,5.1,5.2,5.3', 'A,100,60,3', 'B,100,60,5', 'C,100,60,', 'D,90,80,5'].join('\n') });
+    const r = await ntm(['evaluate', join(dir, 'x.csv'), '--set', 'quoc-gia-xa-2021', '--format', 'json']);
+    const five = units(r).map((u) => [u.criteria[4], u.gaps.filter((g) => g.criterion === '5').map((g) => [g.indicator, g.kind, g.required, g.shortfall])]);
+    expect(five).toEqual([
+      ['met', []],
+      ['unmet', [['5.2', 'unmet', 70, 10]]],
+      ['no-data', [['5.2', 'no-data', null, null]]],
+      ['unmet', [['5.1', 'unmet', 100, 10]]],
+    ]);
+    const dbsh = await ntm(['evaluate', join(dir, 'x.csv'), '--set', 'quoc-gia-xa-2021', '--region', 'ĐBSH', '--format', 'json']);
+    expect(units(dbsh)[0]!.gaps.find((g) => g.criterion === '5')).toMatchObject({ indicator: '5.2', required: 100, shortfall: 40 });
+  });
 });

@@ -57,7 +57,9 @@ function thresholdCounts(s: CriteriaSet, group?: number): { verified: number; un
     if (c.indicators.length === 0) counts.mark++;
     for (const i of c.indicators) {
       const pick = pickThreshold(i, ctx);
+      if (i.input) continue;
       if (i.type === 'pass') counts.mark++;
+      else if (!pick.ok && pick.why.cause === 'per-row') counts[i.verified ? 'verified' : 'unverified']++;
       else if (!pick.ok) counts.noThreshold++;
       else if (pick.threshold.verified) counts.verified++;
       else counts.unverified++;
@@ -125,7 +127,8 @@ function showIndicator(ind: Indicator, set: CriteriaSet, lang: Lang, region?: st
   const mark = ind.verified ? '✓' : '⚠';
   const head = `  ${mark} ${ind.id} ${ind.name}${lang === 'en' && ind.nameEn ? ` (${ind.nameEn})` : ''}${ind.owner ? `  [${ind.owner}]` : ''}`;
   const lines = [head];
-  if (ind.threshold === undefined) {
+  if (ind.input) lines.push(`      ${t(lang, 'inputOnly')}`);
+  else if (ind.threshold === undefined) {
     lines.push(`      ${t(lang, 'noThreshold')}`);
   } else {
     const leaves = thresholdLeaves(ind.threshold).filter((l) => applies(l.path, region, group));

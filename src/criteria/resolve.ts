@@ -141,6 +141,7 @@ function mergeIndicator(base: Indicator | undefined, i: IndicatorPatch, c: Crite
     verified: i.verified ?? (thresholdChanged ? false : base!.verified),
     note: i.note ?? (thresholdChanged ? undefined : base?.note),
     fromVillages: i.from_villages ?? base?.fromVillages,
+    input: i.input ?? base?.input,
     origin: thresholdChanged ? setId : base!.origin,
   };
 }

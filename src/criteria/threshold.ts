@@ -19,6 +19,8 @@ export interface Context {
   year?: number;
   /** The commune group (1, 2, 3) of 51/2025/QĐ-TTg. */
   group?: number;
+  /** A row's value of another indicator of the same criterion, for `by_value_of` thresholds. */
+  rowValue?: (indicator: string) => unknown;
 }
 
 /** The region, year and group a set is judged in: those asked for (a region code), else the set's own. */
@@ -58,6 +60,7 @@ function walk(ind: Indicator, spec: ThresholdSpec, ctx: Context, acc: Omit<Thres
     if (!key) return { ok: false, reason: `has no value for region ${ctx.region}`, why: { cause: 'no-region-value', region: ctx.region } };
     return walk(ind, spec.by_region[key]!, ctx, { ...acc, chosenBy: [...acc.chosenBy, ctx.region] });
   }
+  if ('by_value_of' in spec) return byValueOf(ind, spec.by_value_of, ctx, acc);
   if ('by_group' in spec) {
     const keys = Object.keys(spec.by_group);
     if (ctx.group === undefined) return { ok: false, reason: `depends on the commune group (${keys.join(', ')}): give --group or a "Nhóm xã" column`, why: { cause: 'needs-group', groups: keys.join(', ') } };
@@ -71,6 +74,19 @@ function walk(ind: Indicator, spec: ThresholdSpec, ctx: Context, acc: Omit<Thres
   const year = years.filter((y) => y <= ctx.year!).pop();
   if (year === undefined) return { ok: false, reason: `has no value for ${ctx.year} (listed from ${years[0]})`, why: { cause: 'no-year-value', year: ctx.year, first: years[0] } };
   return walk(ind, spec.by_year[String(year)]!, ctx, { ...acc, chosenBy: [...acc.chosenBy, String(year)] });
+}
+
+type ByValueOf = Extract<ThresholdSpec, { by_value_of: unknown }>['by_value_of'];
+
+/** The value that holds from the highest listed value at or below the row's value of another indicator. */
+function byValueOf(ind: Indicator, spec: ByValueOf, ctx: Context, acc: Omit<Threshold, 'value'>): Pick {
+  if (!ctx.rowValue) return { ok: false, reason: `depends on each row's ${spec.indicator}`, why: { cause: 'per-row', indicator: spec.indicator } };
+  const v = ctx.rowValue(spec.indicator);
+  if (typeof v !== 'number') return { ok: false, reason: `depends on ${spec.indicator}, not given`, why: { cause: 'needs-value', indicator: spec.indicator } };
+  const from = Object.keys(spec.from).map(Number).sort((a, b) => a - b).filter((k) => k <= v).pop();
+  if (from === undefined) return { ok: false, reason: `has no value for ${spec.indicator} = ${v}`, why: { cause: 'needs-value', indicator: spec.indicator } };
+  const key = Object.keys(spec.from).find((k) => Number(k) === from)!;
+  return walk(ind, spec.from[key]!, ctx, { ...acc, chosenBy: [...acc.chosenBy, `${spec.indicator} ≥ ${key}`] });
 }
 
 type RelativeSpec = Extract<ThresholdSpec, { relative_to: unknown }>;
@@ -117,6 +133,10 @@ export function thresholdLeaves(spec: ThresholdSpec, path: string[] = []): Leaf[
   if ('relative_to' in spec) {
     const { relative_to: r, factor, verified, source, note } = spec;
     return [{ path, relative: { set: r.set, indicator: r.indicator, factor }, verified, source, note }];
+  }
+  if ('by_value_of' in spec) {
+    const { indicator, from } = spec.by_value_of;
+    return Object.entries(from).flatMap(([k, v]) => thresholdLeaves(v, [...path, `${indicator} ≥ ${k}`]));
   }
   if ('by_group' in spec) {
     return Object.entries(spec.by_group).flatMap(([k, v]) => (v === undefined ? [] : thresholdLeaves(v, [...path, `nhóm ${k}`])));

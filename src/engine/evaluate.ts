@@ -10,6 +10,8 @@ interface PlannedIndicator {
   ind: Indicator;
   threshold?: ThresholdValue;
   verified: boolean;
+  /** The threshold depends on another indicator's value in the row (`by_value_of`). */
+  perRow?: true;
 }
 
 /** A set compiled for one region, year and group: thresholds picked once, not per row. */
@@ -40,6 +42,8 @@ export function compilePlan(set: CriteriaSet, ctx: Context): Plan {
     c,
     indicators: c.indicators.map((ind) => {
       const pick = pickThreshold(ind, ctx);
+      if (!pick.ok && pick.why.cause === 'per-row') return { ind, verified: false, perRow: true as const };
+      if (!pick.ok && ind.input) return { ind, verified: false };
       if (!pick.ok) {
         unjudged.push({ criterion: c.id, indicator: ind.id, reason: pick.reason, why: pick.why });
         return { ind, verified: false };
@@ -65,7 +69,7 @@ export function evaluateUnit(runPlan: Plan, row: SurveyRow, warn?: (p: Problem) 
     const values = row.values[ci];
     // Indicators are judged only where the row has values for them, or nothing else decides.
     const given = values !== undefined && values.some((v) => v !== undefined && v !== null);
-    const judged = indicators.length && (given || (mark !== true && mark !== false && mark !== null)) ? indicators.map((p, ii) => judgeIndicator(p, values?.[ii])) : [];
+    const judged = indicators.length && (given || (mark !== true && mark !== false && mark !== null)) ? judgeAll(plan, c, indicators, values) : [];
     let status: CriterionStatus;
     let basis: Basis | null = 'mark';
     if (mark === true || mark === false) {
@@ -117,6 +121,24 @@ function basisOf(judged: Judged[], status: CriterionStatus): Basis {
     if (j.basis === 'mark') basis = 'mark';
   }
   return basis;
+}
+
+type RowValues = SurveyRow['values'][number];
+
+/** The criterion's indicators judged on one row; an input indicator only informs another's threshold. */
+function judgeAll(plan: Plan, c: Criterion, indicators: PlannedIndicator[], values: RowValues): Judged[] {
+  const judged: Judged[] = [];
+  indicators.forEach((p, ii) => {
+    if (!p.ind.input) judged.push(judgeIndicator(p.perRow ? pickForRow(plan, c, p, values) : p, values?.[ii]));
+  });
+  return judged;
+}
+
+/** A threshold chosen by the row's value of another indicator of the criterion. */
+function pickForRow(plan: Plan, c: Criterion, p: PlannedIndicator, values: RowValues): PlannedIndicator {
+  const rowValue = (id: string) => values?.[c.indicators.findIndex((i) => i.id === id)];
+  const pick = pickThreshold(p.ind, { ...plan.ctx, rowValue });
+  return pick.ok ? { ind: p.ind, threshold: pick.threshold.value, verified: pick.threshold.verified } : { ind: p.ind, verified: false };
 }
 
 /** The indicator gaps of an unmet or undecided criterion, or one gap for the criterion itself. */

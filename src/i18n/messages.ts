@@ -33,6 +33,7 @@ const messages = {
   noSource: ['ngưỡng không ghi nguồn: không dùng để đánh giá', 'the threshold cites no source: not judged'],
   relativeTo: ['ngưỡng của', 'the threshold of'],
   notJudged: ['chưa đánh giá được', 'not judged'],
+  inputOnly: ['chỉ dùng để chọn ngưỡng của chỉ tiêu khác, không tự đánh giá', 'read only to choose another indicator\'s threshold; not judged itself'],
   markJudgedSet: [
     'Bộ này chưa có chỉ tiêu và ngưỡng: mỗi tiêu chí được đánh giá theo kết quả Đạt / Không đạt ghi trong bảng',
     'This set has no indicators or thresholds yet: each criterion is judged by the Đạt / Không đạt mark the sheet gives',

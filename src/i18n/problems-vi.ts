@@ -65,6 +65,9 @@ function cause(p: ProblemParams): string {
       return `ngưỡng tuỳ theo nhóm xã (${p.groups}): cần ghi --group hoặc có cột "Nhóm xã"`;
     case 'no-group-value':
       return `không có giá trị cho xã nhóm ${p.group}`;
+    case 'per-row':
+    case 'needs-value':
+      return `ngưỡng tuỳ theo giá trị của chỉ tiêu ${p.indicator} trong từng dòng`;
     case 'no-base':
     case 'base-unjudged':
       return `ngưỡng tính theo chỉ tiêu ${p.indicator} của bộ ${q(p.set)}, mà chỉ tiêu đó chưa có ngưỡng dùng được`;
@@ -103,6 +106,9 @@ function schemaIssue(p: ProblemParams): Text {
 function thresholdIssue(p: ProblemParams): Text {
   const head = `bộ ${q(p.set)}, chỉ tiêu ${p.indicator}: `;
   if (p.issue === 'region') return { message: `${head}vùng ${q(p.region)} không phải là mã vùng`, hint: `Dùng một trong các vùng: ${p.regions}.` };
+  if (p.issue === 'value-of') {
+    return { message: `${head}"by_value_of" ghi chỉ tiêu ${p.target}, không phải chỉ tiêu dạng số của tiêu chí ${p.criterion}`, hint: `Ghi một chỉ tiêu của tiêu chí ${p.criterion} có kiểu count, number hoặc percent.` };
+  }
   if (p.issue === 'relative') {
     return {
       message: `${head}ngưỡng được tính theo chỉ tiêu ${p.targetIndicator} của bộ ${q(p.target)}, nhưng không tìm thấy chỉ tiêu đó`,
