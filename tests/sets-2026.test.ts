@@ -173,7 +173,7 @@ describe('no value without a source', () => {
   it('reports say what each verdict rests on and count them', async () => {
     const dir = tempDir({ 'x.csv': ['Tên xã,Hộ nghèo,1.1,2.1', 'A,Không đạt,10,80'].join('\n') });
     const r = await ntm(['evaluate', join(dir, 'x.csv'), '--sets', SETS, '--set', 'khong-nguon', '--format', 'markdown']);
-    expect(r.stdout).toContain('| 1 | A |  | 1. Hộ nghèo |  | Not met | Met (by mark) |  |  |');
+    expect(r.stdout).toContain('| 1 | A |  | 1. Hộ nghèo |  | Not met | Met |  |  |');
     expect(r.stdout).toContain('| 80 % | ≥ 85 % \\* | 5 points |');
     expect(r.stdout).toContain('\\* unverified');
     expect(r.stdout).toContain('- Criterion verdicts resting on: verified 0 · secondary source 1 · by mark 1');

@@ -26,8 +26,8 @@ export function gapCells(g: Gap, lang: Lang): GapCells {
     indicator: g.indicator ? `${g.indicator} ${g.indicatorName ?? ''}`.trim() : '',
     value,
     // The requirement says what it rests on, so that every format shows it beside the value: a
-    // secondary source keeps the "*" the reports explain as unverified.
-    required: !requirement || !g.basis ? requirement : g.basis === 'secondary' ? `${requirement} *` : `${requirement} (${basis})`,
+    // secondary source keeps the "*" the reports explain as unverified; a bare "Đạt" is the mark.
+    required: !requirement || !g.basis || g.required === null ? requirement : g.basis === 'secondary' ? `${requirement} *` : `${requirement} (${basis})`,
     shortfall: g.kind === 'unmet' ? formatShortfall(ind, g.shortfall, lang) : '',
     owner: g.owner ?? '',
     basis,
