@@ -51,6 +51,7 @@ describe('ntm evaluate --format markdown', () => {
       - Units evaluated: 8
       - Meeting the standard: 0
       - Average criteria met: 10.38/16
+      - Criterion verdicts resting on: verified 0 · secondary source 0 · by mark 128
       - Criteria missed most often: 7. Cơ sở vật chất văn hóa (7); 12. Mô hình sản xuất (7); 13. Kinh tế hộ (6); 14. Môi trường và cảnh quan nông thôn (6); 6. Điện (5)
       "
     `);
