@@ -198,7 +198,7 @@ describe('--format json with a view', () => {
     const out = json(r) as { units: Unit[]; byOwner: { owner: string; gaps: { unit: string; parent: string; file: string; gap: Gap }[] }[]; byCriterion?: unknown };
     expect(out.byCriterion).toBeUndefined();
     expect(out.byOwner.find((o) => o.owner === 'Công an huyện')!.gaps).toEqual([
-      { unit: 'Cốc Phia', parent: 'Cốc Đán', file: ANNEX, gap: { criterion: '15', name: 'An ninh trật tự', kind: 'unmet', value: null, required: null, shortfall: null, owner: 'Công an huyện' } },
+      { unit: 'Cốc Phia', parent: 'Cốc Đán', file: ANNEX, gap: { criterion: '15', name: 'An ninh trật tự', kind: 'unmet', value: null, required: null, shortfall: null, owner: 'Công an huyện', basis: 'mark' } },
     ]);
     const owners = [...new Set(out.units.flatMap((u) => u.gaps.map((g) => g.owner)))];
     expect(out.byOwner.map((o) => o.owner).sort()).toEqual(owners.sort());

@@ -32,6 +32,8 @@ export function setContext(set: CriteriaSet, region?: string, year?: number, gro
 
 export type Pick = { ok: true; threshold: Threshold } | { ok: false; reason: string; why: ProblemParams };
 
+const no = (reason: string, why: ProblemParams): Pick => ({ ok: false, reason, why });
+
 /** Where a verdict's threshold comes from: the decision's own text, a secondary copy, or none (a mark). */
 export type Basis = 'verified' | 'secondary' | 'mark';
 
@@ -40,9 +42,9 @@ export type Basis = 'verified' | 'secondary' | 'mark';
  * value that cites no source is not judged: nobody could look it up.
  */
 export function pickThreshold(ind: Indicator, ctx: Context): Pick {
-  if (ind.threshold === undefined) return { ok: false, reason: 'no threshold in the set', why: { cause: 'no-threshold' } };
+  if (ind.threshold === undefined) return no('no threshold in the set', { cause: 'no-threshold' });
   const pick = walk(ind, ind.threshold, ctx, { verified: ind.verified, source: ind.source, note: ind.note, chosenBy: [] });
-  if (pick.ok && !pick.threshold.source) return { ok: false, reason: 'the threshold cites no source', why: { cause: 'no-source' } };
+  if (pick.ok && !pick.threshold.source) return no('the threshold cites no source', { cause: 'no-source' });
   return pick;
 }
 
@@ -50,29 +52,32 @@ function walk(ind: Indicator, spec: ThresholdSpec, ctx: Context, acc: Omit<Thres
   if (typeof spec !== 'object' || Array.isArray(spec)) return { ok: true, threshold: { ...acc, value: spec } };
   if ('value' in spec) {
     const { value, verified, source, note } = spec;
-    return { ok: true, threshold: { ...acc, value, verified: verified ?? acc.verified, source: source ?? acc.source, note: note ?? acc.note } };
+    const threshold = { ...acc, value, verified: verified ?? acc.verified, source: source ?? acc.source, note: note ?? acc.note };
+    return { ok: true, threshold };
   }
   if ('relative_to' in spec) return relative(ind, spec, ctx, acc);
   if ('by_region' in spec) {
-    const keys = Object.keys(spec.by_region);
-    if (!ctx.region) return { ok: false, reason: `depends on the region (${keys.join(', ')}): give --region`, why: { cause: 'needs-region', regions: keys.join(', ') } };
-    const key = keys.find((k) => regionCode(k) === ctx.region);
-    if (!key) return { ok: false, reason: `has no value for region ${ctx.region}`, why: { cause: 'no-region-value', region: ctx.region } };
+    const keys = Object.keys(spec.by_region).join(', ');
+    if (!ctx.region) return no(`depends on the region (${keys}): give --region`, { cause: 'needs-region', regions: keys });
+    const key = Object.keys(spec.by_region).find((k) => regionCode(k) === ctx.region);
+    if (!key) return no(`has no value for region ${ctx.region}`, { cause: 'no-region-value', region: ctx.region });
     return walk(ind, spec.by_region[key]!, ctx, { ...acc, chosenBy: [...acc.chosenBy, ctx.region] });
   }
   if ('by_value_of' in spec) return byValueOf(ind, spec.by_value_of, ctx, acc);
   if ('by_group' in spec) {
-    const keys = Object.keys(spec.by_group);
-    if (ctx.group === undefined) return { ok: false, reason: `depends on the commune group (${keys.join(', ')}): give --group or a "Nhóm xã" column`, why: { cause: 'needs-group', groups: keys.join(', ') } };
+    const groups = Object.keys(spec.by_group).join(', ');
+    if (ctx.group === undefined) {
+      return no(`depends on the commune group (${groups}): give --group or a "Nhóm xã" column`, { cause: 'needs-group', groups });
+    }
     const value = spec.by_group[String(ctx.group) as keyof typeof spec.by_group];
-    if (value === undefined) return { ok: false, reason: `has no value for commune group ${ctx.group}`, why: { cause: 'no-group-value', group: ctx.group } };
+    if (value === undefined) return no(`has no value for commune group ${ctx.group}`, { cause: 'no-group-value', group: ctx.group });
     return walk(ind, value, ctx, { ...acc, chosenBy: [...acc.chosenBy, `nhóm ${ctx.group}`] });
   }
   const years = Object.keys(spec.by_year).map(Number).sort((a, b) => a - b);
-  if (ctx.year === undefined) return { ok: false, reason: `depends on the year (${years.join(', ')}): give --year`, why: { cause: 'needs-year', years: years.join(', ') } };
+  if (ctx.year === undefined) return no(`depends on the year (${years.join(', ')}): give --year`, { cause: 'needs-year', years: years.join(', ') });
   // Thresholds hold from the year they are listed for until the next listed year.
   const year = years.filter((y) => y <= ctx.year!).pop();
-  if (year === undefined) return { ok: false, reason: `has no value for ${ctx.year} (listed from ${years[0]})`, why: { cause: 'no-year-value', year: ctx.year, first: years[0] } };
+  if (year === undefined) return no(`has no value for ${ctx.year} (listed from ${years[0]})`, { cause: 'no-year-value', year: ctx.year, first: years[0] });
   return walk(ind, spec.by_year[String(year)]!, ctx, { ...acc, chosenBy: [...acc.chosenBy, String(year)] });
 }
 
@@ -80,11 +85,11 @@ type ByValueOf = Extract<ThresholdSpec, { by_value_of: unknown }>['by_value_of']
 
 /** The value that holds from the highest listed value at or below the row's value of another indicator. */
 function byValueOf(ind: Indicator, spec: ByValueOf, ctx: Context, acc: Omit<Threshold, 'value'>): Pick {
-  if (!ctx.rowValue) return { ok: false, reason: `depends on each row's ${spec.indicator}`, why: { cause: 'per-row', indicator: spec.indicator } };
+  if (!ctx.rowValue) return no(`depends on each row's ${spec.indicator}`, { cause: 'per-row', indicator: spec.indicator });
   const v = ctx.rowValue(spec.indicator);
-  if (typeof v !== 'number') return { ok: false, reason: `depends on ${spec.indicator}, not given`, why: { cause: 'needs-value', indicator: spec.indicator } };
+  if (typeof v !== 'number') return no(`depends on ${spec.indicator}, not given`, { cause: 'needs-value', indicator: spec.indicator });
   const from = Object.keys(spec.from).map(Number).sort((a, b) => a - b).filter((k) => k <= v).pop();
-  if (from === undefined) return { ok: false, reason: `has no value for ${spec.indicator} = ${v}`, why: { cause: 'needs-value', indicator: spec.indicator } };
+  if (from === undefined) return no(`has no value for ${spec.indicator} = ${v}`, { cause: 'needs-value', indicator: spec.indicator });
   const key = Object.keys(spec.from).find((k) => Number(k) === from)!;
   return walk(ind, spec.from[key]!, ctx, { ...acc, chosenBy: [...acc.chosenBy, `${spec.indicator} ≥ ${key}`] });
 }
@@ -95,11 +100,11 @@ type RelativeSpec = Extract<ThresholdSpec, { relative_to: unknown }>;
 function relative(ind: Indicator, spec: RelativeSpec, ctx: Context, acc: Omit<Threshold, 'value'>): Pick {
   const { set, indicator } = spec.relative_to;
   const base = ind.refs?.[refKey(set, indicator)];
-  if (!base) return { ok: false, reason: `refers to indicator ${indicator} of set ${set}, not loaded`, why: { cause: 'no-base', set, indicator } };
+  if (!base) return no(`refers to indicator ${indicator} of set ${set}, not loaded`, { cause: 'no-base', set, indicator });
   const pick = pickThreshold(base, ctx);
-  if (!pick.ok) return { ok: false, reason: `is ${spec.factor} × indicator ${indicator} of ${set}, which has no usable threshold (${pick.reason})`, why: { cause: 'base-unjudged', set, indicator, base: pick.reason } };
+  if (!pick.ok) return no(`is ${spec.factor} × indicator ${indicator} of ${set}, which has no usable threshold (${pick.reason})`, { cause: 'base-unjudged', set, indicator, base: pick.reason });
   const v = pick.threshold.value;
-  if (typeof v !== 'number') return { ok: false, reason: `is ${spec.factor} × indicator ${indicator} of ${set}, which is not a number`, why: { cause: 'base-unjudged', set, indicator, base: String(v) } };
+  if (typeof v !== 'number') return no(`is ${spec.factor} × indicator ${indicator} of ${set}, which is not a number`, { cause: 'base-unjudged', set, indicator, base: String(v) });
   const own = spec.source ?? acc.source;
   return {
     ok: true,
