@@ -198,7 +198,7 @@ describe('--format json with a view', () => {
     const out = json(r) as { units: Unit[]; byOwner: { owner: string; gaps: { unit: string; parent: string; file: string; gap: Gap }[] }[]; byCriterion?: unknown };
     expect(out.byCriterion).toBeUndefined();
     expect(out.byOwner.find((o) => o.owner === 'Công an huyện')!.gaps).toEqual([
-      { unit: 'Cốc Phia', parent: 'Cốc Đán', file: ANNEX, gap: { criterion: '15', name: 'An ninh trật tự', kind: 'unmet', value: null, required: null, shortfall: null, owner: 'Công an huyện' } },
+      { unit: 'Cốc Phia', parent: 'Cốc Đán', file: ANNEX, gap: { criterion: '15', name: 'An ninh trật tự', kind: 'unmet', value: null, required: null, shortfall: null, owner: 'Công an huyện', basis: 'mark' } },
     ]);
     const owners = [...new Set(out.units.flatMap((u) => u.gaps.map((g) => g.owner)))];
     expect(out.byOwner.map((o) => o.owner).sort()).toEqual(owners.sort());
@@ -226,10 +226,10 @@ describe('ntm sets show', () => {
     expect(delta.code).toBe(0);
     expect(north.stdout).not.toBe(delta.stdout);
     // Income (10) and stunting (15.3) differ between the two columns of 1980/QĐ-TTg.
-    expect(north.stdout).toContain('TDMNPB: ≥ 36 triệu đồng/người/năm  ✓ verified');
+    expect(north.stdout).toContain('TDMNPB: ≥ 36 triệu đồng/người/năm  ✓ on a value verified in the decision');
     expect(north.stdout).not.toContain('ĐBSH: ≥ 50 triệu đồng/người/năm');
     expect(north.stdout).toContain('TDMNPB: ≤ 26.7 %');
-    expect(delta.stdout).toContain('ĐBSH: ≥ 50 triệu đồng/người/năm  ⚠ unverified');
+    expect(delta.stdout).toContain('ĐBSH: ≥ 50 triệu đồng/người/năm  ⚠ on a value from a secondary source');
     expect(delta.stdout).not.toContain('TDMNPB: ≥ 36 triệu đồng/người/năm');
     expect(delta.stdout).toContain('ĐBSH: ≤ 13.9 %');
     expect(delta.stdout).not.toMatch(/^ +TDMNPB: /m);
@@ -250,7 +250,7 @@ describe('ntm sets show', () => {
     expect(r.stdout).toMatch(/^kiem-thu-xa: Commune test set \(test data\)\n/);
     expect(r.stdout).toContain('  Decision: KIỂM THỬ, 2024-01-01, ntm tests\n');
     expect(r.stdout).toContain('1. Tỷ lệ  [Phòng Kinh tế và Hạ tầng]');
-    expect(r.stdout).toContain('      TDMNPB 2024: ≥ 45 triệu đồng/người/năm\n');
+    expect(r.stdout).toContain('      TDMNPB 2024: ≥ 45 triệu đồng/người/năm  ⚠ on a value from a secondary source\n');
     expect(r.stdout).toContain('computed from the villages, set bac-kan-thon-2019 #7');
     // …and the id alone is not a shipped set.
     const byId = await ntm(['sets', 'show', 'kiem-thu-xa']);
@@ -267,7 +267,7 @@ describe('progress line', () => {
     const r = await inTerminal(['evaluate', 'lon.csv', '--set', 'bac-kan-thon-2019', '--quiet'], { cwd: dir, env: { NTM_PROGRESS_AFTER_MS: '0' } });
     expect(r.code).toBe(0);
     expect(r.out).toMatch(/\rntm: reading lon\.csv: \d+\.\d \/ \d+\.\d MB \(\d+%\)\u001b\[K/);
-    const summary = 'Units evaluated: 20000; Meeting the standard: 20000; Average criteria met: 16/16';
+    const summary = 'Units evaluated: 20000; Meeting the standard: 20000; Average criteria met: 16/16; Criterion verdicts resting on: verified 0 · secondary source 0 · by mark 320000';
     const tail = r.out.slice(r.out.lastIndexOf('ntm: reading'));
     expect(tail.indexOf('\r\u001b[K')).toBeGreaterThan(0);
     expect(tail.indexOf('\r\u001b[K')).toBeLessThan(tail.indexOf(summary));
@@ -279,7 +279,7 @@ describe('progress line', () => {
     const dir = tempDir({ 'lon.csv': [THON_HEADER, ...rows].join('\n') });
     const r = await inTerminal(['evaluate', 'lon.csv', '--quiet'], { cwd: dir, env: { NTM_PROGRESS_AFTER_MS: '0' } });
     expect(r.code).toBe(0);
-    expect(screen(r.out)).toEqual(['ntm: lon.csv: using criteria set "bac-kan-thon-2019" (225/QĐ-UBND); choose another with --set', 'Units evaluated: 20000; Meeting the standard: 20000; Average criteria met: 16/16']);
+    expect(screen(r.out)).toEqual(['ntm: lon.csv: using criteria set "bac-kan-thon-2019" (225/QĐ-UBND); choose another with --set', 'Units evaluated: 20000; Meeting the standard: 20000; Average criteria met: 16/16; Criterion verdicts resting on: verified 0 · secondary source 0 · by mark 320000']);
   });
 });
 
@@ -288,7 +288,7 @@ describe('--quiet with -o', () => {
     const dir = tempDir({ 'thon.csv': readFileSync(ANNEX) });
     const r = await ntm(['evaluate', 'thon.csv', '-q', '-o', 'report.json'], { cwd: dir });
     expect(r.code).toBe(1);
-    expect(r.stdout).toBe('Units evaluated: 8; Meeting the standard: 0; Average criteria met: 10.38/16\n');
+    expect(r.stdout).toBe('Units evaluated: 8; Meeting the standard: 0; Average criteria met: 10.38/16; Criterion verdicts resting on: verified 0 · secondary source 0 · by mark 128\n');
     expect(r.stderr).toBe(
       'ntm: thon.csv: using criteria set "bac-kan-thon-2019" (225/QĐ-UBND); choose another with --set\n' +
         'thon.csv:8:20: warning: Nà Y (Thượng Ân): the marks add up to 14 criteria met, the total column says 13\n' +

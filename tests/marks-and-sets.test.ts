@@ -63,8 +63,8 @@ describe('ntm sets', () => {
     expect(r.stdout).toMatch(/^bac-kan-thon-2019\s+thon\s+16 criteria\s+225\/QĐ-UBND \(2019-02-13\)/m);
     const all = await ntm(['sets', 'list', '--format', 'json']);
     expect(json(all).find((s: { id: string }) => s.id === 'bac-kan-thon-2019')).toMatchObject({ level: 'thon', criteria: 16 });
-    // The six values of 1980/QĐ-TTg checked in CRITERIA-SOURCES.md, for the set's region TDMNPB.
-    expect(json(all).find((s: { id: string }) => s.id === 'quoc-gia-xa-2016')).toMatchObject({ level: 'xa', criteria: 19, verified: 6 });
+    // The five values of 1980/QĐ-TTg checked in CRITERIA-SOURCES.md whose copy the source check found (TDMNPB).
+    expect(json(all).find((s: { id: string }) => s.id === 'quoc-gia-xa-2016')).toMatchObject({ level: 'xa', criteria: 19, verified: 5 });
   });
 
   it('shows one set with its criteria, owners and what is verified', async () => {
@@ -74,7 +74,7 @@ describe('ntm sets', () => {
     expect(r.stdout).toContain('4. Giao thông (Transport)  [Phòng Kinh tế và Hạ tầng]');
     expect(r.stdout).toContain('16. Hệ thống chính trị (Political system)  [Phòng Nội vụ]');
     const national = await ntm(['sets', 'show', 'quoc-gia-xa-2016']);
-    expect(national.stdout).toMatch(/Thresholds by default — verified · unverified · none \(TDMNPB 2020\): ✓ 6 · ⚠ \d+ · ∅ \d+/);
+    expect(national.stdout).toMatch(/Thresholds by default — verified · secondary source · none · judged by a mark \(TDMNPB 2020\): ✓ 5 · ⚠ \d+ · ∅ \d+ · ⚑ \d+/);
     expect(national.stdout).toMatch(/⚠ \d+ thresholds not verified against the decision text, or missing/);
     const vi = await ntm(['sets', 'show', 'bac-kan-thon-2019', '--lang', 'vi']);
     expect(vi.stdout).toContain('Quyết định: 225/QĐ-UBND');

@@ -20,7 +20,7 @@ describe('ntm evaluate a.csv b.csv: one run, every file', () => {
     expect((await ntm(['evaluate', A, '--set', 'bac-kan-thon-2019', '-q'])).code).toBe(0);
     const r = await run(['-q']);
     expect(r.code).toBe(1);
-    expect(r.stdout).toBe('Units evaluated: 5; Meeting the standard: 3; Average criteria met: 13.6/16\n');
+    expect(r.stdout).toBe('Units evaluated: 5; Meeting the standard: 3; Average criteria met: 13.6/16; Criterion verdicts resting on: verified 0 · secondary source 0 · by mark 80\n');
     expect((await ntm(['evaluate', B, A, '--set', 'bac-kan-thon-2019', '-q'])).code).toBe(1);
   });
 

@@ -17,7 +17,7 @@ describe('ntm evaluate --format csv', () => {
     expect(rows).toHaveLength(json.units.reduce((n: number, u: { gaps: unknown[] }) => n + u.gaps.length, 0));
     // Trung Hòa's stunting rate: 27,3 % against ≤ 26,7 %, 0,6 points to go.
     expect(rows).toContainEqual([
-      'Trung Hòa', 'Ngân Sơn', XA, '15', 'Y tế', '15.3', 'Tỷ lệ trẻ em dưới 5 tuổi bị suy dinh dưỡng thể thấp còi (chiều cao theo tuổi)', 'Not met', '27.3 %', '≤ 26.7 %', '0.6 points', 'Văn phòng HĐND-UBND huyện',
+      'Trung Hòa', 'Ngân Sơn', XA, '15', 'Y tế', '15.3', 'Tỷ lệ trẻ em dưới 5 tuổi bị suy dinh dưỡng thể thấp còi (chiều cao theo tuổi)', 'Not met', '27.3 %', '≤ 26.7 % (verified)', '0.6 points', 'Văn phòng HĐND-UBND huyện',
     ]);
     // A value given where the set has no sourced threshold is a no-data gap, and says why.
     expect(rows.find((row) => row[0] === 'Vân Tùng' && row[5] === '17.2')).toEqual(expect.arrayContaining(['No data', '100 % (no threshold in the set)']));

@@ -66,7 +66,7 @@ describe.skipIf(!haveChromium)('ntm evaluate -o report.html, opened in headless 
   it('shows the summary figures, a units × criteria heat-map in the set order, and every gap; fetches nothing', async () => {
     const { page, requests } = await open([ANNEX]);
     expect(await page.title()).toBe('New rural development (nông thôn mới) criteria: evaluation — bac-kan-thon-2019');
-    expect(await texts(page, '#summary .figure')).toEqual(['8\nUnits evaluated', '0\nMeeting the standard', '10.38/16\nAverage criteria met']);
+    expect(await texts(page, '#summary .figure')).toEqual(['8\nUnits evaluated', '0\nMeeting the standard', '10.38/16\nAverage criteria met', 'verified 0 · secondary source 0 · by mark 128\nCriterion verdicts resting on']);
     expect(await page.$$eval('.heatmap tbody tr', (rows) => rows.length)).toBe(8);
     expect(await page.$$eval('.heatmap td.mark', (cells) => cells.length)).toBe(8 * 16);
     expect(await page.$$eval('.heatmap td.mark.met', (cells) => cells.length)).toBe(83);
@@ -105,7 +105,7 @@ describe.skipIf(!haveChromium)('ntm evaluate -o report.html, opened in headless 
     const { page } = await open([ANNEX], 'vi');
     expect(await page.$eval('html', (h) => h.lang)).toBe('vi');
     expect(await texts(page, 'h2')).toEqual(['Tổng hợp', 'Đơn vị × tiêu chí', 'Các chỉ tiêu chưa đạt']);
-    expect(await texts(page, '#summary .figure')).toEqual(['8\nSố đơn vị đánh giá', '0\nSố đơn vị đạt chuẩn', '10,38/16\nBình quân tiêu chí đạt']);
+    expect(await texts(page, '#summary .figure')).toEqual(['8\nSố đơn vị đánh giá', '0\nSố đơn vị đạt chuẩn', '10,38/16\nBình quân tiêu chí đạt', 'đã kiểm chứng 0 · nguồn thứ cấp 0 · theo đánh giá 128\nKết luận tiêu chí dựa trên']);
     expect((await texts(page, '.heatmap tbody tr td:last-child'))[0]).toBe('Chưa đạt');
   });
 

@@ -16,14 +16,14 @@ describe('--lang: everything ntm says, in Vietnamese or English; criterion names
     expect(en.stdout).toContain('Summary: Units evaluated: 8; Meeting the standard: 0; Average criteria met: 10.38/16');
     // --lang overrides the locale both ways.
     expect((await ntm(['evaluate', ANNEX, '--lang', 'en'], { env: VI_LOCALE })).stdout).toContain('Units evaluated: 8');
-    expect((await ntm(['evaluate', ANNEX, '--lang', 'vi', '-q'])).stdout).toBe('Số đơn vị đánh giá: 8; Số đơn vị đạt chuẩn: 0; Bình quân tiêu chí đạt: 10,38/16\n');
+    expect((await ntm(['evaluate', ANNEX, '--lang', 'vi', '-q'])).stdout).toBe('Số đơn vị đánh giá: 8; Số đơn vị đạt chuẩn: 0; Bình quân tiêu chí đạt: 10,38/16; Kết luận tiêu chí dựa trên: đã kiểm chứng 0 · nguồn thứ cấp 0 · theo đánh giá 128\n');
   });
 
   it('CSV: headings, kinds and numbers in Vietnamese', async () => {
     const r = await ntm(['evaluate', XA, '--set', 'bac-kan-xa-2017', '--format', 'csv', '--lang', 'vi']);
     const [head, ...rows] = readCsv(r.stdout);
     expect(head).toEqual(['Xã', 'Huyện', 'Tệp', 'Mã tiêu chí', 'Tên tiêu chí', 'Mã chỉ tiêu', 'Tên chỉ tiêu', 'Loại', 'Giá trị', 'Yêu cầu', 'Còn thiếu', 'Cơ quan phụ trách']);
-    expect(rows).toContainEqual(expect.arrayContaining(['Trung Hòa', '15.3', 'Không đạt', '27,3 %', '≤ 26,7 %', '0,6 điểm %']));
+    expect(rows).toContainEqual(expect.arrayContaining(['Trung Hòa', '15.3', 'Không đạt', '27,3 %', '≤ 26,7 % (đã kiểm chứng)', '0,6 điểm %']));
     expect(rows).toContainEqual(expect.arrayContaining(['Vân Tùng', '17.2', 'Chưa có số liệu', '100 % (bộ tiêu chí chưa có ngưỡng)']));
   });
 

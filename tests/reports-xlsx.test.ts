@@ -53,7 +53,7 @@ describe('ntm evaluate -o report.xlsx', () => {
     const gaps = wb.getWorksheet('Gaps')!;
     const [head, ...rows] = sheetRows(gaps);
     expect(head).toEqual(['No.', 'Commune', 'District', 'Criterion', 'Indicator', 'Value', 'Required', 'Shortfall', 'Owner']);
-    expect(rows).toContainEqual([expect.any(Number), 'Trung Hòa', 'Ngân Sơn', '15. Y tế', '15.3 Tỷ lệ trẻ em dưới 5 tuổi bị suy dinh dưỡng thể thấp còi (chiều cao theo tuổi)', '27.3 %', '≤ 26.7 %', '0.6 points', 'Văn phòng HĐND-UBND huyện']);
+    expect(rows).toContainEqual([expect.any(Number), 'Trung Hòa', 'Ngân Sơn', '15. Y tế', '15.3 Tỷ lệ trẻ em dưới 5 tuổi bị suy dinh dưỡng thể thấp còi (chiều cao theo tuổi)', '27.3 %', '≤ 26.7 % (verified)', '0.6 points', 'Văn phòng HĐND-UBND huyện']);
     expect(rows.at(-1)).toEqual(['* unverified', null, null, null, null, null, null, null, null]);
     expect(gaps.views[0]).toMatchObject({ state: 'frozen', ySplit: 1 });
     expect(gaps.autoFilter).toBeTruthy();

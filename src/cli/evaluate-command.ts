@@ -69,6 +69,7 @@ export function registerEvaluate(program: Command, out: (s: string) => void): vo
         setId,
         region: opts.region,
         year,
+        group: opts.group,
         villages: opts.villages,
         encoding: opts.encoding,
         percentAsIs: Boolean(opts.percentAsIs),

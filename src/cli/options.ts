@@ -10,6 +10,8 @@ export interface CommonOptions {
   lang: string;
   /** A region code (parsed from a code or a full name). */
   region?: string;
+  /** The commune group of 51/2025/QĐ-TTg thresholds. */
+  group?: number;
 }
 
 const collect = (v: string, all: string[]) => [...all, v];
@@ -19,12 +21,19 @@ export function commonOptions(cmd: Command): Command {
   return cmd
     .option('--sets <dir>', 'also load the criteria sets in DIR (repeatable; also NTM_SETS)', collect, [])
     .option('--region <region>', 'region column of national thresholds (TDMNPB, ĐBSH, BTB, DHNTB, TN, ĐNB, ĐBSCL, or the full name)', parseRegion)
+    .option('--group <group>', 'commune group of 2026–2030 thresholds (xã nhóm 1, 2, 3); a "Nhóm xã" column overrides it per row', parseGroup)
     .addOption(new Option('--lang <lang>', 'language of what ntm says').choices(['vi', 'en']).default(defaultLang(), 'vi when the locale is Vietnamese'));
 }
 
 /** --region as a region code, checked while the options are parsed: before any file is read. */
 function parseRegion(region: string): string {
   return regionCode(region) ?? fail({ kind: 'bad-region', params: { region, regions: regionList() }, message: `unknown region "${region}"`, hint: `Use one of ${regionList()}.` });
+}
+
+/** --group as 1, 2 or 3, checked while the options are parsed. */
+function parseGroup(group: string): number {
+  if (/^[123]$/.test(group.trim())) return Number(group);
+  return fail({ kind: 'bad-group', params: { group }, message: `unknown commune group "${group}"`, hint: 'Use --group 1, 2 or 3 (xã nhóm 1, 2, 3 of 51/2025/QĐ-TTg).' });
 }
 
 /** Opens the registry; a set given as a YAML path is loaded beside the folders and its id returned. */

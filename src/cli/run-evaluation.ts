@@ -15,6 +15,7 @@ export interface RunOptions {
   setId?: string;
   region?: string;
   year?: number;
+  group?: number;
   villages?: string;
   encoding?: string;
   /** Read percent columns as written, never as fractions of 1. */
@@ -67,7 +68,7 @@ export async function runEvaluation(o: RunOptions): Promise<Evaluation> {
         }
         if (!plan) {
           checkYearInPeriod(chosen, o.year);
-          ctx = setContext(chosen, o.region, o.year);
+          ctx = setContext(chosen, o.region, o.year, o.group);
           plan = compilePlan(chosen, ctx);
           overall = new SummaryBuilder(chosen);
         }

@@ -1,6 +1,6 @@
 import { Option, type Command } from 'commander';
 import { regionCode } from '../criteria/regions.js';
-import { pickThreshold, setContext, thresholdLeaves } from '../criteria/threshold.js';
+import { pickThreshold, setContext, thresholdLeaves, type Leaf } from '../criteria/threshold.js';
 import type { CriteriaSet, Indicator } from '../criteria/types.js';
 import { formatRequirement } from '../reports/format-values.js';
 import { t, type Lang } from '../i18n/messages.js';
@@ -35,7 +35,7 @@ export function registerSets(program: Command, print: (s: string) => void): void
       const { registry, setId } = await openSets(opts, id);
       const set = registry.get(setId ?? id);
       if (opts.format === 'json') outJson({ ...summary(set), criteria: set.criteria });
-      else out(showSet(set, opts.lang as Lang, opts.region));
+      else out(showSet(set, opts.lang as Lang, opts.region, opts.group));
     });
 }
 
@@ -53,13 +53,18 @@ const summary = (s: CriteriaSet) => ({
 });
 
 /** How the thresholds that apply by default (the set's region and year) stand: checked, not checked, missing. */
-function thresholdCounts(s: CriteriaSet): { verified: number; unverified: number; noThreshold: number } {
-  const counts = { verified: 0, unverified: 0, noThreshold: 0 };
-  const ctx = setContext(s);
+function thresholdCounts(s: CriteriaSet, group?: number): { verified: number; unverified: number; mark: number; noThreshold: number } {
+  const counts = { verified: 0, unverified: 0, mark: 0, noThreshold: 0 };
+  const ctx = setContext(s, undefined, undefined, group);
   for (const c of s.criteria) {
+    // A criterion without indicators is judged by its mark alone.
+    if (c.indicators.length === 0) counts.mark++;
     for (const i of c.indicators) {
       const pick = pickThreshold(i, ctx);
-      if (!pick.ok) counts.noThreshold++;
+      if (i.input) continue;
+      if (i.type === 'pass') counts.mark++;
+      else if (!pick.ok && pick.why.cause === 'per-row') counts[i.verified ? 'verified' : 'unverified']++;
+      else if (!pick.ok) counts.noThreshold++;
       else if (pick.threshold.verified) counts.verified++;
       else counts.unverified++;
     }
@@ -67,7 +72,7 @@ function thresholdCounts(s: CriteriaSet): { verified: number; unverified: number
   return counts;
 }
 
-function showSet(set: CriteriaSet, lang: Lang, region?: string): string {
+function showSet(set: CriteriaSet, lang: Lang, region?: string, group?: number): string {
   const lines: string[] = [];
   lines.push(`${set.id}: ${lang === 'en' && set.nameEn ? set.nameEn : set.name}`);
   lines.push(`  ${t(lang, 'decision')}: ${set.source.document}, ${set.source.date}, ${set.source.issuer}${set.source.title ? ` — ${set.source.title}` : ''}`);
@@ -76,40 +81,68 @@ function showSet(set: CriteriaSet, lang: Lang, region?: string): string {
   lines.push(`  ${t(lang, 'level')}: ${set.level}${set.period ? `, ${set.period}` : ''}${set.region ? `, ${t(lang, 'region')} ${set.region}` : ''}${set.defaultYear ? `, ${t(lang, 'year')} ${set.defaultYear}` : ''}`);
   lines.push(`  ${t(lang, 'meetsRule')}: ${set.meets === 'all' ? t(lang, 'allCriteria') : `≥ ${set.meets.min_criteria}`}`);
   for (const n of set.notes) lines.push(`  ${n}`);
-  let group: string | undefined;
+  if (set.criteria.every((c) => c.indicators.length === 0)) lines.push(`  ⚑ ${t(lang, 'markJudgedSet')}.`);
+  if (group !== undefined) lines.push(`  ${t(lang, 'group')}: ${group}`);
+  let heading: string | undefined;
   for (const c of set.criteria) {
     lines.push('');
-    if (c.group && c.group !== group) {
-      group = c.group;
+    if (c.group && c.group !== heading) {
+      heading = c.group;
       lines.push(`[${c.group}]`);
     }
     lines.push(`${c.id}. ${c.name}${lang === 'en' && c.nameEn ? ` (${c.nameEn})` : ''}${c.owner ? `  [${c.owner}]` : ''}${c.origin !== set.id ? `  (${t(lang, 'from')} ${c.origin})` : ''}`);
     if (c.indicators.length === 0) lines.push(`    ${t(lang, 'markOnly')}${c.verified ? '' : `  ⚠ ${t(lang, 'unverified')}`}`);
     if (c.note) lines.push(`    ${t(lang, 'note')}: ${c.note}`);
     for (const ind of c.indicators) {
-      lines.push(...showIndicator(ind, set, lang, region));
+      lines.push(...showIndicator(ind, set, lang, region, group));
     }
   }
   lines.push('');
-  const counts = thresholdCounts(set);
-  lines.push(`${t(lang, 'thresholdCounts')} (${set.region ?? ''}${set.defaultYear ? ` ${set.defaultYear}` : ''}): ✓ ${counts.verified} · ⚠ ${counts.unverified} · ∅ ${counts.noThreshold}`);
+  const counts = thresholdCounts(set, group);
+  const where = [set.region, set.defaultYear, group === undefined ? undefined : `${t(lang, 'group')} ${group}`].filter(Boolean).join(' ');
+  lines.push(`${t(lang, 'thresholdCounts')} (${where}): ✓ ${counts.verified} · ⚠ ${counts.unverified} · ∅ ${counts.noThreshold} · ⚑ ${counts.mark}`);
   lines.push(counts.unverified || counts.noThreshold ? `⚠ ${counts.unverified + counts.noThreshold} ${t(lang, 'unverifiedCount')}` : `✓ ${t(lang, 'allVerified')}`);
   return lines.join('\n') + '\n';
 }
 
-function showIndicator(ind: Indicator, set: CriteriaSet, lang: Lang, region?: string): string[] {
+/** Whether a leaf applies to the region and group asked for (or to any, when none is asked). */
+function applies(path: string[], region?: string, group?: number): boolean {
+  const regionOk = !region || !path.some((p) => regionCode(p)) || path.some((p) => regionCode(p) === region);
+  const groups = path.filter((p) => p.startsWith('nhóm '));
+  return regionOk && (group === undefined || groups.length === 0 || groups.includes(`nhóm ${group}`));
+}
+
+/** What a verdict on this leaf rests on. */
+function leafBasis(leaf: Leaf, ind: Indicator, lang: Lang): string {
+  if (ind.type === 'pass') return `⚑ ${t(lang, 'basisMark')}`;
+  if (!(leaf.source ?? ind.source)) return `∅ ${t(lang, 'noSource')}`;
+  return (leaf.verified ?? ind.verified) ? `✓ ${t(lang, 'basisVerified')}` : `⚠ ${t(lang, 'basisSecondary')}`;
+}
+
+const SIGN = { '>=': '≥', '<=': '≤', '==': '=', between: '∈' } as const;
+
+/** What a relative threshold comes to in the region and year shown, or why it has no value. */
+function relativeNow(ind: Indicator, set: CriteriaSet, region: string | undefined, group: number | undefined, lang: Lang): string {
+  const pick = pickThreshold(ind, setContext(set, region, undefined, group));
+  return pick.ok ? formatRequirement(ind, pick.threshold.value, lang) : `${t(lang, 'notJudged')}: ${pick.reason}`;
+}
+
+function showIndicator(ind: Indicator, set: CriteriaSet, lang: Lang, region?: string, group?: number): string[] {
   const mark = ind.verified ? '✓' : '⚠';
   const head = `  ${mark} ${ind.id} ${ind.name}${lang === 'en' && ind.nameEn ? ` (${ind.nameEn})` : ''}${ind.owner ? `  [${ind.owner}]` : ''}`;
   const lines = [head];
-  if (ind.threshold === undefined) {
+  if (ind.input) lines.push(`      ${t(lang, 'inputOnly')}`);
+  else if (ind.threshold === undefined) {
     lines.push(`      ${t(lang, 'noThreshold')}`);
   } else {
-    const leaves = thresholdLeaves(ind.threshold).filter((l) => !region || l.path.length === 0 || l.path.some((p) => regionCode(p) === region) || !l.path.some((p) => regionCode(p)));
+    const leaves = thresholdLeaves(ind.threshold).filter((l) => applies(l.path, region, group));
     for (const leaf of leaves) {
       const label = leaf.path.length ? `${leaf.path.join(' ')}: ` : '';
-      const flag = leaf.verified === false ? `  ⚠ ${t(lang, 'unverified')}` : leaf.verified === true && !ind.verified ? `  ✓ ${t(lang, 'verified')}` : '';
       const cite = [leaf.source, leaf.note].filter(Boolean).join(' — ');
-      lines.push(`      ${label}${formatRequirement(ind, leaf.value, lang)}${flag}${cite ? ` (${cite})` : ''}`);
+      const r = leaf.relative;
+      const what = r ? `${SIGN[ind.comparison]} ${r.factor} × ${t(lang, 'relativeTo')} ${r.set} ${r.indicator}` : formatRequirement(ind, leaf.value!, lang);
+      lines.push(`      ${label}${what}  ${leafBasis(leaf, ind, lang)}${cite ? ` (${cite})` : ''}`);
+      if (r) lines.push(`        → ${relativeNow(ind, set, region, group, lang)}`);
     }
   }
   const cite = [ind.source, ind.verified ? t(lang, 'verified') : t(lang, 'unverified'), ind.origin !== set.id || set.chain.length > 1 ? `${t(lang, 'from')} ${ind.origin}` : ''].filter(Boolean).join('; ');

@@ -22,14 +22,20 @@ export function checkSet(set: CriteriaSet, locate: Locate = () => ({})): Problem
   for (const c of set.criteria) {
     for (const ind of c.indicators) {
       if (ind.threshold === undefined) continue;
+      for (const id of valueOfTargets(ind.threshold)) {
+        const base = c.indicators.find((i) => i.id === id);
+        if (!base || !['count', 'number', 'percent'].includes(base.type)) {
+          problems.push(problem(set, ind, `"by_value_of" names ${id}, which is not a number indicator of criterion ${c.id}`, { issue: 'value-of', target: id, criterion: c.id }, `Name an indicator of criterion ${c.id} of type count, number or percent.`));
+        }
+      }
       for (const p of regionKeys(ind.threshold)) {
         problems.push(problem(set, ind, `region "${p}" is not a region code`, { issue: 'region', region: p, regions: regionList() }, `Use one of ${regionList()}.`));
       }
       for (const leaf of thresholdLeaves(ind.threshold)) {
-        const wrong = leafError(ind, leaf.value);
+        const wrong = leaf.relative ? relativeError(ind) : leafError(ind, leaf.value!);
         if (wrong) {
           const where = leaf.path.length ? leaf.path.join(', ') : undefined;
-          problems.push(problem(set, ind, `threshold ${JSON.stringify(leaf.value)}${where ? ` (${where})` : ''} ${wrong.text}`, { ...wrong.params, value: JSON.stringify(leaf.value), where }));
+          problems.push(problem(set, ind, `threshold ${JSON.stringify(leaf.value ?? leaf.relative)}${where ? ` (${where})` : ''} ${wrong.text}`, { ...wrong.params, value: JSON.stringify(leaf.value ?? leaf.relative), where }));
         }
       }
     }
@@ -52,12 +58,28 @@ function leafError(ind: Indicator, v: ThresholdValue): { text: string; params: P
   }
 }
 
+function relativeError(ind: Indicator): { text: string; params: ProblemParams } | undefined {
+  if (['number', 'percent', 'count'].includes(ind.type) && ind.comparison !== 'between') return undefined;
+  return { text: 'is relative to another set, which only a number compared with >=, <= or == can be', params: { issue: 'number', type: ind.type } };
+}
+
+/** The indicators whose row values choose this threshold (`by_value_of`). */
+function valueOfTargets(spec: ThresholdSpec): string[] {
+  if (typeof spec !== 'object' || Array.isArray(spec) || 'value' in spec || 'relative_to' in spec) return [];
+  if ('by_value_of' in spec) return [spec.by_value_of.indicator, ...Object.values(spec.by_value_of.from).flatMap(valueOfTargets)];
+  const map: Record<string, ThresholdSpec | undefined> = 'by_region' in spec ? spec.by_region : 'by_year' in spec ? spec.by_year : spec.by_group;
+  return Object.values(map).flatMap((v) => (v === undefined ? [] : valueOfTargets(v)));
+}
+
 function regionKeys(spec: ThresholdSpec): string[] {
   if (typeof spec !== 'object' || Array.isArray(spec) || 'value' in spec) return [];
   if ('by_region' in spec) {
     return Object.entries(spec.by_region).flatMap(([k, v]) => [...(regionCode(k) ? [] : [k]), ...regionKeys(v)]);
   }
-  return Object.values(spec.by_year).flatMap(regionKeys);
+  if ('relative_to' in spec) return [];
+  if ('by_value_of' in spec) return Object.values(spec.by_value_of.from).flatMap(regionKeys);
+  const map: Record<string, ThresholdSpec | undefined> = 'by_year' in spec ? spec.by_year : spec.by_group;
+  return Object.values(map).flatMap((v) => (v === undefined ? [] : regionKeys(v)));
 }
 
 const problem = (set: CriteriaSet, ind: Indicator, message: string, params: ProblemParams, hint?: string): Problem => ({

@@ -1,6 +1,7 @@
 import { fail, InputError, type Problem } from '../problems.js';
 import { closest } from '../text/closest.js';
 import type { CriteriaSetFile, CriterionSpec, IndicatorSpec } from './schema.js';
+import { refKey, relativeTargets } from './threshold.js';
 import type { CriteriaSet, Criterion, Indicator, MeetsRule } from './types.js';
 
 /** The set files known by id. */
@@ -55,6 +56,7 @@ export function resolveSet(id: string, files: SetFiles, seen: string[] = []): Cr
     }
   }
   if (problems.length) throw new InputError(problems);
+  linkRelative(id, criteria, files, [...seen, id], file);
 
   return {
     id,
@@ -139,6 +141,34 @@ function mergeIndicator(base: Indicator | undefined, i: IndicatorPatch, c: Crite
     verified: i.verified ?? (thresholdChanged ? false : base!.verified),
     note: i.note ?? (thresholdChanged ? undefined : base?.note),
     fromVillages: i.from_villages ?? base?.fromVillages,
+    input: i.input ?? base?.input,
     origin: thresholdChanged ? setId : base!.origin,
   };
+}
+
+/**
+ * Gives each indicator with a relative threshold the indicators it refers to, from their own sets
+ * resolved here: a set that names a missing set or indicator is refused when it loads.
+ */
+function linkRelative(id: string, criteria: Criterion[], files: SetFiles, seen: string[], file: string): void {
+  const problems: Problem[] = [];
+  for (const c of criteria) {
+    for (const [ii, ind] of c.indicators.entries()) {
+      if (ind.threshold === undefined) continue;
+      const targets = relativeTargets(ind.threshold);
+      if (targets.length === 0) continue;
+      const refs: Record<string, Indicator> = {};
+      for (const t of targets) {
+        const known = t.set !== id && !seen.includes(t.set) && files.get(t.set);
+        const base = known ? resolveSet(t.set, files, seen).criteria.flatMap((b) => b.indicators).find((b) => b.id === t.indicator) : undefined;
+        if (base) refs[refKey(t.set, t.indicator)] = base;
+        else {
+          const what = known ? `set "${t.set}" has no indicator "${t.indicator}"` : `"${t.set}" is not another known set`;
+          problems.push({ kind: 'criteria-set-threshold', severity: 'error', file, params: { set: id, indicator: ind.id, issue: 'relative', target: t.set, targetIndicator: t.indicator }, message: `set "${id}", indicator ${ind.id}: its threshold is relative to indicator ${t.indicator} of "${t.set}", but ${what}`, hint: 'Name a set listed by `ntm sets list` (not this one) and one of its indicator ids.' });
+        }
+      }
+      c.indicators[ii] = { ...ind, refs };
+    }
+  }
+  if (problems.length) throw new InputError(problems);
 }

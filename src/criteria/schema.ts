@@ -23,18 +23,46 @@ const citedValue = z.strictObject({
   note: text.optional(),
 });
 
+/**
+ * A threshold that is a multiple of another set's threshold for the same indicator, picked in the
+ * same region, year and group (319/QĐ-TTg: a model commune's income is 110 % of the advanced set's).
+ */
+const relativeValue = z.strictObject({
+  relative_to: z.strictObject({ set: text, indicator: id }),
+  factor: z.number().positive(),
+  verified: z.boolean().optional(),
+  source: text.optional(),
+  note: text.optional(),
+});
+
+/** Commune groups of 51/2025/QĐ-TTg (xã nhóm 1, 2, 3). */
+export const GROUPS = ['1', '2', '3'] as const;
+
 export type ThresholdSpec =
   | z.infer<typeof thresholdValue>
   | z.infer<typeof citedValue>
+  | z.infer<typeof relativeValue>
   | { by_region: Record<string, ThresholdSpec> }
-  | { by_year: Record<string, ThresholdSpec> };
+  | { by_year: Record<string, ThresholdSpec> }
+  | { by_group: Partial<Record<(typeof GROUPS)[number], ThresholdSpec>> }
+  | { by_value_of: { indicator: string; from: Record<string, ThresholdSpec> } };
 
 export const thresholdSpec: z.ZodType<ThresholdSpec> = z.lazy(() =>
   z.union([
     thresholdValue,
     citedValue,
+    relativeValue,
     z.strictObject({ by_region: z.record(z.string(), thresholdSpec) }),
     z.strictObject({ by_year: z.record(z.string().regex(/^\d{4}$/, 'a year such as 2020'), thresholdSpec) }),
+    z.strictObject({ by_group: z.partialRecord(z.enum(GROUPS), thresholdSpec) }),
+    // A value chosen by another indicator of the same criterion, in the same row: `from` keys are
+    // the lowest value each holds from (schools: "0": 50, "4": 70 — 70 % from 4 schools up).
+    z.strictObject({
+      by_value_of: z.strictObject({
+        indicator: id,
+        from: z.record(z.string().regex(/^\d+(\.\d+)?$/, 'a number such as 4'), thresholdSpec),
+      }),
+    }),
   ]),
 );
 
@@ -58,6 +86,8 @@ export const indicatorSchema = z.strictObject({
   source: text.optional(),
   verified: z.boolean().optional(),
   note: text.optional(),
+  /** Read only to choose another indicator's threshold (`by_value_of`); not judged itself. */
+  input: z.literal(true).optional(),
   /** A commune indicator computed from the village file: the share of a commune's villages meeting a village criterion. */
   from_villages: z.strictObject({ set: text, criterion: id }).optional(),
   drop: z.literal(true).optional(),

@@ -19,8 +19,12 @@ export interface Indicator {
   verified: boolean;
   note?: string;
   fromVillages?: { set: string; criterion: string };
+  /** Read only to choose another indicator's threshold; not judged itself. */
+  input?: boolean;
   /** The set whose file last set this indicator's threshold. */
   origin: string;
+  /** The indicators of other sets that its relative thresholds multiply, by `refKey(set, indicator)`. */
+  refs?: Record<string, Indicator>;
 }
 
 export interface Criterion {

@@ -8,6 +8,7 @@ export type Column =
   | { role: 'parent' }
   | { role: 'district' }
   | { role: 'total' }
+  | { role: 'group' }
   | { role: 'mark'; criterion: number }
   | { role: 'value'; criterion: number; indicator: number }
   /**
@@ -24,7 +25,9 @@ const SEQ = words('TT', 'STT', 'Số TT', 'Số thứ tự', 'No', 'No.', '#');
 const VILLAGE = words('Tên thôn', 'Thôn', 'Thôn, bản', 'Thôn/bản', 'Tên thôn, bản', 'Tên thôn/bản', 'Bản', 'Tên bản', 'Thôn/tổ dân phố', 'Village', 'Village name');
 const COMMUNE = words('Tên xã', 'Xã', 'Xã/phường/thị trấn', 'Xã, phường, thị trấn', 'Tên xã/phường', 'Commune', 'Commune name');
 const DISTRICT = words('Tên huyện', 'Huyện', 'Huyện/thành phố', 'Huyện, thị xã, thành phố', 'District');
-const PROVINCE = words('Tỉnh', 'Tên tỉnh', 'Province');
+const PROVINCE = words('Tỉnh', 'Tên tỉnh', 'Tỉnh/thành phố', 'Tỉnh, thành phố', 'Tên tỉnh/thành phố', 'Province');
+/** The commune group of 51/2025/QĐ-TTg, per row: thresholds are picked by it. */
+const GROUP = words('Nhóm xã', 'Nhóm', 'Xã nhóm', 'Commune group', 'Group');
 const GENERIC_NAME = words('Tên đơn vị', 'Đơn vị', 'Unit', 'Name', 'Tên');
 const TOTAL = words('Tổng số tiêu chí đạt', 'Tổng số TC đạt', 'Tổng số tiêu chí', 'Số tiêu chí đạt', 'Tổng tiêu chí đạt', 'Tổng', 'Total', 'Criteria met');
 
@@ -124,6 +127,7 @@ function soleIndicator(id: string, vocab: Vocabulary): Target | undefined {
 function unitRole(folded: string, level: CriteriaSet['level']): Column['role'] | undefined {
   if (SEQ.has(folded)) return 'seq';
   if (TOTAL.has(folded)) return 'total';
+  if (GROUP.has(folded)) return level === 'xa' ? 'group' : 'unknown';
   if (VILLAGE.has(folded)) return level === 'thon' ? 'name' : 'unknown';
   if (COMMUNE.has(folded)) return level === 'thon' ? 'parent' : level === 'xa' ? 'name' : 'unknown';
   if (DISTRICT.has(folded)) return level === 'xa' ? 'parent' : level === 'huyen' ? 'name' : 'district';
@@ -153,7 +157,7 @@ export function headerFit(cells: string[], vocab: Vocabulary): { score: number; 
   for (const cell of cells) {
     const f = foldKey(cell);
     if (!f) continue;
-    const unitColumn = SEQ.has(f) || VILLAGE.has(f) || COMMUNE.has(f) || DISTRICT.has(f) || PROVINCE.has(f) || TOTAL.has(f) || GENERIC_NAME.has(f);
+    const unitColumn = SEQ.has(f) || VILLAGE.has(f) || COMMUNE.has(f) || DISTRICT.has(f) || PROVINCE.has(f) || TOTAL.has(f) || GENERIC_NAME.has(f) || GROUP.has(f);
     if (unitColumn) score += 1;
     const m = matchTarget(cell, vocab);
     if (m) {
@@ -207,12 +211,13 @@ export function mapHeaders(headers: string[], set: CriteriaSet, vocab = vocabula
     let key: string | undefined;
     if (col.role === 'mark' || col.role === 'either') key = `m${col.criterion}`;
     else if (col.role === 'value') key = `v${col.criterion}.${col.indicator}`;
-    else if (col.role === 'name' || col.role === 'parent' || col.role === 'total') key = col.role;
+    else if (['name', 'parent', 'total', 'group'].includes(col.role)) key = col.role;
     if (key === undefined) return;
     const first = seen.get(key);
     if (first !== undefined) duplicates.push({ index, header: cleanCell(headers[index]!), first });
     else seen.set(key, index);
   });
+  promoteProvince(columns, headers, set.level);
   return { columns, headers: headers.map(cleanCell), unknown, duplicates };
 }
 
@@ -232,4 +237,14 @@ function pairEitherColumns(columns: Column[]): void {
     if (asMark) columns[i] = { role: 'mark', criterion: col.criterion };
     else if (asValue) columns[i] = { role: 'value', criterion: col.criterion, indicator: col.indicator };
   });
+}
+
+/**
+ * Since July 2025 communes belong to a province directly (no districts): a commune file with a
+ * province column and no district column names the province as each commune's parent.
+ */
+function promoteProvince(columns: Column[], headers: string[], level: CriteriaSet['level']): void {
+  if (level !== 'xa' || columns.some((c) => c.role === 'parent')) return;
+  const at = headers.findIndex((h) => PROVINCE.has(foldKey(cleanCell(h))));
+  if (at >= 0) columns[at] = { role: 'parent' };
 }

@@ -20,6 +20,8 @@ export interface SurveyRow {
   line: number;
   name: string;
   parent: string;
+  /** The commune group (1, 2, 3) from the row's group column, which overrides --group. */
+  group?: number;
   /** Per criterion: true / false, null for a blank mark, undefined when the file has no mark column. */
   marks: (boolean | null | undefined)[];
   /** Per criterion, per indicator: the value, null for blank, undefined when the file has no column (the whole criterion's array is undefined when it has none). */
@@ -166,6 +168,7 @@ class Reader {
   private readonly parentCol: number;
   private readonly seqCol: number;
   private readonly totalCol: number;
+  private readonly groupCol: number;
   private readonly width: number;
   private readonly numberOptions: NumberOptions;
   private readonly fractionOptions: NumberOptions;
@@ -209,6 +212,7 @@ class Reader {
     // Excel in a Vietnamese locale writes ";" between cells because "," is its decimal mark.
     this.numberOptions = { decimalComma: ctx.delimiter === ';' };
     this.fractionOptions = { ...this.numberOptions, fractions: true };
+    this.groupCol = cols.findIndex((c) => c.role === 'group');
     let last = 0;
     cols.forEach((c, i) => {
       if (c.role !== 'empty') last = i + 1;
@@ -380,7 +384,14 @@ class Reader {
     this.fileTally.add(marks, metMarks);
     this.sectionTally?.add(marks, metMarks);
     this.count++;
-    this.onRow({ file: this.file, line, name, parent, marks, values, total });
+    const row: SurveyRow = { file: this.file, line, name, parent, marks, values, total };
+    if (this.groupCol >= 0) {
+      const cell = cleanCell(raw[this.groupCol] ?? '');
+      const group = readGroup(cell);
+      if (group !== undefined) row.group = group;
+      else if (cell) this.badCell(line, this.groupCol, cell, 'the commune group: 1, 2 or 3 (or blank to use --group)', { want: 'group' });
+    }
+    this.onRow(row);
   }
 
   private optionsFor(d: DecidingColumn | undefined): NumberOptions {
@@ -662,4 +673,10 @@ function progressLine(file: string, total: number, lang: Lang): { update: (read:
       shown = false;
     },
   };
+}
+
+/** "1", "Nhóm 2", "xã nhóm 3" → the group; anything else is not a group. */
+function readGroup(cell: string): number | undefined {
+  const m = /^(?:(?:xã\s*)?nhóm\s*)?([123])$/iu.exec(nfc(cell));
+  return m ? Number(m[1]) : undefined;
 }

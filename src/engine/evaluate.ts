@@ -1,4 +1,4 @@
-import { pickThreshold, type Context, type ThresholdValue } from '../criteria/threshold.js';
+import { pickThreshold, type Basis, type Context, type ThresholdValue } from '../criteria/threshold.js';
 import type { CriteriaSet, Criterion, Indicator, MeetsRule } from '../criteria/types.js';
 import type { SurveyRow } from '../data/read-survey.js';
 import { Assessed, type IndicatorValue } from '../data/parse-value.js';
@@ -10,14 +10,30 @@ interface PlannedIndicator {
   ind: Indicator;
   threshold?: ThresholdValue;
   verified: boolean;
+  /** The threshold depends on another indicator's value in the row (`by_value_of`). */
+  perRow?: true;
 }
 
-/** A set compiled for one region and year: thresholds picked once, not per row. */
+/** A set compiled for one region, year and group: thresholds picked once, not per row. */
 export interface Plan {
   set: CriteriaSet;
+  ctx: Context;
   criteria: { c: Criterion; indicators: PlannedIndicator[] }[];
   /** Indicators that could not be given a threshold, and why. */
   unjudged: { criterion: string; indicator: string; reason: string; why: ProblemParams }[];
+  /** The same set compiled for the commune groups rows name, each once. */
+  byGroup: Map<number, Plan>;
+}
+
+/** The plan for a row's commune group: a group column overrides the run's --group. */
+export function planFor(plan: Plan, group: number | undefined): Plan {
+  if (group === undefined || group === plan.ctx.group) return plan;
+  let p = plan.byGroup.get(group);
+  if (!p) {
+    p = compilePlan(plan.set, { ...plan.ctx, group });
+    plan.byGroup.set(group, p);
+  }
+  return p;
 }
 
 export function compilePlan(set: CriteriaSet, ctx: Context): Plan {
@@ -26,6 +42,8 @@ export function compilePlan(set: CriteriaSet, ctx: Context): Plan {
     c,
     indicators: c.indicators.map((ind) => {
       const pick = pickThreshold(ind, ctx);
+      if (!pick.ok && pick.why.cause === 'per-row') return { ind, verified: false, perRow: true as const };
+      if (!pick.ok && ind.input) return { ind, verified: false };
       if (!pick.ok) {
         unjudged.push({ criterion: c.id, indicator: ind.id, reason: pick.reason, why: pick.why });
         return { ind, verified: false };
@@ -33,13 +51,15 @@ export function compilePlan(set: CriteriaSet, ctx: Context): Plan {
       return { ind, threshold: pick.threshold.value, verified: pick.threshold.verified };
     }),
   }));
-  return { set, criteria, unjudged };
+  return { set, ctx, criteria, unjudged, byGroup: new Map() };
 }
 
 /** Evaluates one unit. Pure: the row and the plan in, the verdict and its gaps out. */
-export function evaluateUnit(plan: Plan, row: SurveyRow, warn?: (p: Problem) => void, opts: { gaps?: boolean } = {}): UnitResult {
+export function evaluateUnit(runPlan: Plan, row: SurveyRow, warn?: (p: Problem) => void, opts: { gaps?: boolean } = {}): UnitResult {
+  const plan = planFor(runPlan, row.group);
   const n = plan.criteria.length;
   const statuses = new Array<CriterionStatus>(n);
+  const bases = new Array<Basis | null>(n);
   // A summary-only run (--quiet on a huge file) needs the statuses, not the gap objects.
   const gaps: Gap[] | undefined = opts.gaps === false ? undefined : [];
   let met = 0;
@@ -49,11 +69,17 @@ export function evaluateUnit(plan: Plan, row: SurveyRow, warn?: (p: Problem) => 
     const values = row.values[ci];
     // Indicators are judged only where the row has values for them, or nothing else decides.
     const given = values !== undefined && values.some((v) => v !== undefined && v !== null);
-    const judged = indicators.length && (given || (mark !== true && mark !== false && mark !== null)) ? indicators.map((p, ii) => judgeIndicator(p, values?.[ii])) : [];
+    const judged = indicators.length && (given || (mark !== true && mark !== false && mark !== null)) ? judgeAll(plan, c, indicators, values) : [];
     let status: CriterionStatus;
+    let basis: Basis | null = 'mark';
     if (mark === true || mark === false) {
       status = mark ? 'met' : 'unmet';
-      if (!mark && gaps) pushGaps(gaps, judged, c, 'unmet');
+      if (!mark && gaps) {
+        const before = gaps.length;
+        pushGaps(gaps, judged, c, 'unmet');
+        // The mark decides: when no value shows why, the criterion itself is the gap.
+        if (!gaps.slice(before).some((g) => g.kind === 'unmet')) gaps.splice(before, 0, criterionGap(c, 'unmet'));
+      }
       if (given && warn) {
         const fromValues = combine(c.meets, judged.map((j) => j.status));
         if (fromValues !== 'no-data' && fromValues !== status) {
@@ -62,6 +88,7 @@ export function evaluateUnit(plan: Plan, row: SurveyRow, warn?: (p: Problem) => 
       }
     } else if (given) {
       status = combine(c.meets, judged.map((j) => j.status));
+      basis = status === 'no-data' ? null : basisOf(judged, status);
       if (status !== 'met' && gaps) pushGaps(gaps, judged, c, status);
     } else if (mark === null) {
       // A blank mark with no values: the annex marks the met criteria and leaves the rest blank.
@@ -69,13 +96,49 @@ export function evaluateUnit(plan: Plan, row: SurveyRow, warn?: (p: Problem) => 
       gaps?.push(criterionGap(c, 'unmet'));
     } else {
       status = 'no-data';
+      basis = null;
       if (gaps) pushGaps(gaps, judged, c, 'no-data');
     }
     if (status === 'met') met++;
     statuses[ci] = status;
+    bases[ci] = basis;
   }
   const unitStatus = unitVerdict(plan.set.meets, statuses);
-  return { file: row.file, line: row.line, name: row.name, parent: row.parent, status: unitStatus, meets: unitStatus === 'meets', met, total: n, criteria: statuses, gaps: gaps ?? [] };
+  const u: UnitResult = { file: row.file, line: row.line, name: row.name, parent: row.parent, status: unitStatus, meets: unitStatus === 'meets', met, total: n, criteria: statuses, bases, gaps: gaps ?? [] };
+  if (row.group !== undefined || plan.ctx.group !== undefined) u.group = row.group ?? plan.ctx.group;
+  return u;
+}
+
+/**
+ * What a verdict from values rests on: the parts that decided it (all of them when met, the
+ * unmet ones when not). A secondary copy weakens it most, then an official's assessment.
+ */
+function basisOf(judged: Judged[], status: CriterionStatus): Basis {
+  let basis: Basis = 'verified';
+  for (const j of judged) {
+    if (j.status !== status) continue;
+    if (j.basis === 'secondary') return 'secondary';
+    if (j.basis === 'mark') basis = 'mark';
+  }
+  return basis;
+}
+
+type RowValues = SurveyRow['values'][number];
+
+/** The criterion's indicators judged on one row; an input indicator only informs another's threshold. */
+function judgeAll(plan: Plan, c: Criterion, indicators: PlannedIndicator[], values: RowValues): Judged[] {
+  const judged: Judged[] = [];
+  indicators.forEach((p, ii) => {
+    if (!p.ind.input) judged.push(judgeIndicator(p.perRow ? pickForRow(plan, c, p, values) : p, values?.[ii]));
+  });
+  return judged;
+}
+
+/** A threshold chosen by the row's value of another indicator of the criterion. */
+function pickForRow(plan: Plan, c: Criterion, p: PlannedIndicator, values: RowValues): PlannedIndicator {
+  const rowValue = (id: string) => values?.[c.indicators.findIndex((i) => i.id === id)];
+  const pick = pickThreshold(p.ind, { ...plan.ctx, rowValue });
+  return pick.ok ? { ind: p.ind, threshold: pick.threshold.value, verified: pick.threshold.verified } : { ind: p.ind, verified: false };
 }
 
 /** The indicator gaps of an unmet or undecided criterion, or one gap for the criterion itself. */
@@ -91,19 +154,25 @@ interface Judged {
   p: PlannedIndicator;
   value: IndicatorValue | null;
   shortfall: number | null;
+  basis?: Basis;
   reason?: 'no-threshold';
 }
 
-const MET = { status: 'met' } as Judged;
+const MET_BY_MARK = { status: 'met', basis: 'mark' } as Judged;
+const MET_VERIFIED = { status: 'met', basis: 'verified' } as Judged;
+const MET_SECONDARY = { status: 'met', basis: 'secondary' } as Judged;
 
 function judgeIndicator(p: PlannedIndicator, value: IndicatorValue | Assessed | null | undefined): Judged {
   // The official's "Đạt" / "Không đạt" decides the indicator, threshold or not.
-  if (value instanceof Assessed) return value.met ? MET : { status: 'unmet', p, value: 'Không đạt', shortfall: null };
+  if (value instanceof Assessed) return value.met ? MET_BY_MARK : { status: 'unmet', p, value: 'Không đạt', shortfall: null, basis: 'mark' };
+  // A pass indicator's value is itself the assessment: "Đạt" is what it asks, no figure behind it.
+  if (p.ind.type === 'pass' && typeof value === 'boolean') return value ? MET_BY_MARK : { status: 'unmet', p, value, shortfall: null, basis: 'mark' };
   // Without a sourced threshold a value cannot be judged, so the criterion cannot be declared met from values.
   if (p.threshold === undefined) return { status: 'no-data', p, value: value ?? null, shortfall: null, reason: 'no-threshold' };
   if (value === null || value === undefined) return { status: 'no-data', p, value: null, shortfall: null };
   const v = judge(p.ind, p.threshold, value);
-  return v.met ? MET : { status: 'unmet', p, value, shortfall: v.shortfall };
+  if (v.met) return p.verified ? MET_VERIFIED : MET_SECONDARY;
+  return { status: 'unmet', p, value, shortfall: v.shortfall, basis: p.verified ? 'verified' : 'secondary' };
 }
 
 /** all / any / at least N of the parts; no-data where the missing parts could still decide it. */
@@ -126,7 +195,11 @@ function unitVerdict(rule: CriteriaSet['meets'], statuses: CriterionStatus[]): U
   return s === 'met' ? 'meets' : s === 'unmet' ? 'fails' : 'incomplete';
 }
 
-const criterionGap = (c: Criterion, kind: Gap['kind']): Gap => ({ criterion: c.id, name: c.name, kind, value: null, required: null, shortfall: null, owner: c.owner });
+const criterionGap = (c: Criterion, kind: Gap['kind']): Gap => {
+  const gap: Gap = { criterion: c.id, name: c.name, kind, value: null, required: null, shortfall: null, owner: c.owner };
+  if (kind === 'unmet') gap.basis = 'mark';
+  return gap;
+};
 
 function indicatorGap(c: Criterion, j: Judged): Gap {
   const { p } = j;
@@ -145,6 +218,7 @@ function indicatorGap(c: Criterion, j: Judged): Gap {
     owner: p.ind.owner ?? c.owner,
     verified: p.threshold === undefined ? undefined : p.verified,
   };
+  if (j.basis && j.status === 'unmet') gap.basis = j.basis;
   if (j.reason) gap.reason = j.reason;
   return gap;
 }
@@ -155,6 +229,7 @@ export class SummaryBuilder {
   private meeting = 0;
   private incomplete = 0;
   private metSum = 0;
+  private readonly bases = { verified: 0, secondary: 0, mark: 0 };
   private readonly missed: number[];
 
   constructor(private readonly set: CriteriaSet) {
@@ -169,6 +244,7 @@ export class SummaryBuilder {
     u.criteria.forEach((s, i) => {
       if (s !== 'met') this.missed[i]!++;
     });
+    for (const b of u.bases) if (b) this.bases[b]++;
   }
 
   merge(other: SummaryBuilder): void {
@@ -177,6 +253,7 @@ export class SummaryBuilder {
     this.incomplete += other.incomplete;
     this.metSum += other.metSum;
     other.missed.forEach((n, i) => (this.missed[i]! += n));
+    for (const k of ['verified', 'secondary', 'mark'] as const) this.bases[k] += other.bases[k];
   }
 
   build(): Summary {
@@ -189,6 +266,7 @@ export class SummaryBuilder {
       meeting: this.meeting,
       incomplete: this.incomplete,
       averageMet: this.units ? Math.round((this.metSum / this.units) * 100) / 100 : 0,
+      bases: { ...this.bases },
       mostMissed,
     };
   }

@@ -1,4 +1,4 @@
-import type { ThresholdValue } from '../criteria/threshold.js';
+import type { Basis, ThresholdValue } from '../criteria/threshold.js';
 import type { Comparison, IndicatorType } from '../criteria/schema.js';
 import type { IndicatorValue } from '../data/parse-value.js';
 import type { Problem } from '../problems.js';
@@ -22,6 +22,8 @@ export interface Gap {
   owner?: string;
   /** Whether the threshold behind this gap was checked against the decision text. */
   verified?: boolean;
+  /** What an unmet verdict rests on: a verified value, a secondary copy's value, or a mark. */
+  basis?: Basis;
   /** Why a no-data gap has no verdict when a value was given: the set has no sourced threshold. */
   reason?: 'no-threshold';
 }
@@ -37,6 +39,10 @@ export interface UnitResult {
   total: number;
   /** One status per criterion, in the set's order (the annex columns). */
   criteria: CriterionStatus[];
+  /** Per criterion, what its verdict rests on; null where there is no verdict (no data). */
+  bases: (Basis | null)[];
+  /** The commune group the unit was judged in (51/2025/QĐ-TTg), when one was given. */
+  group?: number;
   gaps: Gap[];
 }
 
@@ -45,6 +51,8 @@ export interface Summary {
   meeting: number;
   incomplete: number;
   averageMet: number;
+  /** Criterion verdicts (met or not) by what they rest on. */
+  bases: Record<Basis, number>;
   /** Criteria by how many units miss them, most first. */
   mostMissed: { criterion: string; name: string; units: number }[];
 }

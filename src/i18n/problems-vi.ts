@@ -45,6 +45,8 @@ function wanted(p: ProblemParams): string {
       return `một số${p.unit ? ` tính bằng ${p.unit}` : ''}${p.not !== undefined ? ` (không phải ${q(p.not)})` : ''}`;
     case 'total':
       return 'số tiêu chí đạt, là một số nguyên';
+    case 'group':
+      return 'nhóm xã: 1, 2 hoặc 3 (để trống thì dùng --group)';
     default:
       return String(p.expected);
   }
@@ -63,6 +65,18 @@ function cause(p: ProblemParams): string {
       return `ngưỡng tuỳ theo năm (${p.years}): cần ghi --year`;
     case 'no-year-value':
       return `không có giá trị cho năm ${p.year} (ngưỡng chỉ có từ năm ${p.first})`;
+    case 'no-source':
+      return 'ngưỡng không ghi nguồn nên không dùng để đánh giá';
+    case 'needs-group':
+      return `ngưỡng tuỳ theo nhóm xã (${p.groups}): cần ghi --group hoặc có cột "Nhóm xã"`;
+    case 'no-group-value':
+      return `không có giá trị cho xã nhóm ${p.group}`;
+    case 'per-row':
+    case 'needs-value':
+      return `ngưỡng tuỳ theo giá trị của chỉ tiêu ${p.indicator} trong từng dòng`;
+    case 'no-base':
+    case 'base-unjudged':
+      return `ngưỡng tính theo chỉ tiêu ${p.indicator} của bộ ${q(p.set)}, mà chỉ tiêu đó chưa có ngưỡng dùng được`;
     default:
       return String(p.reason);
   }
@@ -98,6 +112,15 @@ function schemaIssue(p: ProblemParams): Text {
 function thresholdIssue(p: ProblemParams): Text {
   const head = `bộ ${q(p.set)}, chỉ tiêu ${p.indicator}: `;
   if (p.issue === 'region') return { message: `${head}vùng ${q(p.region)} không phải là mã vùng`, hint: `Dùng một trong các vùng: ${p.regions}.` };
+  if (p.issue === 'value-of') {
+    return { message: `${head}"by_value_of" ghi chỉ tiêu ${p.target}, không phải chỉ tiêu dạng số của tiêu chí ${p.criterion}`, hint: `Ghi một chỉ tiêu của tiêu chí ${p.criterion} có kiểu count, number hoặc percent.` };
+  }
+  if (p.issue === 'relative') {
+    return {
+      message: `${head}ngưỡng được tính theo chỉ tiêu ${p.targetIndicator} của bộ ${q(p.target)}, nhưng không tìm thấy chỉ tiêu đó`,
+      hint: 'Ghi một bộ khác có trong `ntm sets list` và một mã chỉ tiêu của bộ đó.',
+    };
+  }
   const wrong: Record<string, string> = {
     between: 'phải có dạng [thấp, cao] khi so sánh "between"',
     range: 'là một khoảng, mà chỉ phép so sánh "between" mới nhận khoảng',
@@ -291,6 +314,7 @@ export const PROBLEMS_VI = {
     message: `--year ${p.year} nằm ngoài giai đoạn của bộ tiêu chí ${q(p.set)} (${p.from}–${p.to})`,
     hint: `Ghi một năm từ ${p.from} đến ${p.to}, hoặc chọn bộ tiêu chí cho năm ${p.year} bằng --set (\`ntm sets list\`).`,
   }),
+  'bad-group': (p) => ({ message: `không có nhóm xã ${q(p.group)}`, hint: 'Ghi --group 1, 2 hoặc 3 (xã nhóm 1, 2, 3 theo Quyết định 51/2025/QĐ-TTg).' }),
   'bad-year': (p) => ({ message: `--year ${p.year} không phải là một năm`, hint: 'Ghi năm, ví dụ 2024.' }),
   usage: (p) =>
     p.case === 'stdin-twice'

@@ -10,18 +10,27 @@ export interface GapCells {
   required: string;
   shortfall: string;
   owner: string;
+  /** What an unmet verdict rests on (verified value, secondary source, mark); empty for no data. */
+  basis: string;
 }
+
+const BASIS_KEY = { verified: 'basisVerifiedShort', secondary: 'basisSecondaryShort', mark: 'basisMarkShort' } as const;
 
 export function gapCells(g: Gap, lang: Lang): GapCells {
   const ind = { type: g.type ?? 'number', unit: g.unit === '%' ? undefined : g.unit, comparison: g.comparison ?? '>=' } as const;
   const value = g.reason === 'no-threshold' ? `${formatValue(ind, g.value, lang)} (${t(lang, 'noThresholdShort')})`.trim() : g.kind === 'no-data' ? `(${t(lang, 'noData')})` : g.indicator ? formatValue(ind, g.value, lang) : t(lang, 'notMet');
+  const basis = g.basis ? t(lang, BASIS_KEY[g.basis]) : '';
+  const requirement = g.required === null ? (g.indicator ? '' : t(lang, 'met')) : formatRequirement(ind, g.required, lang);
   return {
     criterion: `${g.criterion}. ${g.name}`,
     indicator: g.indicator ? `${g.indicator} ${g.indicatorName ?? ''}`.trim() : '',
     value,
-    required: g.required === null ? (g.indicator ? '' : t(lang, 'met')) : formatRequirement(ind, g.required, lang) + (g.verified === false ? ' *' : ''),
+    // The requirement says what it rests on, so that every format shows it beside the value: a
+    // secondary source keeps the "*" the reports explain as unverified; a bare "Đạt" is the mark.
+    required: !requirement || !g.basis || g.required === null ? requirement : g.basis === 'secondary' ? `${requirement} *` : `${requirement} (${basis})`,
     shortfall: g.kind === 'unmet' ? formatShortfall(ind, g.shortfall, lang) : '',
     owner: g.owner ?? '',
+    basis,
   };
 }
 

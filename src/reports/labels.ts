@@ -24,7 +24,17 @@ export function summaryFigures(ev: Evaluation, lang: Lang): [string, string][] {
     [t(lang, 'unitsMeeting'), String(s.meeting)],
     [t(lang, 'averageMet'), `${formatNumber(s.averageMet, lang)}/${ev.set.criteria.length}`],
     ...(s.incomplete ? [[t(lang, 'statusIncomplete'), String(s.incomplete)] as [string, string]] : []),
+    [t(lang, 'basisCounts'), basisCounts(s.bases, lang)],
   ];
+}
+
+/** "verified value 3 · secondary source 5 · mark 40": what the criterion verdicts rest on. */
+function basisCounts(b: Evaluation['summary']['bases'], lang: Lang): string {
+  return [
+    `${t(lang, 'basisVerifiedShort')} ${b.verified}`,
+    `${t(lang, 'basisSecondaryShort')} ${b.secondary}`,
+    `${t(lang, 'basisMarkShort')} ${b.mark}`,
+  ].join(' · ');
 }
 
 /** The one line `--quiet` prints. */
