@@ -191,8 +191,8 @@ describe('5. percentages written as fractions', () => {
     expect(r.code).toBe(1);
     const trungHoa = units(r).find((u) => u.name === 'Trung Hòa')!;
     expect(trungHoa.gaps.find((g) => g.indicator === '15.3')).toMatchObject({ kind: 'unmet', value: 29.8 });
-    // "1" among fractions is 100 %: Vân Tùng's schools (5) meet ≥ 80 %.
-    expect(units(r)[0]!.gaps.find((g) => g.criterion === '5')).toBeUndefined();
+    // "1" among fractions is 100 % (criterion 5 has no sourced TDMNPB threshold, so its gap shows the value read).
+    expect(units(r)[0]!.gaps.find((g) => g.criterion === '5')).toMatchObject({ value: 100, reason: 'no-threshold' });
     const notices = r.stderr.split('\n').filter((l) => l.includes('fractions'));
     expect(notices).toHaveLength(1);
     expect(notices[0]).toMatch(/^.*ngan-son-2020-xa-ty-le\.csv:3:3: warning: columns "4\.2 Tỷ lệ hộ sử dụng điện thường xuyên, an toàn", "5 Tỷ lệ trường học/);
@@ -213,7 +213,8 @@ describe('5. percentages written as fractions', () => {
     const file = communeSheet(['11 Tỷ lệ hộ nghèo đa chiều'], [['Vân Tùng', '5,2'], ['Bằng Vân', '0,8']], ';');
     const r = await ntm(['evaluate', file, ...XA, '--format', 'json']);
     expect(r.stderr).not.toContain('fractions');
-    expect(units(r).map((u) => u.gaps.find((g) => g.criterion === '11'))).toEqual([undefined, undefined]);
+    // Poverty has no sourced TDMNPB threshold: the gaps show the values as read, 0,8 % and not 80 %.
+    expect(units(r).map((u) => u.gaps.find((g) => g.criterion === '11')?.value)).toEqual([5.2, 0.8]);
   });
 
   it('a column that mixes "29,8%" and "0,298" is an error naming both', async () => {

@@ -105,7 +105,7 @@ describe('commune groups', () => {
 });
 
 describe('model communes (319/QĐ-TTg): income relative to the advanced set', () => {
-  const header = 'Tên xã,1. Đạt chuẩn nông thôn mới nâng cao giai đoạn 2021 - 2025,2,3,4. Đạt tiêu chí xã nông thôn mới kiểu mẫu theo ít nhất một lĩnh vực nổi trội';
+  const header = 'Tên xã,1. Đạt chuẩn nông thôn mới nâng cao giai đoạn 2021 - 2025,2,3 Số mô hình thôn thông minh,4. Đạt tiêu chí xã nông thôn mới kiểu mẫu theo ít nhất một lĩnh vực nổi trội';
 
   it('judges income against 1.1 × the advanced set\'s threshold, in the same region', async () => {
     const dir = tempDir({ 'km.csv': [header, 'A,Đạt,66,1,Đạt', 'B,Đạt,65.9,2,Đạt', 'C,Đạt,70,0,Đạt'].join('\n') });
