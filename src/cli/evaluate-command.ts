@@ -16,6 +16,7 @@ interface EvaluateOptions extends CommonOptions {
   quiet?: boolean;
   villages?: string;
   encoding?: string;
+  sheet?: string;
   color: boolean;
 }
 
@@ -27,7 +28,7 @@ export function registerEvaluate(program: Command, out: (s: string) => void): vo
     program
       .command('evaluate')
       .description('which units meet the standard, and the gaps that remain / đơn vị nào đạt chuẩn và còn thiếu gì')
-      .argument('<files...>', 'survey CSV files, one row per village or commune ("-" reads standard input)'),
+      .argument('<files...>', 'survey files (CSV or Excel .xlsx), one row per village or commune ("-" reads standard input)'),
   )
     .option('--set <id|file>', 'criteria set id or YAML file (default: the set whose criteria match the header best)')
     .option('--year <year>', 'year of year-dependent thresholds (default: the set\'s)')
@@ -37,6 +38,7 @@ export function registerEvaluate(program: Command, out: (s: string) => void): vo
     .addOption(new Option('--by <view>', 'group the report by unit, criterion or owner department').choices(['unit', 'criterion', 'owner']).default('unit'))
     .option('-q, --quiet', 'print only the summary line (with -o, the report is still written)')
     .option('--villages <file>', 'village survey, to compute commune indicators that are shares of villages')
+    .option('--sheet <name|n>', 'the sheet of an Excel workbook to read, by name or number (default: the one whose header fits a set)')
     .option('--encoding <encoding>', 'encoding of the survey files when not UTF-8 (windows-1258, tcvn3)')
     .option('--no-color', 'no colour in terminal output')
     .addHelpText('after', '\nExit codes: 0 every unit meets the standard, 1 some do not, 2 bad input or usage.')
@@ -68,6 +70,7 @@ export function registerEvaluate(program: Command, out: (s: string) => void): vo
         year,
         villages: opts.villages,
         encoding: opts.encoding,
+        sheet: opts.sheet,
         // --quiet without -o needs only the summary, so the units need not be kept.
         summaryOnly: Boolean(opts.quiet) && !opts.output,
         lang,

@@ -8,6 +8,7 @@ import { readRecords } from './csv-records.js';
 import { openSource } from './open-source.js';
 import { parseIndicatorValue, parseMark, type Assessed, type IndicatorValue } from './parse-value.js';
 import { sniffDelimiter } from './sniff-delimiter.js';
+import { readWorkbookRecords, workbookKind } from './xlsx-records.js';
 
 /** One survey row: a unit with its marks and values, aligned with the set's criteria. */
 export interface SurveyRow {
@@ -15,6 +16,8 @@ export interface SurveyRow {
   line: number;
   name: string;
   parent: string;
+  /** The worksheet, when the file is a workbook (`line` is then its row number). */
+  sheet?: string;
   /** Per criterion: true / false, null for a blank mark, undefined when the file has no mark column. */
   marks: (boolean | null | undefined)[];
   /** Per criterion, per indicator: the value, null for blank, undefined when the file has no column (the whole criterion's array is undefined when it has none). */
@@ -24,6 +27,8 @@ export interface SurveyRow {
 
 export interface ReadOptions {
   encoding?: string;
+  /** The worksheet of a workbook (name, or number from 1); default: the one whose header fits a set. */
+  sheet?: string;
   /** The language of the progress line. */
   lang?: Lang;
   /** The set to read with; when absent it is chosen from the header among `candidates`. */
@@ -41,35 +46,63 @@ export interface ReadResult {
   warnings: Problem[];
   /** Criteria and indicators that no column of the file covers. */
   missing: { criterion: number; indicator?: number }[];
+  /** The worksheet read, when the file is a workbook. */
+  sheet?: string;
 }
 
 const HEADER_WINDOW = 30;
 const MAX_ERRORS = 50;
 
-/** Streams a survey CSV into rows; collects every problem, and throws the fatal ones at the end. */
+/**
+ * Streams a survey (CSV, or a sheet of an Excel workbook) into rows; collects every problem, and
+ * throws the fatal ones at the end. A workbook's problems and rows carry its sheet.
+ */
 export async function readSurvey(path: string, opts: ReadOptions): Promise<ReadResult> {
-  const source = await openSource(path, opts.encoding);
-  const file = source.name;
-  const delimiter = sniffDelimiter(source.headText);
-  // Excel in a Vietnamese locale writes ";" between cells because "," is its decimal mark.
+  const where: { sheet?: string } = {};
+  const inSheet = (p: Problem) => {
+    if (where.sheet !== undefined && p.file === path) p.sheet ??= where.sheet;
+  };
+  try {
+    const result = await readTable(path, opts, where);
+    result.warnings.forEach(inSheet);
+    return { ...result, sheet: where.sheet };
+  } catch (e) {
+    if (e instanceof InputError) e.problems.forEach(inSheet);
+    throw e;
+  }
+}
+
+async function readTable(path: string, opts: ReadOptions, where: { sheet?: string }): Promise<ReadResult> {
+  const book = workbookKind(path);
+  if (book === 'xls') {
+    fail({ kind: 'old-excel', file: path, message: 'this is an Excel 97–2003 workbook (.xls), which ntm does not read', hint: 'Open it in Excel and save it as "Excel Workbook (.xlsx)" or "CSV UTF-8".' });
+  }
+  const source = book ? undefined : await openSource(path, opts.encoding);
+  const file = source?.name ?? path;
+  const delimiter = source ? sniffDelimiter(source.headText) : ',';
+  // Excel in a Vietnamese locale writes ";" between cells because "," is its decimal mark; a
+  // workbook's numbers come as the record source writes them, with ".".
   const decimalComma = delimiter === ';';
+  const onRow = book ? (row: SurveyRow) => opts.onRow(Object.assign(row, { sheet: where.sheet })) : opts.onRow;
   const errors: Problem[] = [];
   const warnings: Problem[] = [];
   const error = (p: Omit<Problem, 'severity' | 'file'>) => {
     if (errors.length < MAX_ERRORS) errors.push({ ...p, severity: 'error', file });
   };
 
-  const progress = progressLine(file, source.bytes, opts.lang ?? 'en');
+  const progress = progressLine(file, source?.bytes ?? 0, opts.lang ?? 'en');
   const head: { cells: string[]; line: number }[] = [];
   let state: Reader | undefined;
+  const onRecord = (record: string[], line: number) => {
+    if (state) state.row(record, line);
+    else {
+      head.push({ cells: record.map(nfc), line });
+      if (head.length === HEADER_WINDOW) state = startReading();
+    }
+  };
   try {
-    await readRecords(source.text(progress.update), file, delimiter, (record, line) => {
-      if (state) state.row(record, line);
-      else {
-        head.push({ cells: record.map(nfc), line });
-        if (head.length === HEADER_WINDOW) state = startReading();
-      }
-    });
+    if (source) await readRecords(source.text(progress.update), file, delimiter, onRecord);
+    else await readWorkbookRecords(path, { sheet: opts.sheet, headRows: HEADER_WINDOW, fits: (rows) => sheetFits(rows, opts.set ? [opts.set] : opts.candidates), onSheet: (name) => (where.sheet = name), error }, onRecord);
   } finally {
     progress.done();
   }
@@ -97,12 +130,24 @@ export async function readSurvey(path: string, opts: ReadOptions): Promise<ReadR
     progress.done();
     opts.onSetChosen?.(set, opts.set ? 'given' : 'matched');
     const vocab = candidates.find((c) => c.set === set)!.vocab;
-    const reader = new Reader(file, set, mapHeaders(headerCells, set, vocab), head[found.index]!.line, decimalComma, opts.onRow, error, warnings);
+    const reader = new Reader(file, set, mapHeaders(headerCells, set, vocab), head[found.index]!.line, decimalComma, onRow, error, warnings);
     const body = head.slice(found.index + 1);
     if (body[0] && isNumberingRow(body[0].cells)) body.shift();
     for (const r of body) reader.row(r.cells, r.line);
     return reader;
   }
+}
+
+/** A sheet the reader would take: its header row names a unit column and a criterion or indicator of a set. */
+function sheetFits(rows: string[][], sets: CriteriaSet[]): boolean {
+  const candidates = sets.map((set) => ({ set, vocab: vocabulary(set) }));
+  const found = findHeaderRow(rows, candidates.map((c) => c.vocab));
+  if (found.index < 0) return false;
+  const header = fillMergedHeaders(rows, found.index);
+  return candidates.some(({ set, vocab }) => {
+    const roles = mapHeaders(header, set, vocab).columns.map((c) => c.role);
+    return roles.includes('name') && (roles.includes('mark') || roles.includes('value'));
+  });
 }
 
 function chooseSet(headers: string[], candidates: Parameters<typeof rankSets>[1], file: string, line: number): CriteriaSet {

@@ -112,6 +112,24 @@ export const PROBLEMS_VI = {
         : { message: `không mở được ${p.path}: ${p.case === 'no-such-file' ? 'không có tệp này' : p.detail}`, hint: 'Kiểm tra lại đường dẫn.' },
   'bad-encoding': (p) => ({ message: `không biết bảng mã ${q(p.encoding)}`, hint: 'Dùng utf-8, windows-1258 hoặc tcvn3.' }),
   'binary-file': () => ({ message: 'đây không phải tệp văn bản (tệp chứa dữ liệu nhị phân)', hint: 'Trong Excel, lưu bảng tính dưới dạng "CSV UTF-8 (Comma delimited)" rồi đưa tệp đó cho ntm.' }),
+  'old-excel': () => ({ message: 'đây là sổ tính Excel 97–2003 (.xls), ntm chưa đọc được định dạng này', hint: 'Mở tệp trong Excel và lưu lại dưới dạng "Excel Workbook (.xlsx)" hoặc "CSV UTF-8".' }),
+  'bad-workbook': (p) => ({
+    message: p.case === 'no-sheets' ? 'sổ tính này không có trang tính nào' : `không đọc được sổ tính Excel này: ${p.detail}`,
+    hint: 'Mở tệp trong Excel và lưu lại dưới dạng "Excel Workbook (.xlsx)", hoặc lưu trang tính dưới dạng "CSV UTF-8".',
+  }),
+  'no-such-sheet': (p) => ({ message: `sổ tính không có trang tính ${q(p.sheet)}; các trang tính: ${p.sheets}`, hint: 'Ghi --sheet là tên trang tính hoặc số thứ tự của nó (1 là trang đầu tiên).' }),
+  'several-sheets': (p) => ({
+    message: `${p.count} trang tính có dòng tiêu đề khớp với một bộ tiêu chí: ${p.sheets}`,
+    hint: `Chọn một trang bằng --sheet, ví dụ --sheet ${q(p.first)} (hoặc số thứ tự, --sheet ${p.position}).`,
+  }),
+  'no-sheet-fits': (p) => ({
+    message: `không trang tính nào của sổ tính có dòng tiêu đề ghi tên các tiêu chí của một bộ tiêu chí đã biết (các trang: ${p.sheets})`,
+    hint: 'Dòng tiêu đề cần có các cột mang tên tiêu chí (ví dụ "Giao thông", "17.1") và một cột tên đơn vị (ví dụ "Tên thôn"). Lệnh `ntm sets show ID` liệt kê các tên này.',
+  }),
+  'formula-no-value': (p) => ({
+    message: p.case === 'uncached' ? `công thức =${p.formula} chưa có giá trị được lưu (sổ tính chưa được tính toán)` : `công thức =${p.formula} cho ra lỗi`,
+    hint: p.case === 'uncached' ? 'Mở sổ tính trong Excel (hoặc LibreOffice) để tính toán rồi lưu lại; hoặc nhập giá trị.' : 'Sửa công thức hoặc nhập giá trị.',
+  }),
   'legacy-encoding': () => ({
     message: 'tệp này không dùng bảng mã UTF-8: có vẻ là bảng mã tiếng Việt cũ (Windows-1258 hoặc TCVN3/ABC)',
     hint: 'Lưu lại từ Excel dưới dạng "CSV UTF-8", hoặc cho ntm biết bảng mã: --encoding windows-1258 (hoặc --encoding tcvn3).',
