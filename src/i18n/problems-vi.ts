@@ -22,7 +22,7 @@ const CHECK_ROW_HINT = 'hãy kiểm tra dòng này trong bảng tính.';
 function wanted(p: ProblemParams): string {
   switch (p.want) {
     case 'mark':
-      return '1, x, ✓, Đạt, có, yes, true (đạt) hoặc 0, Không đạt, không, no, false, để trống (không đạt)';
+      return '1, x, ✓, Đạt, có, yes, true (đạt) hoặc 0, Không đạt, không, no, false, để trống (không đạt), ? (chưa có số liệu)';
     case 'yes-no':
       return 'Có hoặc Không';
     case 'pass':
