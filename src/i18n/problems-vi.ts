@@ -246,6 +246,7 @@ export const PROBLEMS_VI = {
       : p.case === 'unknown-format'
         ? { message: `không xác định được định dạng báo cáo từ tên tệp ${q(p.output)}`, hint: `Đặt tên tệp có một trong các đuôi ${p.extensions}, hoặc thêm --format (${p.formats}).` }
         : { message: `báo cáo ${p.format} là tệp nhị phân, in ra màn hình sẽ thành ký tự rác`, hint: `Thêm -o report.${p.ext}, hoặc chuyển đầu ra chuẩn vào một tệp.` },
+  'template-format': (p) => ({ message: `không xác định được định dạng biểu mẫu từ tên tệp ${q(p.output)}`, hint: 'Đặt tên tệp có đuôi .xlsx hoặc .csv.' }),
   'output-is-input': (p) => ({ message: `không ghi báo cáo đè lên tệp đầu vào (${p.path})`, hint: 'Chọn đường dẫn -o khác.' }),
   'output-exists': (p) => ({ message: `${p.path} đã có; tệp được giữ nguyên`, hint: 'Thêm --force để ghi đè, hoặc chọn đường dẫn -o khác.' }),
   'write-failed': (p) => ({ message: `không ghi được ${p.path}: ${p.detail}` }),
