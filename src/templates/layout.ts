@@ -6,9 +6,9 @@ import { formatRequirement } from '../reports/format-values.js';
 
 /** What a template column asks for, so that each writer can help fill it in. */
 export type TemplateColumn =
-  | { kind: 'seq' | 'name' | 'parent' }
-  | { kind: 'mark' }
-  | { kind: 'value'; indicator: Indicator };
+  | { role: 'seq' | 'name' | 'parent' }
+  | { role: 'mark' }
+  | { role: 'value'; indicator: Indicator };
 
 /**
  * A blank survey sheet for a set, as rows of text: titles, the requirements row, the header and
@@ -41,19 +41,19 @@ export const MARK_CHOICES = ['Đạt', 'Không đạt'];
  */
 export function templateLayout(set: CriteriaSet, ctx: Context, lang: Lang, opts: { marks: boolean }): TemplateLayout {
   const [name, parent] = set.level === 'thon' ? [t(lang, 'village'), t(lang, 'commune')] : set.level === 'xa' ? [t(lang, 'commune'), t(lang, 'district')] : [t(lang, 'district'), t(lang, 'unit')];
-  const columns: TemplateColumn[] = [{ kind: 'seq' }, { kind: 'name' }, { kind: 'parent' }];
+  const columns: TemplateColumn[] = [{ role: 'seq' }, { role: 'name' }, { role: 'parent' }];
   const header = [t(lang, 'tt'), name, parent];
   const required = [text(lang, 'required'), '', ''];
   for (const c of set.criteria) {
     if (opts.marks || c.indicators.length === 0) {
-      columns.push({ kind: 'mark' });
+      columns.push({ role: 'mark' });
       // The criterion's name alone: an id prefix ("5 …") could be read as an indicator's id.
       header.push(c.name);
       required.push(MARK_CHOICES.join(' / '));
       continue;
     }
     for (const ind of c.indicators) {
-      columns.push({ kind: 'value', indicator: ind });
+      columns.push({ role: 'value', indicator: ind });
       header.push(`${ind.id} ${ind.name}`);
       required.push(requirement(ind, ctx, lang));
     }
@@ -65,7 +65,7 @@ export function templateLayout(set: CriteriaSet, ctx: Context, lang: Lang, opts:
     titles: [text(lang, 'title'), source + context, text(lang, opts.marks ? 'howMarks' : 'howValues')],
     required,
     header,
-    numbering: columns.every((c) => c.kind !== 'value') && isNumberingRow(numbering) ? numbering : undefined,
+    numbering: columns.every((c) => c.role !== 'value') && isNumberingRow(numbering) ? numbering : undefined,
     columns,
   };
 }

@@ -75,8 +75,8 @@ function style(row: ExcelJS.Row, width: number, s: { fill: ExcelJS.Fill; bold?: 
 
 /** Wide enough for the requirement on one line and the header on a few. */
 function columnWidth(c: TemplateColumn, header: string, required: string): number {
-  if (c.kind === 'seq') return 5;
-  if (c.kind === 'name' || c.kind === 'parent') return 22;
+  if (c.role === 'seq') return 5;
+  if (c.role === 'name' || c.role === 'parent') return 22;
   return Math.min(30, Math.max(12, required.length + 2, Math.ceil(header.length / 4) + 2));
 }
 
@@ -84,8 +84,8 @@ function columnWidth(c: TemplateColumn, header: string, required: string): numbe
 function validation(c: TemplateColumn, lang: Lang): ExcelJS.DataValidation | undefined {
   const help = { showInputMessage: true, showErrorMessage: true, errorTitle: prompt(lang, 'title') };
   const list = (choices: string[], message: string): ExcelJS.DataValidation => ({ type: 'list', allowBlank: true, formulae: [`"${choices.join(',')}"`], prompt: message, error: message, errorStyle: 'stop', ...help });
-  if (c.kind === 'mark') return list(MARK_CHOICES, prompt(lang, 'mark'));
-  if (c.kind !== 'value') return undefined;
+  if (c.role === 'mark') return list(MARK_CHOICES, prompt(lang, 'mark'));
+  if (c.role !== 'value') return undefined;
   const ind: Indicator = c.indicator;
   switch (ind.type) {
     case 'boolean':
