@@ -136,6 +136,17 @@ describe('ntm evaluate on an Excel workbook', () => {
     expect(r.stderr).toMatch(new RegExp(`^${path.replace(/[.[\]]/g, '\\$&')}\\[Thôn\\]!D3: error: column "Quy ước, hương ước thôn": "abc" is not understood`));
   });
 
+  it('stops at a figure typed as text whose separator could group thousands or mark decimals', async () => {
+    const wb = new ExcelJS.Workbook();
+    const ws = wb.addWorksheet('Xã');
+    ws.addRow(['Tên xã', 'Huyện', '10 Thu nhập bình quân đầu người', '17.1 Tỷ lệ hộ được sử dụng nước hợp vệ sinh']);
+    ws.addRow(['Vân Tùng', 'Ngân Sơn', '38.000', '80,5%']);
+    const path = await save(wb, 'xa.xlsx');
+    const r = await ntm(['evaluate', path, '--set', 'bac-kan-xa-2017']);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toBe(`${path}[Xã]!C2: error: the text "38.000" reads as two different numbers: its "." may group thousands or mark decimals\n  hint: Type the figure as a number (not as text), or write it without the thousands separator.\n`);
+  });
+
   it('refuses an old .xls workbook with advice', async () => {
     const dir = tempDir();
     const path = join(dir, 'old.xls');

@@ -175,8 +175,20 @@ function cellText(cell: ExcelJS.Cell, col: number, line: number, error: Workbook
     }
     return valueText(result as ExcelJS.CellValue, cell.numFmt);
   }
+  if (typeof v === 'string' && AMBIGUOUS.test(v.trim())) {
+    const text = v.trim();
+    error({ kind: 'ambiguous-number', line, column: col, params: { text }, message: `the text "${text}" reads as two different numbers: its "${/[.,]/.exec(text)![0]}" may group thousands or mark decimals`, hint: 'Type the figure as a number (not as text), or write it without the thousands separator.' });
+    return '';
+  }
   return valueText(v, cell.numFmt);
 }
+
+/**
+ * A figure typed as text with one separator before three digits: "54.000" is 54 000 where the
+ * decimal mark is a comma (Vietnamese) and 54 where it is a point, and a workbook does not say
+ * which its author used (a CSV does, by its delimiter).
+ */
+const AMBIGUOUS = /^[-+−]?[1-9]\d{0,2}[.,]\d{3}(?:\s*%|\s+\D.*)?$/u;
 
 function valueText(v: ExcelJS.CellValue, numFmt: string | undefined): string {
   if (v === null || v === undefined) return '';

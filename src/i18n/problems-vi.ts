@@ -126,6 +126,10 @@ export const PROBLEMS_VI = {
     message: `không trang tính nào của sổ tính có dòng tiêu đề ghi tên các tiêu chí của một bộ tiêu chí đã biết (các trang: ${p.sheets})`,
     hint: 'Dòng tiêu đề cần có các cột mang tên tiêu chí (ví dụ "Giao thông", "17.1") và một cột tên đơn vị (ví dụ "Tên thôn"). Lệnh `ntm sets show ID` liệt kê các tên này.',
   }),
+  'ambiguous-number': (p) => ({
+    message: `chuỗi ${q(p.text)} đọc được thành hai số khác nhau: dấu phân cách có thể là dấu phân nhóm nghìn hoặc dấu thập phân`,
+    hint: 'Nhập con số dưới dạng số (không phải văn bản), hoặc viết không có dấu phân nhóm nghìn.',
+  }),
   'formula-no-value': (p) => ({
     message: p.case === 'uncached' ? `công thức =${p.formula} chưa có giá trị được lưu (sổ tính chưa được tính toán)` : `công thức =${p.formula} cho ra lỗi`,
     hint: p.case === 'uncached' ? 'Mở sổ tính trong Excel (hoặc LibreOffice) để tính toán rồi lưu lại; hoặc nhập giá trị.' : 'Sửa công thức hoặc nhập giá trị.',
