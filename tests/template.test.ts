@@ -41,13 +41,16 @@ describe('ntm template', () => {
     // The requirements row stands right above the header, in the region and year of the set.
     expect(ws.getCell(head - 1, col('10')).value).toBe('≥ 36 triệu đồng/người/năm');
     expect(ws.getCell(head - 1, col('15.3')).value).toBe('≤ 26.7 %');
-    expect(ws.getCell(head - 1, col('1.1')).value).toBe('= Met');
+    // A value not checked against the decision's text is starred, and a title line says so.
+    expect(ws.getCell(head - 1, col('1.1')).value).toBe('= Met *');
+    expect(ws.getCell(head - 2, 1).value).toBe('* Not verified against the text of the decision (`ntm sets show` gives the source).');
+    expect(ws.getCell(head - 1, col('17.2')).value).toBe('% (no threshold in the set)');
 
     const first = head + 1;
     expect(ws.getCell(first, col('1.1')).dataValidation).toMatchObject({ type: 'list', formulae: ['"Đạt,Không đạt"'], allowBlank: true, errorStyle: 'stop' });
     expect(ws.getCell(first + 999, col('15.3')).dataValidation).toMatchObject({ type: 'decimal', operator: 'between', formulae: [0, 100], allowBlank: true });
     expect(ws.getCell(first, 2).dataValidation).toBeUndefined();
-    const yesNo = header.findIndex((h, i) => i > 2 && ws.getCell(head - 1, i + 1).value === '= No') + 1;
+    const yesNo = header.findIndex((h, i) => i > 2 && ws.getCell(head - 1, i + 1).value === '= No *') + 1;
     expect(ws.getCell(first, yesNo).dataValidation).toMatchObject({ type: 'list', formulae: ['"Có,Không"'] });
 
     expect(ws.views[0]).toMatchObject({ state: 'frozen', xSplit: 3, ySplit: head });
@@ -105,6 +108,19 @@ describe('ntm template', () => {
     const [fromTemplate, original] = await Promise.all([ntm(['evaluate', path, '--format', 'json']), ntm(['evaluate', ANNEX_CSV, '--format', 'json'])]);
     expect(fromTemplate.stderr).not.toContain('error');
     expect(verdicts(fromTemplate)).toEqual(verdicts(original));
+  });
+
+  it('gives the requirements of the region asked for, and never a value the set does not give', async () => {
+    const row = async (...args: string[]) => {
+      const r = await ntm(['template', '--set', 'quoc-gia-xa-2016', ...args]);
+      expect(r.code).toBe(0);
+      const lines = Papa.parse<string[]>(r.stdout.replace(/^\uFEFF/, '')).data;
+      const head = lines.findIndex((l) => l[0] === 'No.');
+      return lines[head - 1]![lines[head]!.findIndex((h) => h.startsWith('5 '))];
+    };
+    expect(await row()).toBe('≥ 80 % *');
+    expect(await row('--region', 'ĐBSCL')).toBe('≥ 70 % *');
+    expect(await row('--region', 'ĐBSH')).toBe('% (no value for this region)');
   });
 
   it('refuses an output it cannot tell the format of, and an existing file without --force', async () => {

@@ -28,7 +28,12 @@ const TEXT = {
   howMarks: ['Mỗi đơn vị một dòng. Cột tiêu chí: chọn Đạt hoặc Không đạt (để trống là chưa đạt).', 'One row per unit. Criterion columns: choose Đạt (met) or Không đạt (not met); blank is not met.'],
   howValues: ['Mỗi đơn vị một dòng. Ghi giá trị đo được của từng chỉ tiêu; để trống là chưa có số liệu.', 'One row per unit. Write each indicator\'s measured value; blank is no data.'],
   required: ['Yêu cầu', 'Required'],
-  noThreshold: ['(chưa có ngưỡng)', '(no threshold)'],
+  unverified: ['* Giá trị chưa được kiểm chứng với văn bản quyết định (`ntm sets show` ghi nguồn).', '* Not verified against the text of the decision (`ntm sets show` gives the source).'],
+  'no-threshold': ['(bộ tiêu chí chưa có ngưỡng)', '(no threshold in the set)'],
+  'needs-region': ['(tuỳ theo vùng: ghi --region)', '(depends on the region: give --region)'],
+  'no-region-value': ['(không có giá trị cho vùng này)', '(no value for this region)'],
+  'needs-year': ['(tuỳ theo năm: ghi --year)', '(depends on the year: give --year)'],
+  'no-year-value': ['(không có giá trị cho năm này)', '(no value for this year)'],
 } as const;
 const text = (lang: Lang, id: keyof typeof TEXT) => TEXT[id][lang === 'vi' ? 0 : 1];
 
@@ -44,6 +49,7 @@ export function templateLayout(set: CriteriaSet, ctx: Context, lang: Lang, opts:
   const columns: TemplateColumn[] = [{ role: 'seq' }, { role: 'name' }, { role: 'parent' }];
   const header = [t(lang, 'tt'), name, parent];
   const required = [text(lang, 'required'), '', ''];
+  let unverified = false;
   for (const c of set.criteria) {
     if (opts.marks || c.indicators.length === 0) {
       columns.push({ role: 'mark' });
@@ -55,14 +61,16 @@ export function templateLayout(set: CriteriaSet, ctx: Context, lang: Lang, opts:
     for (const ind of c.indicators) {
       columns.push({ role: 'value', indicator: ind });
       header.push(`${ind.id} ${ind.name}`);
-      required.push(requirement(ind, ctx, lang));
+      const r = requirement(ind, ctx, lang);
+      required.push(r.text);
+      unverified ||= r.unverified;
     }
   }
   const numbering = ['A', 'B', 'C', ...set.criteria.map((c) => c.id)];
   const source = `${t(lang, 'set')}: ${set.id} — ${set.name} (${set.source.document}, ${set.source.date})`;
   const context = `${ctx.region ? `; ${t(lang, 'region')} ${ctx.region}` : ''}${ctx.year ? `; ${t(lang, 'year')} ${ctx.year}` : ''}`;
   return {
-    titles: [text(lang, 'title'), source + context, text(lang, opts.marks ? 'howMarks' : 'howValues')],
+    titles: [text(lang, 'title'), source + context, text(lang, opts.marks ? 'howMarks' : 'howValues'), ...(unverified ? [text(lang, 'unverified')] : [])],
     required,
     header,
     numbering: columns.every((c) => c.role !== 'value') && isNumberingRow(numbering) ? numbering : undefined,
@@ -70,10 +78,17 @@ export function templateLayout(set: CriteriaSet, ctx: Context, lang: Lang, opts:
   };
 }
 
-/** "≥ 80 %" in the region and year asked for; the unit alone where the set has no threshold. */
-function requirement(ind: Indicator, ctx: Context, lang: Lang): string {
+/**
+ * "≥ 80 %" in the region and year asked for, with a * when the value is not verified; where
+ * there is none, the unit and why (never a value the set does not give).
+ */
+function requirement(ind: Indicator, ctx: Context, lang: Lang): { text: string; unverified: boolean } {
   const pick = pickThreshold(ind, ctx);
-  if (pick.ok) return formatRequirement(ind, pick.threshold.value, lang);
+  if (pick.ok) {
+    const unverified = !pick.threshold.verified;
+    return { text: formatRequirement(ind, pick.threshold.value, lang) + (unverified ? ' *' : ''), unverified };
+  }
   const unit = ind.type === 'percent' ? '%' : ind.type === 'number' || ind.type === 'count' ? (ind.unit ?? '') : '';
-  return [unit, text(lang, 'noThreshold')].filter(Boolean).join(' ');
+  const cause = String(pick.why.cause) as keyof typeof TEXT;
+  return { text: [unit, TEXT[cause] ? text(lang, cause) : ''].filter(Boolean).join(' '), unverified: false };
 }
