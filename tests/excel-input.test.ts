@@ -2,7 +2,7 @@ import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
-import { fixture, json, ntm, tempDir, type Run } from './helpers/cli.js';
+import { fixture, inTerminal, json, ntm, tempDir, type Run } from './helpers/cli.js';
 
 // fixtures/build-xlsx.mjs builds these workbooks from their CSV twins.
 const ANNEX_CSV = fixture('ngan-son-2021-thon.csv');
@@ -146,6 +146,22 @@ describe('ntm evaluate on an Excel workbook', () => {
     expect(r.code).toBe(2);
     expect(r.stderr).toBe(`${path}[Xã]!C2: error: the text "38.000" reads as two different numbers: its "." may group thousands or mark decimals\n  hint: Type the figure as a number (not as text), or write it without the thousands separator.\n`);
   });
+
+  it('shows the progress line on a terminal while a large workbook is read, erased at the end', async () => {
+    const path = join(tempDir(), 'lon.xlsx');
+    const wb = new ExcelJS.stream.xlsx.WorkbookWriter({ filename: path, useSharedStrings: true });
+    const ws = wb.addWorksheet('Thôn');
+    ws.addRow(['Tên thôn', 'Tên xã', ...Array.from({ length: 16 }, (_, i) => String(i + 1))]).commit();
+    for (let i = 0; i < 20000; i++) ws.addRow([`Thôn ${i}`, `Xã ${i % 50}`, ...Array(16).fill(1)]).commit();
+    ws.commit();
+    await wb.commit();
+    const r = await inTerminal(['evaluate', path, '--set', 'bac-kan-thon-2019', '--quiet'], { env: { NTM_PROGRESS_AFTER_MS: '0' } });
+    expect(r.code).toBe(0);
+    expect(r.out).toMatch(/\rntm: reading .*lon\.xlsx: \d+\.\d \/ \d+\.\d MB \(\d+%\)\u001b\[K/);
+    const tail = r.out.slice(r.out.lastIndexOf('ntm: reading'));
+    expect(tail.indexOf('\r\u001b[K')).toBeGreaterThan(0);
+    expect(tail.indexOf('\r\u001b[K')).toBeLessThan(tail.indexOf('Units evaluated: 20000; Meeting the standard: 20000'));
+  }, 120_000);
 
   it('refuses an old .xls workbook with advice', async () => {
     const dir = tempDir();

@@ -1,3 +1,4 @@
+import { statSync } from 'node:fs';
 import type { CriteriaSet } from '../criteria/types.js';
 import { fail, InputError, type Problem, type ProblemParams } from '../problems.js';
 import { cleanCell, nfc } from '../text/normalize.js';
@@ -90,7 +91,7 @@ async function readTable(path: string, opts: ReadOptions, where: { sheet?: strin
     if (errors.length < MAX_ERRORS) errors.push({ ...p, severity: 'error', file });
   };
 
-  const progress = progressLine(file, source?.bytes ?? 0, opts.lang ?? 'en');
+  const progress = progressLine(file, source?.bytes ?? statSync(path).size, opts.lang ?? 'en');
   const head: { cells: string[]; line: number }[] = [];
   let state: Reader | undefined;
   const onRecord = (record: string[], line: number) => {
@@ -102,7 +103,12 @@ async function readTable(path: string, opts: ReadOptions, where: { sheet?: strin
   };
   try {
     if (source) await readRecords(source.text(progress.update), file, delimiter, onRecord);
-    else await readWorkbookRecords(path, { sheet: opts.sheet, headRows: HEADER_WINDOW, fits: (rows) => sheetFits(rows, opts.set ? [opts.set] : opts.candidates), onSheet: (name) => (where.sheet = name), error }, onRecord);
+    else {
+      const sets = opts.set ? [opts.set] : opts.candidates;
+      const fits = (rows: string[][]) => sheetFits(rows, sets);
+      const onSheet = (name: string) => (where.sheet = name);
+      await readWorkbookRecords(path, { sheet: opts.sheet, headRows: HEADER_WINDOW, fits, onSheet, onBytes: progress.update, error }, onRecord);
+    }
   } finally {
     progress.done();
   }

@@ -1,4 +1,5 @@
-import { closeSync, openSync, readSync } from 'node:fs';
+import { closeSync, createReadStream, openSync, readSync } from 'node:fs';
+import { Transform } from 'node:stream';
 import ExcelJS from 'exceljs';
 import { fail, InputError, type Problem } from '../problems.js';
 import { nfc } from '../text/normalize.js';
@@ -31,6 +32,8 @@ export interface WorkbookOptions {
   fits: (rows: string[][]) => boolean;
   /** Told the sheet read, before its first record. */
   onSheet: (name: string) => void;
+  /** Told the bytes of the file read so far, for the progress line (each pass starts again from 0). */
+  onBytes?: (read: number) => void;
   /** A problem with a cell (a formula without a value); the reading goes on, the run fails at the end. */
   error: (p: Omit<Problem, 'severity' | 'file'>) => void;
 }
@@ -60,7 +63,7 @@ export async function readWorkbookRecords(path: string, opts: WorkbookOptions, o
   try {
     const target = opts.sheet ?? (await chooseSheet(path, opts, streamSheet));
     if (target === undefined) return;
-    const found = await eachSheet(path, async (ws, sheet, sheets) => {
+    const found = await eachSheet(path, opts.onBytes, async (ws, sheet, sheets) => {
       if (!sheetMatches(sheet, target, sheets)) return false;
       await streamSheet(ws, sheet);
       return true;
@@ -82,7 +85,7 @@ export async function readWorkbookRecords(path: string, opts: WorkbookOptions, o
  */
 async function chooseSheet(path: string, opts: WorkbookOptions, streamSheet: (ws: WorksheetReader, sheet: Sheet) => Promise<void>): Promise<string | undefined> {
   const fitting: Sheet[] = [];
-  const seen = await eachSheet(path, async (ws, sheet, sheets) => {
+  const seen = await eachSheet(path, opts.onBytes, async (ws, sheet, sheets) => {
     if (sheets.length === 1) {
       await streamSheet(ws, sheet);
       return true;
@@ -123,8 +126,18 @@ const foldName = (s: string) => nfc(s).trim().toLowerCase();
  * until it returns true; the rest of a sheet `visit` leaves unread is skipped unparsed. Returns
  * whether a visit ended it, and the names of the sheets in tab order.
  */
-async function eachSheet(path: string, visit: (ws: WorksheetReader, sheet: Sheet, sheets: string[]) => Promise<boolean>): Promise<{ done: boolean; names: string[] }> {
-  const reader = new ExcelJS.stream.xlsx.WorkbookReader(path, { worksheets: 'emit', sharedStrings: 'cache', styles: 'cache', hyperlinks: 'ignore', entries: 'ignore' });
+async function eachSheet(path: string, onBytes: WorkbookOptions['onBytes'], visit: (ws: WorksheetReader, sheet: Sheet, sheets: string[]) => Promise<boolean>): Promise<{ done: boolean; names: string[] }> {
+  const file = createReadStream(path, { flags: 'r', highWaterMark: 256 * 1024 });
+  let read = 0;
+  const counted = new Transform({
+    transform(chunk: Buffer, _enc, cb) {
+      onBytes?.((read += chunk.length));
+      cb(null, chunk);
+    },
+  });
+  // pipe() does not pass errors on: a read error must reach the reader.
+  file.on('error', (e) => counted.destroy(e));
+  const reader = new ExcelJS.stream.xlsx.WorkbookReader(file.pipe(counted), { worksheets: 'emit', sharedStrings: 'cache', styles: 'cache', hyperlinks: 'ignore', entries: 'ignore' });
   const book = reader as unknown as { model?: { sheets?: { id: number; name: string }[] }; stream?: { destroy(): void } };
   const names = () => (book.model?.sheets ?? []).map((s) => nfc(s.name));
   let order = 0;
@@ -138,6 +151,7 @@ async function eachSheet(path: string, visit: (ws: WorksheetReader, sheet: Sheet
     }
     return { done: false, names: names() };
   } finally {
+    file.destroy();
     book.stream?.destroy();
   }
 }
