@@ -28,7 +28,7 @@ export function registerEvaluate(program: Command, out: (s: string) => void): vo
     program
       .command('evaluate')
       .description('which units meet the standard, and the gaps that remain / đơn vị nào đạt chuẩn và còn thiếu gì')
-      .argument('<files...>', 'survey files (CSV or Excel .xlsx), one row per village or commune ("-" reads standard input)'),
+      .argument('<files...>', 'survey files (CSV or .xlsx), one row per village or commune ("-" reads standard input)'),
   )
     .option('--set <id|file>', 'criteria set id or YAML file (default: the set whose criteria match the header best)')
     .option('--year <year>', 'year of year-dependent thresholds (default: the set\'s)')
@@ -38,7 +38,7 @@ export function registerEvaluate(program: Command, out: (s: string) => void): vo
     .addOption(new Option('--by <view>', 'group the report by unit, criterion or owner department').choices(['unit', 'criterion', 'owner']).default('unit'))
     .option('-q, --quiet', 'print only the summary line (with -o, the report is still written)')
     .option('--villages <file>', 'village survey, to compute commune indicators that are shares of villages')
-    .option('--sheet <name|n>', 'the sheet of an Excel workbook to read, by name or number (default: the one whose header fits a set)')
+    .option('--sheet <name|n>', 'the sheet of an .xlsx to read, by name or number (default: the one whose header fits)')
     .option('--encoding <encoding>', 'encoding of the survey files when not UTF-8 (windows-1258, tcvn3)')
     .option('--no-color', 'no colour in terminal output')
     .addHelpText('after', '\nExit codes: 0 every unit meets the standard, 1 some do not, 2 bad input or usage.')

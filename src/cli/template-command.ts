@@ -14,6 +14,10 @@ interface TemplateOptions extends CommonOptions {
 
 const SHEET = ['Số liệu', 'Survey'] as const;
 const WROTE = ['đã ghi biểu mẫu', 'wrote the template'] as const;
+const EXAMPLE = `
+Example:
+  ntm template --set bac-kan-xa-2017 -o so-lieu-xa.xlsx
+  (fill it in with Excel, then) ntm evaluate so-lieu-xa.xlsx --set bac-kan-xa-2017`;
 
 export function registerTemplate(program: Command, out: (s: string) => void): void {
   commonOptions(
@@ -23,19 +27,22 @@ export function registerTemplate(program: Command, out: (s: string) => void): vo
       .requiredOption('--set <id|file>', 'the criteria set the sheet is for'),
   )
     .option('--year <year>', 'year of year-dependent thresholds shown as required (default: the set\'s)')
-    .option('--marks', 'one column per criterion, for Đạt / Không đạt (default: one per indicator, for measured values)')
-    .option('-o, --output <file>', 'write FILE.xlsx (drop-down lists, checks, frozen header) or FILE.csv; default: CSV on standard output')
+    .option('--marks', 'one column per criterion, for Đạt / Không đạt (default: one per indicator, for values)')
+    .option('-o, --output <file>', 'write FILE.xlsx (drop-down lists, checks, frozen header) or FILE.csv')
     .option('--force', 'replace an existing output file')
-    .addHelpText('after', '\nExample:\n  ntm template --set bac-kan-xa-2017 -o so-lieu-xa.xlsx\n  (fill it in with Excel, then) ntm evaluate so-lieu-xa.xlsx')
+    .addHelpText('after', EXAMPLE)
     .action(async (opts: TemplateOptions) => {
       const lang = opts.lang as Lang;
       const year = opts.year === undefined ? undefined : Number(opts.year);
       if (year !== undefined && !(Number.isInteger(year) && year > 1900 && year < 2100)) {
-        fail({ kind: 'bad-year', params: { year: opts.year }, message: `--year ${opts.year} is not a year`, hint: 'Give a year such as 2024.' });
+        const message = `--year ${opts.year} is not a year`;
+        fail({ kind: 'bad-year', params: { year: opts.year }, message, hint: 'Give a year such as 2024.' });
       }
       const format = opts.output ? extname(opts.output).toLowerCase() : '.csv';
       if (format !== '.xlsx' && format !== '.csv') {
-        fail({ kind: 'template-format', params: { output: opts.output }, message: `cannot tell the template format from "${opts.output}"`, hint: 'Name the file .xlsx or .csv.' });
+        const message = `cannot tell the template format from "${opts.output}"`;
+        const hint = 'Name the file .xlsx or .csv.';
+        fail({ kind: 'template-format', params: { output: opts.output }, message, hint });
       }
       const { registry, setId } = await openSets(opts, opts.set);
       const set = registry.get(setId ?? opts.set);

@@ -18,7 +18,14 @@ const MARK_BLANK: Parsed<Mark> = { ok: true, value: null };
 /** "?" is the annex's "no data" (ntm's own reports write it): no mark, so values or nothing decide. */
 const MARK_NO_DATA: Parsed<Mark> = { ok: true, value: undefined };
 /** Marks come in a handful of spellings: remember each one read, so a large file folds each once. */
-const markCache = new Map<string, Parsed<Mark>>([['1', MARK_MET], ['', MARK_BLANK], ['x', MARK_MET], ['X', MARK_MET], ['0', MARK_UNMET], ['?', MARK_NO_DATA]]);
+const markCache = new Map<string, Parsed<Mark>>([
+  ['1', MARK_MET],
+  ['', MARK_BLANK],
+  ['x', MARK_MET],
+  ['X', MARK_MET],
+  ['0', MARK_UNMET],
+  ['?', MARK_NO_DATA],
+]);
 
 /** A criterion mark as the annex writes it. Blank is `null`: the caller decides what blank means. */
 export function parseMark(raw: string): Parsed<Mark> {

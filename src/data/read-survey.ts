@@ -76,7 +76,9 @@ export async function readSurvey(path: string, opts: ReadOptions): Promise<ReadR
 async function readTable(path: string, opts: ReadOptions, where: { sheet?: string }): Promise<ReadResult> {
   const book = workbookKind(path);
   if (book === 'xls') {
-    fail({ kind: 'old-excel', file: path, message: 'this is an Excel 97–2003 workbook (.xls), which ntm does not read', hint: 'Open it in Excel and save it as "Excel Workbook (.xlsx)" or "CSV UTF-8".' });
+    const message = 'this is an Excel 97–2003 workbook (.xls), which ntm does not read';
+    const hint = 'Open it in Excel and save it as "Excel Workbook (.xlsx)" or "CSV UTF-8".';
+    fail({ kind: 'old-excel', file: path, message, hint });
   }
   const source = book ? undefined : await openSource(path, opts.encoding);
   const file = source?.name ?? path;
@@ -107,7 +109,8 @@ async function readTable(path: string, opts: ReadOptions, where: { sheet?: strin
       const sets = opts.set ? [opts.set] : opts.candidates;
       const fits = (rows: string[][]) => sheetFits(rows, sets);
       const onSheet = (name: string) => (where.sheet = name);
-      await readWorkbookRecords(path, { sheet: opts.sheet, headRows: HEADER_WINDOW, fits, onSheet, onBytes: progress.update, error }, onRecord);
+      const options = { sheet: opts.sheet, headRows: HEADER_WINDOW, fits, onSheet, onBytes: progress.update, error };
+      await readWorkbookRecords(path, options, onRecord);
     }
   } finally {
     progress.done();

@@ -39,6 +39,9 @@ export interface WorkbookOptions {
 }
 
 type Sheet = { name: string; position: number };
+type WorkbookRecord = { cells: string[]; line: number };
+
+const RESAVE = 'Open it in Excel and save it again as "Excel Workbook (.xlsx)", or save the sheet as "CSV UTF-8".';
 type WorksheetReader = ExcelJS.stream.xlsx.WorksheetReader;
 
 /**
@@ -48,7 +51,11 @@ type WorksheetReader = ExcelJS.stream.xlsx.WorksheetReader;
  * as "29.8%", a merged range's value in its top-left cell only (the XML holds nothing in the rest).
  * Without `sheet`, the sheet is the one whose head fits a set; several is an error.
  */
-export async function readWorkbookRecords(path: string, opts: WorkbookOptions, onRecord: (record: string[], line: number) => void): Promise<void> {
+export async function readWorkbookRecords(
+  path: string,
+  opts: WorkbookOptions,
+  onRecord: (record: string[], line: number) => void,
+): Promise<void> {
   // Errors of the caller's callbacks pass through as they are; the rest are the workbook's.
   let inCallback = false;
   const call = (f: () => void) => {
@@ -70,11 +77,19 @@ export async function readWorkbookRecords(path: string, opts: WorkbookOptions, o
     });
     if (!found.done) {
       const names = found.names.map((n, i) => `${i + 1} "${n}"`).join(', ');
-      fail({ kind: 'no-such-sheet', file: path, params: { sheet: target, sheets: names }, message: `the workbook has no sheet "${target}"; its sheets: ${names}`, hint: 'Give --sheet a sheet name or its number (1 is the first tab).' });
+      fail({
+        kind: 'no-such-sheet',
+        file: path,
+        params: { sheet: target, sheets: names },
+        message: `the workbook has no sheet "${target}"; its sheets: ${names}`,
+        hint: 'Give --sheet a sheet name or its number (1 is the first tab).',
+      });
     }
   } catch (e) {
     if (inCallback || e instanceof InputError) throw e;
-    fail({ kind: 'bad-workbook', file: path, params: { detail: (e as Error).message }, message: `cannot read this Excel workbook: ${(e as Error).message}`, hint: 'Open it in Excel and save it again as "Excel Workbook (.xlsx)", or save the sheet as "CSV UTF-8".' });
+    const detail = (e as Error).message;
+    const message = `cannot read this Excel workbook: ${detail}`;
+    fail({ kind: 'bad-workbook', file: path, params: { detail }, message, hint: RESAVE });
   }
 }
 
@@ -83,7 +98,11 @@ export async function readWorkbookRecords(path: string, opts: WorkbookOptions, o
  * in this same pass (and undefined returned); otherwise the heads of all sheets are read first
  * (the rest of each is skipped, not parsed), and the caller reads the chosen one in a second pass.
  */
-async function chooseSheet(path: string, opts: WorkbookOptions, streamSheet: (ws: WorksheetReader, sheet: Sheet) => Promise<void>): Promise<string | undefined> {
+async function chooseSheet(
+  path: string,
+  opts: WorkbookOptions,
+  streamSheet: (ws: WorksheetReader, sheet: Sheet) => Promise<void>,
+): Promise<string | undefined> {
   const fitting: Sheet[] = [];
   const seen = await eachSheet(path, opts.onBytes, async (ws, sheet, sheets) => {
     if (sheets.length === 1) {
@@ -100,15 +119,31 @@ async function chooseSheet(path: string, opts: WorkbookOptions, streamSheet: (ws
   });
   if (seen.done) return undefined;
   if (seen.names.length === 0) {
-    fail({ kind: 'bad-workbook', file: path, params: { case: 'no-sheets' }, message: 'this workbook has no worksheets', hint: 'Save it from Excel as "Excel Workbook (.xlsx)", or save the sheet as "CSV UTF-8".' });
+    const message = 'this workbook has no worksheets';
+    fail({ kind: 'bad-workbook', file: path, params: { case: 'no-sheets' }, message, hint: RESAVE });
   }
   if (fitting.length > 1) {
     const list = fitting.map((s) => `${s.position} "${s.name}"`).join(', ');
-    fail({ kind: 'several-sheets', file: path, params: { count: fitting.length, sheets: list, first: fitting[0]!.name, position: fitting[0]!.position }, message: `${fitting.length} sheets have a header that fits a criteria set: ${list}`, hint: `Choose one with --sheet, e.g. --sheet "${fitting[0]!.name}" (or its number, --sheet ${fitting[0]!.position}).` });
+    const { name, position } = fitting[0]!;
+    fail({
+      kind: 'several-sheets',
+      file: path,
+      params: { count: fitting.length, sheets: list, first: name, position },
+      message: `${fitting.length} sheets have a header that fits a criteria set: ${list}`,
+      hint: `Choose one with --sheet, e.g. --sheet "${name}" (or its number, --sheet ${position}).`,
+    });
   }
   if (fitting.length === 0) {
     const names = seen.names.map((n) => `"${n}"`).join(', ');
-    fail({ kind: 'no-sheet-fits', file: path, params: { sheets: names }, message: `no sheet of this workbook has a header row naming the criteria of a known set (sheets: ${names})`, hint: 'The header needs columns named by criterion (e.g. "Giao thông", "17.1") and a unit-name column (e.g. "Tên thôn"). `ntm sets show ID` lists the names.' });
+    fail({
+      kind: 'no-sheet-fits',
+      file: path,
+      params: { sheets: names },
+      message: `no sheet of this workbook has a header row naming the criteria of a known set (sheets: ${names})`,
+      hint:
+        'The header needs columns named by criterion (e.g. "Giao thông", "17.1") and a unit-name column ' +
+        '(e.g. "Tên thôn"). `ntm sets show ID` lists the names.',
+    });
   }
   return fitting[0]!.name;
 }
@@ -116,7 +151,8 @@ async function chooseSheet(path: string, opts: WorkbookOptions, streamSheet: (ws
 function sheetMatches(sheet: Sheet, target: string, sheets: string[]): boolean {
   if (foldName(sheet.name) === foldName(target)) return true;
   // A number names a tab by position, unless a sheet is named that number.
-  return /^\d+$/.test(target.trim()) && !sheets.some((n) => foldName(n) === foldName(target)) && sheet.position === Number(target);
+  const named = sheets.some((n) => foldName(n) === foldName(target));
+  return /^\d+$/.test(target.trim()) && !named && sheet.position === Number(target);
 }
 
 const foldName = (s: string) => nfc(s).trim().toLowerCase();
@@ -126,7 +162,11 @@ const foldName = (s: string) => nfc(s).trim().toLowerCase();
  * until it returns true; the rest of a sheet `visit` leaves unread is skipped unparsed. Returns
  * whether a visit ended it, and the names of the sheets in tab order.
  */
-async function eachSheet(path: string, onBytes: WorkbookOptions['onBytes'], visit: (ws: WorksheetReader, sheet: Sheet, sheets: string[]) => Promise<boolean>): Promise<{ done: boolean; names: string[] }> {
+async function eachSheet(
+  path: string,
+  onBytes: WorkbookOptions['onBytes'],
+  visit: (ws: WorksheetReader, sheet: Sheet, sheets: string[]) => Promise<boolean>,
+): Promise<{ done: boolean; names: string[] }> {
   const file = createReadStream(path, { flags: 'r', highWaterMark: 256 * 1024 });
   let read = 0;
   const counted = new Transform({
@@ -137,8 +177,18 @@ async function eachSheet(path: string, onBytes: WorkbookOptions['onBytes'], visi
   });
   // pipe() does not pass errors on: a read error must reach the reader.
   file.on('error', (e) => counted.destroy(e));
-  const reader = new ExcelJS.stream.xlsx.WorkbookReader(file.pipe(counted), { worksheets: 'emit', sharedStrings: 'cache', styles: 'cache', hyperlinks: 'ignore', entries: 'ignore' });
-  const book = reader as unknown as { model?: { sheets?: { id: number; name: string }[] }; stream?: { destroy(): void } };
+  // Styles are kept for the number formats (a percentage); shared strings, since cells refer to them.
+  const options = {
+    worksheets: 'emit',
+    sharedStrings: 'cache',
+    styles: 'cache',
+    hyperlinks: 'ignore',
+    entries: 'ignore',
+  } as const;
+  const reader = new ExcelJS.stream.xlsx.WorkbookReader(file.pipe(counted), options);
+  // The workbook's sheet list (tab order) and its input stream: there, though not in the typings.
+  type Book = { model?: { sheets?: { id: number; name: string }[] }; stream?: { destroy(): void } };
+  const book = reader as unknown as Book;
   const names = () => (book.model?.sheets ?? []).map((s) => nfc(s.name));
   let order = 0;
   try {
@@ -157,7 +207,7 @@ async function eachSheet(path: string, onBytes: WorkbookOptions['onBytes'], visi
 }
 
 /** The sheet's rows as records, blank rows included, each at least as wide as the widest before it. */
-async function* records(ws: WorksheetReader, error: WorkbookOptions['error']): AsyncGenerator<{ cells: string[]; line: number }> {
+async function* records(ws: WorksheetReader, error: WorkbookOptions['error']): AsyncGenerator<WorkbookRecord> {
   let next = 1;
   let width = 0;
   for await (const row of ws as unknown as AsyncIterable<ExcelJS.Row>) {
@@ -181,17 +231,38 @@ function cellText(cell: ExcelJS.Cell, col: number, line: number, error: Workbook
   if (typeof v === 'object' && ('formula' in v || 'sharedFormula' in v)) {
     const result = (v as ExcelJS.CellFormulaValue).result;
     const formula = (v as ExcelJS.CellFormulaValue).formula ?? (v as ExcelJS.CellSharedFormulaValue).sharedFormula;
-    const bad = result === undefined ? 'uncached' : typeof result === 'number' && Number.isNaN(result) ? 'error' : typeof result === 'object' && result && 'error' in result ? 'error' : undefined;
+    // An error result is NaN (exceljs parses "#DIV/0!" as a number) or an { error } value.
+    const errorValue = typeof result === 'object' && result !== null && 'error' in result;
+    const failed = typeof result === 'number' ? Number.isNaN(result) : errorValue;
+    const bad = result === undefined ? 'uncached' : failed ? 'error' : undefined;
     if (bad) {
-      const cause = bad === 'uncached' ? 'has no saved value (the workbook was not calculated)' : 'gives an error';
-      error({ kind: 'formula-no-value', line, column: col, params: { case: bad, formula }, message: `the formula =${formula} ${cause}`, hint: bad === 'uncached' ? 'Open the workbook in Excel (or LibreOffice), let it calculate and save it; or type the value.' : 'Correct the formula or type the value.' });
+      const uncached = bad === 'uncached';
+      const unsaved = 'has no saved value (the workbook was not calculated)';
+      error({
+        kind: 'formula-no-value',
+        line,
+        column: col,
+        params: { case: bad, formula },
+        message: `the formula =${formula} ${uncached ? unsaved : 'gives an error'}`,
+        hint: uncached
+          ? 'Open the workbook in Excel (or LibreOffice), let it calculate and save it; or type the value.'
+          : 'Correct the formula or type the value.',
+      });
       return '';
     }
     return valueText(result as ExcelJS.CellValue, cell.numFmt);
   }
   if (typeof v === 'string' && AMBIGUOUS.test(v.trim())) {
     const text = v.trim();
-    error({ kind: 'ambiguous-number', line, column: col, params: { text }, message: `the text "${text}" reads as two different numbers: its "${/[.,]/.exec(text)![0]}" may group thousands or mark decimals`, hint: 'Type the figure as a number (not as text), or write it without the thousands separator.' });
+    const meaning = `its "${/[.,]/.exec(text)![0]}" may group thousands or mark decimals`;
+    error({
+      kind: 'ambiguous-number',
+      line,
+      column: col,
+      params: { text },
+      message: `the text "${text}" reads as two different numbers: ${meaning}`,
+      hint: 'Type the figure as a number (not as text), or write it without the thousands separator.',
+    });
     return '';
   }
   return valueText(v, cell.numFmt);

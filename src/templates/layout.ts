@@ -24,11 +24,23 @@ export interface TemplateLayout {
 }
 
 const TEXT = {
-  title: ['Biểu thu thập số liệu đánh giá tiêu chí nông thôn mới', 'Survey sheet: new rural development (nông thôn mới) criteria'],
-  howMarks: ['Mỗi đơn vị một dòng. Cột tiêu chí: chọn Đạt hoặc Không đạt (để trống là chưa đạt).', 'One row per unit. Criterion columns: choose Đạt (met) or Không đạt (not met); blank is not met.'],
-  howValues: ['Mỗi đơn vị một dòng. Ghi giá trị đo được của từng chỉ tiêu; để trống là chưa có số liệu.', 'One row per unit. Write each indicator\'s measured value; blank is no data.'],
+  title: [
+    'Biểu thu thập số liệu đánh giá tiêu chí nông thôn mới',
+    'Survey sheet: new rural development (nông thôn mới) criteria',
+  ],
+  howMarks: [
+    'Mỗi đơn vị một dòng. Cột tiêu chí: chọn Đạt hoặc Không đạt (để trống là chưa đạt).',
+    'One row per unit. Criterion columns: choose Đạt (met) or Không đạt (not met); blank is not met.',
+  ],
+  howValues: [
+    'Mỗi đơn vị một dòng. Ghi giá trị đo được của từng chỉ tiêu; để trống là chưa có số liệu.',
+    'One row per unit. Write each indicator\'s measured value; blank is no data.',
+  ],
   required: ['Yêu cầu', 'Required'],
-  unverified: ['* Giá trị chưa được kiểm chứng với văn bản quyết định (`ntm sets show` ghi nguồn).', '* Not verified against the text of the decision (`ntm sets show` gives the source).'],
+  unverified: [
+    '* Giá trị chưa được kiểm chứng với văn bản quyết định (`ntm sets show` ghi nguồn).',
+    '* Not verified against the text of the decision (`ntm sets show` gives the source).',
+  ],
   'no-threshold': ['(bộ tiêu chí chưa có ngưỡng)', '(no threshold in the set)'],
   'needs-region': ['(tuỳ theo vùng: ghi --region)', '(depends on the region: give --region)'],
   'no-region-value': ['(không có giá trị cho vùng này)', '(no value for this region)'],
@@ -45,7 +57,8 @@ export const MARK_CHOICES = ['Đạt', 'Không đạt'];
  * indicator (measured values), a mark column standing in for a criterion that has none.
  */
 export function templateLayout(set: CriteriaSet, ctx: Context, lang: Lang, opts: { marks: boolean }): TemplateLayout {
-  const [name, parent] = set.level === 'thon' ? [t(lang, 'village'), t(lang, 'commune')] : set.level === 'xa' ? [t(lang, 'commune'), t(lang, 'district')] : [t(lang, 'district'), t(lang, 'unit')];
+  const names = { thon: ['village', 'commune'], xa: ['commune', 'district'], huyen: ['district', 'unit'] } as const;
+  const [name, parent] = names[set.level].map((id) => t(lang, id)) as [string, string];
   const columns: TemplateColumn[] = [{ role: 'seq' }, { role: 'name' }, { role: 'parent' }];
   const header = [t(lang, 'tt'), name, parent];
   const required = [text(lang, 'required'), '', ''];
@@ -68,9 +81,11 @@ export function templateLayout(set: CriteriaSet, ctx: Context, lang: Lang, opts:
   }
   const numbering = ['A', 'B', 'C', ...set.criteria.map((c) => c.id)];
   const source = `${t(lang, 'set')}: ${set.id} — ${set.name} (${set.source.document}, ${set.source.date})`;
-  const context = `${ctx.region ? `; ${t(lang, 'region')} ${ctx.region}` : ''}${ctx.year ? `; ${t(lang, 'year')} ${ctx.year}` : ''}`;
+  const region = ctx.region ? `; ${t(lang, 'region')} ${ctx.region}` : '';
+  const year = ctx.year ? `; ${t(lang, 'year')} ${ctx.year}` : '';
+  const how = text(lang, opts.marks ? 'howMarks' : 'howValues');
   return {
-    titles: [text(lang, 'title'), source + context, text(lang, opts.marks ? 'howMarks' : 'howValues'), ...(unverified ? [text(lang, 'unverified')] : [])],
+    titles: [text(lang, 'title'), source + region + year, how, ...(unverified ? [text(lang, 'unverified')] : [])],
     required,
     header,
     numbering: columns.every((c) => c.role !== 'value') && isNumberingRow(numbering) ? numbering : undefined,

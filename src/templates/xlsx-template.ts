@@ -8,7 +8,8 @@ export const FILL_ROWS = 1000;
 
 const HEAD_FILL: ExcelJS.Fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFD9D9D9' } };
 const REQUIRED_FILL: ExcelJS.Fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFFFF2CC' } };
-const THIN: Partial<ExcelJS.Borders> = { top: { style: 'thin' }, left: { style: 'thin' }, bottom: { style: 'thin' }, right: { style: 'thin' } };
+const LINE: Partial<ExcelJS.Border> = { style: 'thin' };
+const THIN: Partial<ExcelJS.Borders> = { top: LINE, left: LINE, bottom: LINE, right: LINE };
 
 const PROMPTS = {
   mark: ['Chọn Đạt hoặc Không đạt', 'Choose Đạt (met) or Không đạt (not met)'],
@@ -24,12 +25,17 @@ const prompt = (lang: Lang, id: keyof typeof PROMPTS) => PROMPTS[id][lang === 'v
  * columns), widths that fit the headers, and in the rows to fill a drop-down list for every mark,
  * yes/no, pass and level column and a number check for percentages and counts.
  */
-export async function templateWorkbook(layout: TemplateLayout, lang: Lang, sheetName: string, date: string): Promise<Buffer> {
+export async function templateWorkbook(
+  layout: TemplateLayout,
+  lang: Lang,
+  sheet: string,
+  date: string,
+): Promise<Buffer> {
   const wb = new ExcelJS.Workbook();
   wb.creator = 'ntm';
   // The date given, not the clock, so that the same set gives the same file.
   wb.created = wb.modified = new Date(`${date}T00:00:00Z`);
-  const ws = wb.addWorksheet(sheetName);
+  const ws = wb.addWorksheet(sheet);
   const width = layout.header.length;
   layout.titles.forEach((text, i) => {
     const row = ws.addRow([text]);
@@ -57,9 +63,13 @@ export async function templateWorkbook(layout: TemplateLayout, lang: Lang, sheet
     if (!v) return;
     const letter = ws.getColumn(i + 1).letter;
     // exceljs writes a range given to `dataValidations` as one rule; its typings omit the property.
-    (ws as unknown as { dataValidations: { add(range: string, v: ExcelJS.DataValidation): void } }).dataValidations.add(`${letter}${last + 1}:${letter}${last + FILL_ROWS}`, v);
+    type Rules = { add(range: string, v: ExcelJS.DataValidation): void };
+    const rules = (ws as unknown as { dataValidations: Rules }).dataValidations;
+    rules.add(`${letter}${last + 1}:${letter}${last + FILL_ROWS}`, v);
   });
-  ws.pageSetup = { paperSize: 9, orientation: 'landscape', fitToPage: true, fitToWidth: 1, fitToHeight: 0, printTitlesRow: `${header.number}:${last}` };
+  const printTitlesRow = `${header.number}:${last}`;
+  ws.pageSetup = { paperSize: 9, orientation: 'landscape', fitToPage: true, fitToWidth: 1, fitToHeight: 0 };
+  ws.pageSetup.printTitlesRow = printTitlesRow;
   return Buffer.from(await wb.xlsx.writeBuffer());
 }
 
@@ -80,10 +90,25 @@ function columnWidth(c: TemplateColumn, header: string, required: string): numbe
   return Math.min(30, Math.max(12, required.length + 2, Math.ceil(header.length / 4) + 2));
 }
 
-/** The check Excel makes as a cell is typed: a hard stop for lists, a warning for figures (which may be written "54 triệu"). */
+/**
+ * The check Excel makes as a cell is typed: a hard stop for lists, a warning for figures (which
+ * may be written "54 triệu", or "Đạt" where the figure is not at hand).
+ */
 function validation(c: TemplateColumn, lang: Lang): ExcelJS.DataValidation | undefined {
-  const help = { showInputMessage: true, showErrorMessage: true, errorTitle: prompt(lang, 'title') };
-  const list = (choices: string[], message: string): ExcelJS.DataValidation => ({ type: 'list', allowBlank: true, formulae: [`"${choices.join(',')}"`], prompt: message, error: message, errorStyle: 'stop', ...help });
+  const help = (message: string) => ({
+    allowBlank: true,
+    showInputMessage: true,
+    showErrorMessage: true,
+    errorTitle: prompt(lang, 'title'),
+    prompt: message,
+    error: message,
+  });
+  const list = (choices: string[], message: string): ExcelJS.DataValidation => ({
+    type: 'list',
+    formulae: [`"${choices.join(',')}"`],
+    errorStyle: 'stop',
+    ...help(message),
+  });
   if (c.role === 'mark') return list(MARK_CHOICES, prompt(lang, 'mark'));
   if (c.role !== 'value') return undefined;
   const ind: Indicator = c.indicator;
@@ -98,9 +123,21 @@ function validation(c: TemplateColumn, lang: Lang): ExcelJS.DataValidation | und
       return list(ind.levels, prompt(lang, 'list'));
     case 'percent':
       // A set that gives the indicator as a ratio reads 0–1 (a cell formatted as % is 0–1 too).
-      return { type: 'decimal', operator: 'between', allowBlank: true, formulae: [0, ind.unit === 'ratio' ? 1 : 100], prompt: prompt(lang, 'percent'), error: prompt(lang, 'percent'), errorStyle: 'warning', ...help };
+      return {
+        type: 'decimal',
+        operator: 'between',
+        formulae: [0, ind.unit === 'ratio' ? 1 : 100],
+        errorStyle: 'warning',
+        ...help(prompt(lang, 'percent')),
+      };
     case 'count':
-      return { type: 'whole', operator: 'greaterThanOrEqual', allowBlank: true, formulae: [0], prompt: prompt(lang, 'count'), error: prompt(lang, 'count'), errorStyle: 'warning', ...help };
+      return {
+        type: 'whole',
+        operator: 'greaterThanOrEqual',
+        formulae: [0],
+        errorStyle: 'warning',
+        ...help(prompt(lang, 'count')),
+      };
     default:
       return undefined;
   }
