@@ -42,7 +42,7 @@ describe('ntm template', () => {
     expect(ws.getCell(head - 1, col('10')).value).toBe('≥ 36 triệu đồng/người/năm');
     expect(ws.getCell(head - 1, col('15.3')).value).toBe('≤ 26.7 %');
     // A value not checked against the decision's text is starred, and a title line says so.
-    expect(ws.getCell(head - 1, col('1.1')).value).toBe('= Met *');
+    expect(ws.getCell(head - 1, col('1.1')).value).toBe('Met *');
     expect(ws.getCell(head - 2, 1).value).toBe('* Not verified against the text of the decision (`ntm sets show` gives the source).');
     expect(ws.getCell(head - 1, col('17.2')).value).toBe('% (no threshold in the set)');
 
@@ -50,7 +50,7 @@ describe('ntm template', () => {
     expect(ws.getCell(first, col('1.1')).dataValidation).toMatchObject({ type: 'list', formulae: ['"Đạt,Không đạt"'], allowBlank: true, errorStyle: 'stop' });
     expect(ws.getCell(first + 999, col('15.3')).dataValidation).toMatchObject({ type: 'decimal', operator: 'between', formulae: [0, 100], allowBlank: true });
     expect(ws.getCell(first, 2).dataValidation).toBeUndefined();
-    const yesNo = header.findIndex((h, i) => i > 2 && ws.getCell(head - 1, i + 1).value === '= No *') + 1;
+    const yesNo = header.findIndex((h, i) => i > 2 && ws.getCell(head - 1, i + 1).value === 'No *') + 1;
     expect(ws.getCell(first, yesNo).dataValidation).toMatchObject({ type: 'list', formulae: ['"Có,Không"'] });
 
     expect(ws.views[0]).toMatchObject({ state: 'frozen', xSplit: 3, ySplit: head });
