@@ -10,6 +10,8 @@ export interface Problem {
   kind: ProblemKind;
   severity: 'error' | 'warning';
   file?: string;
+  /** The worksheet, for a workbook: then `line` is the row number and a numeric `column` is printed as a letter. */
+  sheet?: string;
   line?: number;
   column?: number | string;
   /** The English text; `params` carry its variable parts, for other languages (src/i18n/problems-vi.ts) and scripts. */
@@ -33,9 +35,23 @@ export function fail(problem: Omit<Problem, 'severity'>): never {
   throw new InputError([{ ...problem, severity: 'error' }]);
 }
 
-export function formatLocation(p: Pick<Problem, 'file' | 'line' | 'column'>): string {
+/** "file:line:column" for text files; "file.xlsx[Sheet]!C7" (or "!7:7" for a whole row) for workbooks. */
+export function formatLocation(p: Pick<Problem, 'file' | 'sheet' | 'line' | 'column'>): string {
+  if (p.sheet !== undefined) {
+    const book = `${p.file ?? ''}[${p.sheet}]`;
+    if (p.line === undefined) return book;
+    if (p.column === undefined) return `${book}!${p.line}:${p.line}`;
+    return `${book}!${typeof p.column === 'number' ? columnLetters(p.column) : p.column}${p.line}`;
+  }
   let where = p.file ?? '';
   if (p.line !== undefined) where += `${where ? ':' : ''}${p.line}`;
   if (p.column !== undefined) where += `:${p.column}`;
   return where;
+}
+
+/** A spreadsheet's column letters: 1 → A, 27 → AA. */
+export function columnLetters(column: number): string {
+  let s = '';
+  for (let c = column; c > 0; c = Math.floor((c - 1) / 26)) s = String.fromCharCode(65 + ((c - 1) % 26)) + s;
+  return s;
 }

@@ -18,7 +18,7 @@ describe('errors and warnings in Vietnamese', () => {
     const r = await ntm(['evaluate', join(dir, 'm.csv')], VI);
     expect(r.code).toBe(2);
     expect(r.stderr).toContain(
-      `${join(dir, 'm.csv')}:2:7: lỗi: cột "5": không đọc được ô: “abc” — cần 1, x, ✓, Đạt, có, yes, true (đạt) hoặc 0, Không đạt, không, no, false, để trống (không đạt)\n  gợi ý: Sửa lại ô này (để trống nghĩa là chưa có số liệu).\n`,
+      `${join(dir, 'm.csv')}:2:7: lỗi: cột "5": không đọc được ô: “abc” — cần 1, x, ✓, Đạt, có, yes, true (đạt) hoặc 0, Không đạt, không, no, false, để trống (không đạt), ? (chưa có số liệu)\n  gợi ý: Sửa lại ô này (để trống nghĩa là chưa có số liệu).\n`,
     );
     expect(r.stderr).not.toMatch(/error:|hint:|not understood/);
   });

@@ -18,6 +18,7 @@ interface EvaluateOptions extends CommonOptions {
   villages?: string;
   encoding?: string;
   percentAsIs?: boolean;
+  sheet?: string;
   color: boolean;
 }
 
@@ -29,7 +30,7 @@ export function registerEvaluate(program: Command, out: (s: string) => void): vo
     program
       .command('evaluate')
       .description('which units meet the standard, and the gaps that remain / đơn vị nào đạt chuẩn và còn thiếu gì')
-      .argument('<files...>', 'survey CSV files, one row per village or commune ("-" reads standard input)'),
+      .argument('<files...>', 'survey files (CSV or .xlsx), one row per village or commune ("-" reads standard input)'),
   )
     .option('--set <id|file>', 'criteria set id or YAML file (default: the set whose criteria match the header best)')
     .option('--year <year>', 'year of year-dependent thresholds (default: the set\'s)')
@@ -39,6 +40,7 @@ export function registerEvaluate(program: Command, out: (s: string) => void): vo
     .addOption(new Option('--by <view>', 'group the report by unit, criterion or owner department').choices(['unit', 'criterion', 'owner']).default('unit'))
     .option('-q, --quiet', 'print only the summary line (with -o, the report is still written)')
     .option('--villages <file>', 'village survey, to compute commune indicators that are shares of villages')
+    .option('--sheet <name|n>', 'the sheet of an .xlsx to read, by name or number (default: the one whose header fits)')
     .option('--encoding <encoding>', 'encoding of the survey files when not UTF-8 (windows-1258, tcvn3)')
     .option('--percent-as-is', 'read percentages as written, never a column of values within 0–1 as fractions')
     .option('--no-color', 'no colour in terminal output')
@@ -73,6 +75,7 @@ export function registerEvaluate(program: Command, out: (s: string) => void): vo
         villages: opts.villages,
         encoding: opts.encoding,
         percentAsIs: Boolean(opts.percentAsIs),
+        sheet: opts.sheet,
         // --quiet without -o needs only the summary, so the units need not be kept.
         summaryOnly: Boolean(opts.quiet) && !opts.output,
         lang,

@@ -5,6 +5,7 @@ import { commanderVi, internalError, langFromArgv, type Lang } from '../i18n/mes
 import { EXIT, formatProblem } from './exit.js';
 import { registerSets } from './sets-command.js';
 import { registerEvaluate } from './evaluate-command.js';
+import { registerTemplate } from './template-command.js';
 import { terminalSafe } from '../text/terminal-safe.js';
 
 const version = (createRequire(import.meta.url)('../../package.json') as { version: string }).version;
@@ -27,6 +28,7 @@ export async function main(argv: string[]): Promise<void> {
     .configureOutput({ writeErr: (s) => process.stderr.write(s), outputError: (s, write) => write(lang === 'vi' ? commanderVi(s) : s) });
   registerSets(program, out);
   registerEvaluate(program, out);
+  registerTemplate(program, out);
 
   try {
     await program.parseAsync(argv);

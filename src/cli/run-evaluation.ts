@@ -20,6 +20,8 @@ export interface RunOptions {
   encoding?: string;
   /** Read percent columns as written, never as fractions of 1. */
   percentAsIs?: boolean;
+  /** The worksheet of workbook inputs (name or number). */
+  sheet?: string;
   /** Keep only the summary (bounded memory for very large files). */
   summaryOnly: boolean;
   /** The language of notices. */
@@ -55,6 +57,7 @@ export async function runEvaluation(o: RunOptions): Promise<Evaluation> {
     const read: ReadResult = await readSurvey(file, {
       encoding: o.encoding,
       percentAsIs: o.percentAsIs,
+      sheet: o.sheet,
       lang: o.lang,
       // Each file's header chooses its set, so that a file of another set is caught, not misread.
       set: fixed,
@@ -133,6 +136,6 @@ function noteMissing(read: ReadResult, file: string, warn: (p: Problem) => void)
     const c = read.set.criteria[criterion]!;
     return indicator === undefined ? `${c.id} ${c.name}` : `${c.indicators[indicator]!.id} ${c.indicators[indicator]!.name}`;
   });
-  warn({ kind: 'missing-column', severity: 'warning', file, params: { count: names.length, names: names.join('; ') }, message: `no column for ${names.length} criteria/indicators, so no data for every unit: ${names.join('; ')}`, hint: 'Surveys are often partial; units cannot be declared as meeting the standard without these.' });
+  warn({ kind: 'missing-column', severity: 'warning', file, sheet: read.sheet, params: { count: names.length, names: names.join('; ') }, message: `no column for ${names.length} criteria/indicators, so no data for every unit: ${names.join('; ')}`, hint: 'Surveys are often partial; units cannot be declared as meeting the standard without these.' });
 }
 

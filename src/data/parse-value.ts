@@ -7,16 +7,28 @@ export type Parsed<T> = { ok: true; value: T } | { ok: true; value: null } | { o
 
 const MET = new Set(['1', 'x', '✓', '✔', '☑', 'dat', 'co', 'yes', 'true', 'y'].map(foldKey));
 const NOT_MET = new Set(['0', 'khong dat', 'chua dat', 'khong', 'no', 'false', 'n'].map(foldKey));
-const MARK_SPELLINGS = '1, x, ✓, Đạt, có, yes, true (met) or 0, Không đạt, không, no, false, blank (not met)';
+const MARK_SPELLINGS = '1, x, ✓, Đạt, có, yes, true (met) or 0, Không đạt, không, no, false, blank (not met), ? (no data)';
 
-const MARK_MET: Parsed<boolean> = { ok: true, value: true };
-const MARK_UNMET: Parsed<boolean> = { ok: true, value: false };
-const MARK_BLANK: Parsed<boolean> = { ok: true, value: null };
+/** true met, false not met; undefined: no data ("?"). */
+type Mark = boolean | undefined;
+
+const MARK_MET: Parsed<Mark> = { ok: true, value: true };
+const MARK_UNMET: Parsed<Mark> = { ok: true, value: false };
+const MARK_BLANK: Parsed<Mark> = { ok: true, value: null };
+/** "?" is the annex's "no data" (ntm's own reports write it): no mark, so values or nothing decide. */
+const MARK_NO_DATA: Parsed<Mark> = { ok: true, value: undefined };
 /** Marks come in a handful of spellings: remember each one read, so a large file folds each once. */
-const markCache = new Map<string, Parsed<boolean>>([['1', MARK_MET], ['', MARK_BLANK], ['x', MARK_MET], ['X', MARK_MET], ['0', MARK_UNMET]]);
+const markCache = new Map<string, Parsed<Mark>>([
+  ['1', MARK_MET],
+  ['', MARK_BLANK],
+  ['x', MARK_MET],
+  ['X', MARK_MET],
+  ['0', MARK_UNMET],
+  ['?', MARK_NO_DATA],
+]);
 
 /** A criterion mark as the annex writes it. Blank is `null`: the caller decides what blank means. */
-export function parseMark(raw: string): Parsed<boolean> {
+export function parseMark(raw: string): Parsed<Mark> {
   let m = markCache.get(raw);
   if (m === undefined) {
     m = readMark(raw);
@@ -25,9 +37,10 @@ export function parseMark(raw: string): Parsed<boolean> {
   return m;
 }
 
-function readMark(raw: string): Parsed<boolean> {
+function readMark(raw: string): Parsed<Mark> {
   const s = cleanCell(raw);
-  if (s === '') return { ok: true, value: null };
+  if (s === '') return MARK_BLANK;
+  if (s === '?') return MARK_NO_DATA;
   const k = foldKey(s);
   if (MET.has(k)) return { ok: true, value: true };
   if (NOT_MET.has(k)) return { ok: true, value: false };

@@ -1,3 +1,4 @@
+import { statSync } from 'node:fs';
 import type { CriteriaSet, Indicator } from '../criteria/types.js';
 import { fail, InputError, type Problem, type ProblemParams } from '../problems.js';
 import { cleanCell, nfc } from '../text/normalize.js';
@@ -13,6 +14,7 @@ import { foreignDelimiter } from './foreign-delimiter.js';
 import { isSectionNumber, isSectionTotal, isTotalLabel, sectionOf, type Section } from './row-layout.js';
 import { checkTotalRow, Tally } from './total-rows.js';
 import { sniffDelimiter } from './sniff-delimiter.js';
+import { readWorkbookRecords, workbookKind } from './xlsx-records.js';
 
 /** One survey row: a unit with its marks and values, aligned with the set's criteria. */
 export interface SurveyRow {
@@ -22,6 +24,8 @@ export interface SurveyRow {
   parent: string;
   /** The commune group (1, 2, 3) from the row's group column, which overrides --group. */
   group?: number;
+  /** The worksheet, when the file is a workbook (`line` is then its row number). */
+  sheet?: string;
   /** Per criterion: true / false, null for a blank mark, undefined when the file has no mark column. */
   marks: (boolean | null | undefined)[];
   /** Per criterion, per indicator: the value, null for blank, undefined when the file has no column (the whole criterion's array is undefined when it has none). */
@@ -31,6 +35,8 @@ export interface SurveyRow {
 
 export interface ReadOptions {
   encoding?: string;
+  /** The worksheet of a workbook (name, or number from 1); default: the one whose header fits a set. */
+  sheet?: string;
   /** The language of the progress line. */
   lang?: Lang;
   /** The set to read with; when absent it is chosen from the header among `candidates`. */
@@ -50,33 +56,69 @@ export interface ReadResult {
   warnings: Problem[];
   /** Criteria and indicators that no column of the file covers. */
   missing: { criterion: number; indicator?: number }[];
+  /** The worksheet read, when the file is a workbook. */
+  sheet?: string;
 }
 
 const HEADER_WINDOW = 30;
 const MAX_ERRORS = 50;
 
-/** Streams a survey CSV into rows; collects every problem, and throws the fatal ones at the end. */
+/**
+ * Streams a survey (CSV, or a sheet of an Excel workbook) into rows; collects every problem, and
+ * throws the fatal ones at the end. A workbook's problems and rows carry its sheet.
+ */
 export async function readSurvey(path: string, opts: ReadOptions): Promise<ReadResult> {
-  const source = await openSource(path, opts.encoding);
-  const file = source.name;
-  const delimiter = sniffDelimiter(source.headText);
+  const where: { sheet?: string } = {};
+  const inSheet = (p: Problem) => {
+    if (where.sheet !== undefined && p.file === path) p.sheet ??= where.sheet;
+  };
+  try {
+    const result = await readTable(path, opts, where);
+    result.warnings.forEach(inSheet);
+    return { ...result, sheet: where.sheet };
+  } catch (e) {
+    if (e instanceof InputError) e.problems.forEach(inSheet);
+    throw e;
+  }
+}
+
+async function readTable(path: string, opts: ReadOptions, where: { sheet?: string }): Promise<ReadResult> {
+  const book = workbookKind(path);
+  if (book === 'xls') {
+    const message = 'this is an Excel 97–2003 workbook (.xls), which ntm does not read';
+    const hint = 'Open it in Excel and save it as "Excel Workbook (.xlsx)" or "CSV UTF-8".';
+    fail({ kind: 'old-excel', file: path, message, hint });
+  }
+  const source = book ? undefined : await openSource(path, opts.encoding);
+  const file = source?.name ?? path;
+  const delimiter = source ? sniffDelimiter(source.headText) : ',';
+  // A workbook's numbers come as the record source writes them, with "." (delimiter ",").
+  const onRow = book ? (row: SurveyRow) => opts.onRow(Object.assign(row, { sheet: where.sheet })) : opts.onRow;
   const errors: Problem[] = [];
   const warnings: Problem[] = [];
   const error = (p: Omit<Problem, 'severity' | 'file'>) => {
     if (errors.length < MAX_ERRORS) errors.push({ ...p, severity: 'error', file });
   };
 
-  const progress = progressLine(file, source.bytes, opts.lang ?? 'en');
+  const progress = progressLine(file, source?.bytes ?? statSync(path).size, opts.lang ?? 'en');
   const head: { cells: string[]; line: number }[] = [];
   let state: Reader | undefined;
+  const onRecord = (record: string[], line: number) => {
+    if (state) state.row(record, line);
+    else {
+      head.push({ cells: record.map(nfc), line });
+      if (head.length === HEADER_WINDOW) state = startReading();
+    }
+  };
   try {
-    await readRecords(source.text(progress.update), file, delimiter, (record, line) => {
-      if (state) state.row(record, line);
-      else {
-        head.push({ cells: record.map(nfc), line });
-        if (head.length === HEADER_WINDOW) state = startReading();
-      }
-    });
+    if (source) await readRecords(source.text(progress.update), file, delimiter, onRecord);
+    else {
+      const sets = opts.set ? [opts.set] : opts.candidates;
+      const fits = (rows: string[][]) => sheetFits(rows, sets);
+      const onSheet = (name: string) => (where.sheet = name);
+      const options = { sheet: opts.sheet, headRows: HEADER_WINDOW, fits, onSheet, onBytes: progress.update, error };
+      await readWorkbookRecords(path, options, onRecord);
+    }
   } finally {
     progress.done();
   }
@@ -114,7 +156,7 @@ export async function readSurvey(path: string, opts: ReadOptions): Promise<ReadR
       headerLine,
       delimiter,
       percentAsIs: opts.percentAsIs ?? false,
-      onRow: opts.onRow,
+      onRow,
       error,
       warnings,
     });
@@ -123,6 +165,18 @@ export async function readSurvey(path: string, opts: ReadOptions): Promise<ReadR
     for (const r of body) reader.row(r.cells, r.line);
     return reader;
   }
+}
+
+/** A sheet the reader would take: its header row names a unit column and a criterion or indicator of a set. */
+function sheetFits(rows: string[][], sets: CriteriaSet[]): boolean {
+  const candidates = sets.map((set) => ({ set, vocab: vocabulary(set) }));
+  const found = findHeaderRow(rows, candidates.map((c) => c.vocab));
+  if (found.index < 0) return false;
+  const header = fillMergedHeaders(rows, found.index);
+  return candidates.some(({ set, vocab }) => {
+    const roles = mapHeaders(header, set, vocab).columns.map((c) => c.role);
+    return roles.includes('name') && (roles.includes('mark') || roles.includes('value'));
+  });
 }
 
 function chooseSet(headers: string[], candidates: Parameters<typeof rankSets>[1], file: string, line: number): CriteriaSet {

@@ -83,7 +83,7 @@ export function evaluateUnit(runPlan: Plan, row: SurveyRow, warn?: (p: Problem) 
       if (given && warn) {
         const fromValues = combine(c.meets, judged.map((j) => j.status));
         if (fromValues !== 'no-data' && fromValues !== status) {
-          warn({ kind: 'mark-disagrees', severity: 'warning', file: row.file, line: row.line, params: { unit: row.name, criterion: c.id, name: c.name, mark: mark ? 'met' : 'unmet', values: fromValues === 'met' ? 'met' : 'unmet' }, message: `${row.name}: criterion ${c.id} (${c.name}) is marked ${mark ? 'met' : 'not met'}, but its indicator values say ${fromValues === 'met' ? 'met' : 'not met'}`, hint: 'ntm follows the mark; check the mark or the values.' });
+          warn({ kind: 'mark-disagrees', severity: 'warning', file: row.file, sheet: row.sheet, line: row.line, params: { unit: row.name, criterion: c.id, name: c.name, mark: mark ? 'met' : 'unmet', values: fromValues === 'met' ? 'met' : 'unmet' }, message: `${row.name}: criterion ${c.id} (${c.name}) is marked ${mark ? 'met' : 'not met'}, but its indicator values say ${fromValues === 'met' ? 'met' : 'not met'}`, hint: 'ntm follows the mark; check the mark or the values.' });
         }
       }
     } else if (given) {

@@ -32,13 +32,13 @@ export function withVillageShares(row: SurveyRow, plan: Plan, tally: VillageTall
     indicators.forEach(({ ind }, ii) => {
       if (!ind.fromVillages) return;
       if (!t) {
-        warn({ kind: 'no-villages', severity: 'warning', file: row.file, line: row.line, params: { unit: row.name, indicator: ind.id }, message: `${row.name}: no villages of this commune in the village file; indicator ${ind.id} is not computed` });
+        warn({ kind: 'no-villages', severity: 'warning', file: row.file, sheet: row.sheet, line: row.line, params: { unit: row.name, indicator: ind.id }, message: `${row.name}: no villages of this commune in the village file; indicator ${ind.id} is not computed` });
         return;
       }
       const share = Math.round(((t.met.get(ind.fromVillages.criterion) ?? 0) / t.villages) * 10000) / 100;
       const own = values[ci]?.[ii];
       if (typeof own === 'number' && Math.abs(own - share) > 0.01) {
-        warn({ kind: 'village-share-differs', severity: 'warning', file: row.file, line: row.line, params: { unit: row.name, indicator: ind.id, own, share, villages: t.villages }, message: `${row.name}: indicator ${ind.id} is ${own} in the file, ${share} computed from ${t.villages} villages; the computed value is used` });
+        warn({ kind: 'village-share-differs', severity: 'warning', file: row.file, sheet: row.sheet, line: row.line, params: { unit: row.name, indicator: ind.id, own, share, villages: t.villages }, message: `${row.name}: indicator ${ind.id} is ${own} in the file, ${share} computed from ${t.villages} villages; the computed value is used` });
       }
       (values[ci] ??= new Array(indicators.length))[ii] = share;
     });

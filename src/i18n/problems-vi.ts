@@ -20,12 +20,17 @@ const SPECIAL_FILE: Record<string, string> = { 'a folder': 'một thư mục', '
 
 const SET_FILE_HINT = 'Sửa lại tệp bộ tiêu chí; lệnh `ntm sets show ID` hiển thị bộ tiêu chí khi tệp đã đọc được.';
 const CHECK_ROW_HINT = 'hãy kiểm tra dòng này trong bảng tính.';
+const RESAVE_VI =
+  'Mở tệp trong Excel và lưu lại dưới dạng "Excel Workbook (.xlsx)", hoặc lưu trang tính dưới dạng "CSV UTF-8".';
+const HEADER_HINT_VI =
+  'Dòng tiêu đề cần có các cột mang tên tiêu chí (ví dụ "Giao thông", "17.1") và một cột tên đơn vị ' +
+  '(ví dụ "Tên thôn"). Lệnh `ntm sets show ID` liệt kê các tên này.';
 
 /** What a survey cell should hold (parse-value's `want`). */
 function wanted(p: ProblemParams): string {
   switch (p.want) {
     case 'mark':
-      return '1, x, ✓, Đạt, có, yes, true (đạt) hoặc 0, Không đạt, không, no, false, để trống (không đạt)';
+      return '1, x, ✓, Đạt, có, yes, true (đạt) hoặc 0, Không đạt, không, no, false, để trống (không đạt), ? (chưa có số liệu)';
     case 'yes-no':
       return 'Có hoặc Không';
     case 'pass':
@@ -143,6 +148,41 @@ export const PROBLEMS_VI = {
           : { message: `không mở được ${p.path}: ${p.case === 'no-such-file' ? 'không có tệp này' : p.detail}`, hint: 'Kiểm tra lại đường dẫn.' },
   'bad-encoding': (p) => ({ message: `không biết bảng mã ${q(p.encoding)}`, hint: 'Dùng utf-8, windows-1258 hoặc tcvn3.' }),
   'binary-file': () => ({ message: 'đây không phải tệp văn bản (tệp chứa dữ liệu nhị phân)', hint: 'Trong Excel, lưu bảng tính dưới dạng "CSV UTF-8 (Comma delimited)" rồi đưa tệp đó cho ntm.' }),
+  'old-excel': () => ({
+    message: 'đây là sổ tính Excel 97–2003 (.xls), ntm chưa đọc được định dạng này',
+    hint: 'Mở tệp trong Excel và lưu lại dưới dạng "Excel Workbook (.xlsx)" hoặc "CSV UTF-8".',
+  }),
+  'bad-workbook': (p) => ({
+    message: p.case === 'no-sheets' ? 'sổ tính này không có trang tính nào' : `không đọc được sổ tính: ${p.detail}`,
+    hint: RESAVE_VI,
+  }),
+  'no-such-sheet': (p) => ({
+    message: `sổ tính không có trang tính ${q(p.sheet)}; các trang tính: ${p.sheets}`,
+    hint: 'Ghi --sheet là tên trang tính hoặc số thứ tự của nó (1 là trang đầu tiên).',
+  }),
+  'several-sheets': (p) => ({
+    message: `${p.count} trang tính có dòng tiêu đề khớp với một bộ tiêu chí: ${p.sheets}`,
+    hint: `Chọn một trang bằng --sheet, ví dụ --sheet ${q(p.first)} (hoặc số thứ tự, --sheet ${p.position}).`,
+  }),
+  'no-sheet-fits': (p) => ({
+    message:
+      'không trang tính nào của sổ tính có dòng tiêu đề ghi tên các tiêu chí của một bộ tiêu chí đã biết ' +
+      `(các trang: ${p.sheets})`,
+    hint: HEADER_HINT_VI,
+  }),
+  'ambiguous-number': (p) => ({
+    message:
+      `chuỗi ${q(p.text)} đọc được thành hai số khác nhau: ` +
+      'dấu phân cách có thể là dấu phân nhóm nghìn hoặc dấu thập phân',
+    hint: 'Nhập con số dưới dạng số (không phải văn bản), hoặc viết không có dấu phân nhóm nghìn.',
+  }),
+  'formula-no-value': (p) =>
+    p.case === 'uncached'
+      ? {
+          message: `công thức =${p.formula} chưa có giá trị được lưu (sổ tính chưa được tính toán)`,
+          hint: 'Mở sổ tính trong Excel (hoặc LibreOffice) để tính toán rồi lưu lại; hoặc nhập giá trị.',
+        }
+      : { message: `công thức =${p.formula} cho ra lỗi`, hint: 'Sửa công thức hoặc nhập giá trị.' },
   'legacy-encoding': () => ({
     message: 'tệp này không dùng bảng mã UTF-8: có vẻ là bảng mã tiếng Việt cũ (Windows-1258 hoặc TCVN3/ABC)',
     hint: 'Lưu lại từ Excel dưới dạng "CSV UTF-8", hoặc cho ntm biết bảng mã: --encoding windows-1258 (hoặc --encoding tcvn3).',
@@ -322,6 +362,10 @@ export const PROBLEMS_VI = {
       : p.case === 'unknown-format'
         ? { message: `không xác định được định dạng báo cáo từ tên tệp ${q(p.output)}`, hint: `Đặt tên tệp có một trong các đuôi ${p.extensions}, hoặc thêm --format (${p.formats}).` }
         : { message: `báo cáo ${p.format} là tệp nhị phân, in ra màn hình sẽ thành ký tự rác`, hint: `Thêm -o report.${p.ext}, hoặc chuyển đầu ra chuẩn vào một tệp.` },
+  'template-format': (p) => ({
+    message: `không xác định được định dạng biểu mẫu từ tên tệp ${q(p.output)}`,
+    hint: 'Đặt tên tệp có đuôi .xlsx hoặc .csv.',
+  }),
   'output-is-input': (p) => ({ message: `không ghi báo cáo đè lên tệp đầu vào (${p.path})`, hint: 'Chọn đường dẫn -o khác.' }),
   'output-exists': (p) => ({ message: `${p.path} đã có; tệp được giữ nguyên`, hint: 'Thêm --force để ghi đè, hoặc chọn đường dẫn -o khác.' }),
   'write-failed': (p) => ({ message: `không ghi được ${p.path}: ${p.detail}` }),

@@ -1,0 +1,13 @@
+import ExcelJS from 'exceljs';
+const wb = new ExcelJS.Workbook();
+const ws = wb.addWorksheet('Phụ lục');
+ws.addRow(['Title']); ws.mergeCells('A1:E1');
+ws.addRow([]);
+ws.addRow(['TT','Tên thôn','Kết quả']); ws.mergeCells('C3:E3'); ws.mergeCells('A3:A4');
+ws.addRow([null,null,'a','b','c']);
+const r = ws.addRow([1,'X',0.298, {formula:'1+1', result: 2}, {formula: '2+2'}]);
+r.getCell(3).numFmt = '0.0%';
+const ws2 = wb.addWorksheet('Two');
+ws2.addRow(['hello']);
+for (let i=0;i<5;i++) ws2.addRow([i]);
+await wb.xlsx.writeFile('/tmp/xl/a.xlsx');
