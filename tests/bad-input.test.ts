@@ -136,11 +136,12 @@ const setCases: Case[] = [
   {
     name: '__proto__ keys are unknown keys, not prototype changes',
     args: ['sets', 'list', '--sets', join(SETS, 'proto')],
+    // In the order of the file's lines.
     stderr: [
-      `${SETS}/proto/t-proto.yaml:13:5: error: unknown key "__proto__" in criteria[0]`,
-      '  hint: allowed keys: id, name, name_en, aliases, group, owner, owner_en, meets, source, verified, note, indicators, drop',
       `${SETS}/proto/t-proto.yaml:8:1: error: unknown key "__proto__"`,
       '  hint: allowed keys: id, name, name_en, level, period, extends, source, region, default_year, meets, notes, criteria',
+      `${SETS}/proto/t-proto.yaml:13:5: error: unknown key "__proto__" in criteria[0]`,
+      '  hint: allowed keys: id, name, name_en, aliases, group, owner, owner_en, meets, source, verified, note, indicators, drop',
     ],
   },
   {

@@ -5,6 +5,7 @@ import { commanderVi, internalError, langFromArgv, type Lang } from '../i18n/mes
 import { EXIT, formatProblem } from './exit.js';
 import { registerSets } from './sets-command.js';
 import { registerEvaluate } from './evaluate-command.js';
+import { registerValidate } from './validate-command.js';
 
 const version = (createRequire(import.meta.url)('../../package.json') as { version: string }).version;
 
@@ -26,6 +27,7 @@ export async function main(argv: string[]): Promise<void> {
     .configureOutput({ writeErr: (s) => process.stderr.write(s), outputError: (s, write) => write(lang === 'vi' ? commanderVi(s) : s) });
   registerSets(program, out);
   registerEvaluate(program, out);
+  registerValidate(program, out);
 
   try {
     await program.parseAsync(argv);

@@ -17,10 +17,18 @@ const collect = (v: string, all: string[]) => [...all, v];
 /** Options every command that reads criteria sets takes. */
 export function commonOptions(cmd: Command): Command {
   return cmd
-    .option('--sets <dir>', 'also load the criteria sets in DIR (repeatable; also NTM_SETS)', collect, [])
+    .option(...SETS)
     .option('--region <region>', 'region column of national thresholds (TDMNPB, ĐBSH, BTB, DHNTB, TN, ĐNB, ĐBSCL, or the full name)', parseRegion)
-    .addOption(new Option('--lang <lang>', 'language of what ntm says').choices(['vi', 'en']).default(defaultLang(), 'vi when the locale is Vietnamese'));
+    .addOption(langOption());
 }
+
+/** --sets and --lang: for commands that read sets but judge nothing (no region, no year). */
+export function setsAndLang(cmd: Command): Command {
+  return cmd.option(...SETS).addOption(langOption());
+}
+
+const SETS = ['--sets <dir>', 'also load the criteria sets in DIR (repeatable; also NTM_SETS)', collect, [] as string[]] as const;
+const langOption = () => new Option('--lang <lang>', 'language of what ntm says').choices(['vi', 'en']).default(defaultLang(), 'vi when the locale is Vietnamese');
 
 /** --region as a region code, checked while the options are parsed: before any file is read. */
 function parseRegion(region: string): string {

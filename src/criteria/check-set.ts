@@ -2,22 +2,33 @@ import type { Problem, ProblemParams } from '../problems.js';
 import { regionCode, regionList } from './regions.js';
 import type { ThresholdSpec } from './schema.js';
 import { thresholdLeaves, type ThresholdValue } from './threshold.js';
-import type { CriteriaSet, Indicator } from './types.js';
+import type { CriteriaSet, Criterion, Indicator } from './types.js';
 
-/** Checks what the schema cannot: each threshold fits its indicator's type and comparison. */
-export function checkSet(set: CriteriaSet): Problem[] {
+/** Where a key of an indicator is written: the file that last set it, and the line when it is known. */
+export type Position = { file?: string; line?: number; column?: number };
+export type LocateIndicator = (c: Criterion, ind: Indicator, tail: (string | number)[]) => Position;
+
+/**
+ * Checks what the schema cannot: each threshold fits its indicator's type, unit and comparison
+ * (a percentage within 0–100, a count a whole number, a level among the indicator's levels).
+ */
+export function checkSet(set: CriteriaSet, locate: LocateIndicator = () => ({})): Problem[] {
   const problems: Problem[] = [];
   for (const c of set.criteria) {
     for (const ind of c.indicators) {
+      const report = (tail: (string | number)[], message: string, params: ProblemParams, hint?: string) =>
+        problems.push(problem(set, ind, locate(c, ind, tail), message, params, hint));
+      for (const wrong of indicatorErrors(ind)) report([wrong.key], wrong.text, wrong.params, wrong.hint);
       if (ind.threshold === undefined) continue;
       for (const p of regionKeys(ind.threshold)) {
-        problems.push(problem(set, ind, `region "${p}" is not a region code`, { issue: 'region', region: p, regions: regionList() }, `Use one of ${regionList()}.`));
+        report(['threshold'], `region "${p}" is not a region code`, { issue: 'region', region: p, regions: regionList() }, `Use one of ${regionList()}.`);
       }
       for (const leaf of thresholdLeaves(ind.threshold)) {
         const wrong = leafError(ind, leaf.value);
         if (wrong) {
           const where = leaf.path.length ? leaf.path.join(', ') : undefined;
-          problems.push(problem(set, ind, `threshold ${JSON.stringify(leaf.value)}${where ? ` (${where})` : ''} ${wrong.text}`, { ...wrong.params, value: JSON.stringify(leaf.value), where }));
+          const text = `threshold ${JSON.stringify(leaf.value)}${where ? ` (${where})` : ''} ${wrong.text}`;
+          report(['threshold', ...leaf.path], text, { ...wrong.params, value: JSON.stringify(leaf.value), where });
         }
       }
     }
@@ -25,9 +36,30 @@ export function checkSet(set: CriteriaSet): Problem[] {
   return problems;
 }
 
-function leafError(ind: Indicator, v: ThresholdValue): { text: string; params: ProblemParams } | undefined {
-  const wrong = (issue: string, text: string, more: ProblemParams = {}) => ({ text, params: { issue, ...more } });
-  if (ind.comparison === 'between') return Array.isArray(v) && v[0] <= v[1] ? undefined : wrong('between', 'must be [low, high] for "between"');
+type Wrong = { text: string; params: ProblemParams };
+const wrong = (issue: string, text: string, more: ProblemParams = {}): Wrong => ({ text, params: { issue, ...more } });
+
+/** The indicator's own fields that contradict its type: they would make every judgement wrong. */
+function indicatorErrors(ind: Indicator): (Wrong & { key: string; hint?: string })[] {
+  const errors: (Wrong & { key: string; hint?: string })[] = [];
+  const yesNo = ind.type === 'boolean' || ind.type === 'pass';
+  if (yesNo && ind.comparison !== '==') {
+    errors.push({ key: 'comparison', hint: 'Leave out "comparison": yes/no indicators compare with ==.', ...wrong('comparison', `compares a ${ind.type} with "${ind.comparison}"; yes/no values take only "=="`, { type: ind.type, comparison: ind.comparison }) });
+  }
+  if (ind.levels && ind.type !== 'level') {
+    errors.push({ key: 'levels', hint: 'Give "type: level", or remove "levels".', ...wrong('levels-unused', `lists "levels" but is of type ${ind.type}`, { type: ind.type }) });
+  }
+  if (ind.type === 'percent' && ind.unit !== undefined && ind.unit !== '%' && ind.unit !== 'ratio') {
+    errors.push({ key: 'unit', hint: 'Use unit "%" (surveys give 80,5) or "ratio" (surveys give 0,805).', ...wrong('percent-unit', `is a percentage with unit "${ind.unit}"; a percentage takes "%" or "ratio"`, { unit: ind.unit }) });
+  }
+  return errors;
+}
+
+function leafError(ind: Indicator, v: ThresholdValue): Wrong | undefined {
+  if (ind.comparison === 'between') {
+    if (!(Array.isArray(v) && v[0] <= v[1])) return wrong('between', 'must be [low, high] for "between"');
+    return v.map((n) => numberError(ind, n)).find(Boolean);
+  }
   if (Array.isArray(v)) return wrong('range', 'is a range, which only "between" takes');
   switch (ind.type) {
     case 'boolean':
@@ -36,8 +68,15 @@ function leafError(ind: Indicator, v: ThresholdValue): { text: string; params: P
     case 'level':
       return typeof v === 'string' && ind.levels?.includes(v) ? undefined : wrong('level', `must be one of the levels (${ind.levels?.join(', ')})`, { levels: ind.levels?.join(', ') });
     default:
-      return typeof v === 'number' ? undefined : wrong('number', `must be a number (type ${ind.type})`, { type: ind.type });
+      return typeof v === 'number' ? numberError(ind, v) : wrong('number', `must be a number (type ${ind.type})`, { type: ind.type });
   }
+}
+
+/** A number the indicator's type cannot hold. Percentages are thresholds in % even when surveys give ratios. */
+function numberError(ind: Indicator, n: number): Wrong | undefined {
+  if (ind.type === 'percent' && (n < 0 || n > 100)) return wrong('percent-range', 'is a percentage outside 0–100');
+  if (ind.type === 'count' && !(Number.isInteger(n) && n >= 0)) return wrong('count', 'must be a whole number, 0 or more (type count)');
+  return undefined;
 }
 
 function regionKeys(spec: ThresholdSpec): string[] {
@@ -48,11 +87,14 @@ function regionKeys(spec: ThresholdSpec): string[] {
   return Object.values(spec.by_year).flatMap(regionKeys);
 }
 
-const problem = (set: CriteriaSet, ind: Indicator, message: string, params: ProblemParams, hint?: string): Problem => ({
-  kind: 'criteria-set-threshold',
-  severity: 'error',
-  file: set.file,
-  params: { set: set.id, indicator: ind.id, ...params },
-  message: `set "${set.id}", indicator ${ind.id}: ${message}`,
-  hint,
-});
+function problem(set: CriteriaSet, ind: Indicator, at: Position, message: string, params: ProblemParams, hint?: string): Problem {
+  return {
+    kind: 'criteria-set-threshold',
+    severity: 'error',
+    file: at.file ?? set.file,
+    ...(at.line !== undefined ? { line: at.line, column: at.column } : {}),
+    params: { set: set.id, indicator: ind.id, ...params },
+    message: `set "${set.id}", indicator ${ind.id}: ${message}`,
+    hint,
+  };
+}

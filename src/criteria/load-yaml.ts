@@ -44,14 +44,17 @@ export function parseSetSource(source: string, file: string): CriteriaSetFile {
     });
   }
 
+  // Every problem of the file at once: the schema's and the duplicate ids', in the order of the lines.
   const parsed = criteriaSetSchema.safeParse(data);
-  if (!parsed.success) throw new InputError(parsed.error.issues.slice(0, 10).map((issue) => describeIssue(issue, doc, at, file)));
-  const duplicates = duplicateIds(doc, at, file);
-  if (duplicates.length) throw new InputError(duplicates);
-  return parsed.data;
+  const problems = [...(parsed.success ? [] : parsed.error.issues.map((issue) => describeIssue(issue, doc, at, file))), ...duplicateIds(doc, at, file)];
+  if (problems.length) throw new InputError(byLine(problems).slice(0, MAX_PROBLEMS));
+  return parsed.data!;
 }
 
 const MAX_ALIASES = 50;
+const MAX_PROBLEMS = 50;
+
+const byLine = (ps: Problem[]) => [...ps].sort((a, b) => (a.line ?? 0) - (b.line ?? 0) || Number(a.column ?? 0) - Number(b.column ?? 0));
 
 /** A criterion id twice in a set, or an indicator id twice in a criterion, named at the second one. */
 function duplicateIds(doc: ReturnType<typeof parseDocument>, at: (o: number) => { line: number; col: number }, file: string): Problem[] {

@@ -32,6 +32,8 @@ export interface ReadOptions {
   onRow: (row: SurveyRow) => void;
   /** Told which set was chosen and why, before the first row. */
   onSetChosen?: (set: CriteriaSet, how: string) => void;
+  /** Return the errors of the rows and cells in the result instead of throwing them (`ntm validate`). */
+  keepErrors?: boolean;
 }
 
 export interface ReadResult {
@@ -41,6 +43,8 @@ export interface ReadResult {
   warnings: Problem[];
   /** Criteria and indicators that no column of the file covers. */
   missing: { criterion: number; indicator?: number }[];
+  /** With `keepErrors`: the errors found (at most MAX_ERRORS). */
+  errors: Problem[];
 }
 
 const HEADER_WINDOW = 30;
@@ -74,9 +78,10 @@ export async function readSurvey(path: string, opts: ReadOptions): Promise<ReadR
     progress.done();
   }
   state ??= startReading();
-  if (errors.length) throw new InputError(errors);
-  const result = state.result();
-  if (result.rows === 0) {
+  if (errors.length && !opts.keepErrors) throw new InputError(errors);
+  const result = { ...state.result(), errors };
+  // Rows that all had errors are not "no rows": their errors say what is wrong.
+  if (result.rows === 0 && errors.length === 0) {
     fail({ kind: 'no-units', file, line: state.headerLine, params: { level: result.set.level }, message: 'the file has a header but no unit rows', hint: `Add one row per ${unitNoun(result.set.level)} under the header; a sheet exported before it was filled in has none.` });
   }
   return result;
@@ -252,7 +257,7 @@ class Reader {
     this.error({ kind: 'type-error', line, column: col + 1, params: { ...want, header: this.headers.headers[col], value, expected }, message: `column "${this.headers.headers[col]}": "${value}" is not understood; expected ${expected}`, hint: 'Correct the cell (blank means no data).' });
   }
 
-  result(): ReadResult {
+  result(): Omit<ReadResult, 'errors'> {
     const missing: ReadResult['missing'] = [];
     this.set.criteria.forEach((c, ci) => {
       if (this.markCols[ci] !== undefined) return;

@@ -101,6 +101,18 @@ export function usingSetNotice(lang: Lang, file: string, id: string, document: s
     : `ntm: ${file}: using criteria set "${id}" (${document}); choose another with --set`;
 }
 
+/** The line `ntm validate` ends each file with: what was checked and how many problems it has. */
+export function validationSummary(lang: Lang, file: string, what: 'set' | 'survey', errors: number, warnings: number, set?: string, units?: number): string {
+  const vi = lang === 'vi';
+  const found = errors + warnings === 0
+    ? (vi ? 'không có vấn đề nào' : 'no problems')
+    : vi ? `${errors} lỗi, ${warnings} cảnh báo` : `${errors} error${errors === 1 ? '' : 's'}, ${warnings} warning${warnings === 1 ? '' : 's'}`;
+  const context = what === 'set'
+    ? (set ? (vi ? `bộ tiêu chí "${set}"` : `criteria set "${set}"`) : (vi ? 'tệp bộ tiêu chí' : 'criteria-set file'))
+    : set ? (vi ? `số liệu đọc theo bộ "${set}"${units !== undefined ? `, ${units} đơn vị` : ''}` : `survey read with set "${set}"${units !== undefined ? `, ${units} unit${units === 1 ? '' : 's'}` : ''}`) : (vi ? 'tệp số liệu' : 'survey file');
+  return `ntm: ${file}: ${found} (${context})`;
+}
+
 /** The progress line shown while a large file is read on a terminal. */
 export function readingNotice(lang: Lang, file: string, read: string, total: string, percent: number): string {
   return lang === 'vi' ? `ntm: đang đọc ${file}: ${read} / ${total} MB (${percent}%)` : `ntm: reading ${file}: ${read} / ${total} MB (${percent}%)`;
