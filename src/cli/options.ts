@@ -47,3 +47,11 @@ export async function openSets(opts: Pick<CommonOptions, 'sets'>, set?: string):
   }
   return { registry: await openRegistry(dirs), setId: set };
 }
+
+/** Opens the registry for several sets, each given by id or as a YAML path; their ids in the same order. */
+export async function openSetsById(opts: Pick<CommonOptions, 'sets'>, refs: string[]): Promise<{ registry: Registry; ids: string[] }> {
+  const { isSetPath, openRegistry, setDirs } = await import('../criteria/registry.js');
+  const files = refs.filter(isSetPath).map((f) => resolve(f));
+  const registry = await openRegistry(setDirs(opts.sets.map((d) => resolve(d))), files);
+  return { registry, ids: refs.map((r) => (isSetPath(r) ? registry.idOf(resolve(r))! : r)) };
+}

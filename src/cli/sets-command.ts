@@ -4,7 +4,9 @@ import { pickThreshold, setContext, thresholdLeaves } from '../criteria/threshol
 import type { CriteriaSet, Indicator } from '../criteria/types.js';
 import { formatRequirement } from '../reports/format-values.js';
 import { t, type Lang } from '../i18n/messages.js';
-import { commonOptions, openSets, type CommonOptions } from './options.js';
+import { commonOptions, openSets, openSetsById, type CommonOptions } from './options.js';
+import { diffSets } from '../criteria/diff-sets.js';
+import { DIFF_FORMATS, renderSetDiff, type DiffFormat } from '../reports/set-diff.js';
 
 export function registerSets(program: Command, out: (s: string) => void): void {
   const sets = program.command('sets').description('list and show criteria sets / liệt kê và xem các bộ tiêu chí');
@@ -32,6 +34,20 @@ export function registerSets(program: Command, out: (s: string) => void): void {
       const set = registry.get(setId ?? id);
       if (opts.format === 'json') out(JSON.stringify({ ...summary(set), criteria: set.criteria }, null, 2) + '\n');
       else out(showSet(set, opts.lang as Lang, opts.region));
+    });
+
+  commonOptions(
+    sets
+      .command('diff')
+      .argument('<from>', 'the older set: id or YAML file')
+      .argument('<to>', 'the newer set: id or YAML file')
+      .description('what changed from one set to the next: criteria, indicators, names and thresholds'),
+  )
+    .addOption(new Option('--format <format>', 'output format').choices(DIFF_FORMATS).default('table'))
+    .action(async (from: string, to: string, opts: CommonOptions & { format: DiffFormat }) => {
+      const { registry, ids } = await openSetsById(opts, [from, to]);
+      const diff = diffSets(registry.get(ids[0]!), registry.get(ids[1]!), { region: opts.region });
+      out(renderSetDiff(diff, opts.format, opts.lang as Lang, process.stdout.columns));
     });
 }
 

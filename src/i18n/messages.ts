@@ -86,6 +86,23 @@ const messages = {
   sheetGaps: ['Chỉ tiêu chưa đạt', 'Gaps'],
   wrote: ['đã ghi báo cáo', 'wrote the report'],
   meetingShort: ['đạt chuẩn', 'meeting the standard'],
+  diffTitle: ['Thay đổi giữa hai bộ tiêu chí', 'Changes between two criteria sets'],
+  change: ['Thay đổi', 'Change'],
+  idShort: ['Số', 'No.'],
+  spellingOnly: ['chỉ khác chính tả', 'spelling only'],
+  where: ['Vùng, năm', 'Region, year'],
+  before: ['Trước', 'Before'],
+  after: ['Sau', 'After'],
+  changes: ['Số thay đổi', 'Changes'],
+  noChanges: ['Hai bộ tiêu chí không khác nhau.', 'The two sets do not differ.'],
+  criterionAdded: ['Thêm tiêu chí', 'criterion added'],
+  criterionRemoved: ['Bỏ tiêu chí', 'criterion removed'],
+  criterionRenamed: ['Đổi tên tiêu chí', 'criterion renamed'],
+  indicatorAdded: ['Thêm chỉ tiêu', 'indicator added'],
+  indicatorRemoved: ['Bỏ chỉ tiêu', 'indicator removed'],
+  indicatorRenamed: ['Đổi tên chỉ tiêu', 'indicator renamed'],
+  indicatorRedefined: ['Đổi định nghĩa chỉ tiêu', 'indicator redefined'],
+  thresholdChanged: ['Đổi ngưỡng', 'threshold changed'],
 } satisfies Record<string, [string, string]>;
 
 export type MessageId = keyof typeof messages;
