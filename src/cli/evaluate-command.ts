@@ -26,7 +26,7 @@ export function registerEvaluate(program: Command, out: (s: string) => void): vo
   commonOptions(
     program
       .command('evaluate')
-      .description('which units meet the standard, and the gaps that remain / đơn vị nào đạt chuẩn và còn thiếu gì')
+      .description('which units meet the standard, and the gaps that remain')
       .argument('<files...>', 'survey CSV files, one row per village or commune ("-" reads standard input)'),
   )
     .option('--set <id|file>', 'criteria set id or YAML file (default: the set whose criteria match the header best)')
@@ -39,7 +39,6 @@ export function registerEvaluate(program: Command, out: (s: string) => void): vo
     .option('--villages <file>', 'village survey, to compute commune indicators that are shares of villages')
     .option('--encoding <encoding>', 'encoding of the survey files when not UTF-8 (windows-1258, tcvn3)')
     .option('--no-color', 'no colour in terminal output')
-    .addHelpText('after', '\nExit codes: 0 every unit meets the standard, 1 some do not, 2 bad input or usage.')
     .action(async (files: string[], opts: EvaluateOptions) => {
       const lang = opts.lang as Lang;
       const year = opts.year === undefined ? undefined : Number(opts.year);

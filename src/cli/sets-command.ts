@@ -9,7 +9,7 @@ import { diffSets } from '../criteria/diff-sets.js';
 import { DIFF_FORMATS, renderSetDiff, type DiffFormat } from '../reports/set-diff.js';
 
 export function registerSets(program: Command, out: (s: string) => void): void {
-  const sets = program.command('sets').description('list and show criteria sets / liệt kê và xem các bộ tiêu chí');
+  const sets = program.command('sets').description('list, show and compare criteria sets');
 
   commonOptions(sets.command('list').description('list the criteria sets ntm knows'))
     .addOption(new Option('--format <format>', 'output format').choices(['table', 'json']).default('table'))

@@ -151,6 +151,7 @@ export function commanderVi(text: string): string {
     [/^error: unknown option '(.*)'$/, (o) => `lỗi: không có tuỳ chọn '${o}'`],
     [/^\(Did you mean (.*)\?\)$/, (o) => `(Có phải ý bạn là ${o}?)`],
     [/^error: option '(.*)' argument '(.*)' is invalid\. Allowed choices are (.*)\.$/, (o, v, c) => `lỗi: tuỳ chọn '${o}' không nhận giá trị '${v}'. Các giá trị được phép: ${c}.`],
+    [/^error: command-argument value '(.*)' is invalid for argument '(.*)'\. Allowed choices are (.*)\.$/, (v, a, c) => `lỗi: đối số '${a}' không nhận giá trị '${v}'. Các giá trị được phép: ${c}.`],
     [/^error: option '(.*)' argument missing$/, (o) => `lỗi: tuỳ chọn '${o}' thiếu giá trị`],
     [/^error: missing required argument '(.*)'$/, (a) => `lỗi: thiếu đối số bắt buộc '${a}'`],
     [/^error: unknown command '(.*)'$/, (c) => `lỗi: không có lệnh '${c}'`],
