@@ -23,7 +23,7 @@ describe('--help', () => {
     }
   });
 
-  it('under --lang vi the options, arguments, headings and commander\'s notes are Vietnamese', async () => {
+  it("under --lang vi the options, arguments, headings and commander's notes are Vietnamese", async () => {
     const r = await help('evaluate', 'vi');
     expect(r.stdout).toContain('\nĐối số:\n  files ');
     expect(r.stdout).toContain('\nTuỳ chọn:\n');
@@ -31,8 +31,17 @@ describe('--help', () => {
     expect(r.stdout).toContain('(chọn một trong: "unit", "criterion",\n');
     expect(r.stdout).toContain('mặc định: vi khi máy dùng tiếng Việt)');
     expect(r.stdout).toContain('  -h, --help             hiển thị trợ giúp của lệnh\n');
-    expect(r.stdout).toContain('\nMã thoát: 0 mọi đơn vị đạt chuẩn, 1 có đơn vị chưa đạt, 2 đầu vào hoặc cách gọi lệnh sai.\n');
-    for (const english of ['Options:', 'Usage:', 'choices', 'default:', 'replace an existing output file', 'display help']) {
+    expect(r.stdout).toContain(
+      '\nMã thoát: 0 mọi đơn vị đạt chuẩn, 1 có đơn vị chưa đạt, 2 đầu vào hoặc cách gọi lệnh sai.\n',
+    );
+    for (const english of [
+      'Options:',
+      'Usage:',
+      'choices',
+      'default:',
+      'replace an existing output file',
+      'display help',
+    ]) {
       expect(r.stdout).not.toContain(english);
     }
     const top = await help('', 'vi');
@@ -78,11 +87,26 @@ describe('ntm completion', () => {
     const dir = tempDir({ 'thon.csv': 'x', 'notes.txt': 'x', 'bo-tinh.yaml': 'x' });
     expect(complete(r.stdout, ['ntm', ''], dir)).toEqual(['sets', 'evaluate', 'validate', 'completion']);
     expect(complete(r.stdout, ['ntm', 'sets', ''], dir)).toEqual(['list', 'show', 'diff']);
-    expect(complete(r.stdout, ['ntm', 'evaluate', '--format', ''], dir)).toEqual(['table', 'json', 'csv', 'markdown', 'xlsx', 'html']);
+    expect(complete(r.stdout, ['ntm', 'evaluate', '--format', ''], dir)).toEqual([
+      'table',
+      'json',
+      'csv',
+      'markdown',
+      'xlsx',
+      'html',
+    ]);
     expect(complete(r.stdout, ['ntm', 'evaluate', '--fo'], dir)).toEqual(['--format', '--force']);
     expect(complete(r.stdout, ['ntm', 'evaluate', '--region', 'Đ'], dir)).toEqual(['ĐBSH', 'ĐNB', 'ĐBSCL']);
-    expect(complete(r.stdout, ['ntm', 'evaluate', '--set', 'b'], dir)).toEqual(['bac-kan-thon-2019', 'bac-kan-xa-2017', 'bac-kan-xa-nang-cao-2018', 'bo-tinh.yaml']);
-    expect(complete(r.stdout, ['ntm', 'sets', 'diff', 'quoc-gia-xa-20'], dir)).toEqual(['quoc-gia-xa-2016', 'quoc-gia-xa-2021']);
+    expect(complete(r.stdout, ['ntm', 'evaluate', '--set', 'b'], dir)).toEqual([
+      'bac-kan-thon-2019',
+      'bac-kan-xa-2017',
+      'bac-kan-xa-nang-cao-2018',
+      'bo-tinh.yaml',
+    ]);
+    expect(complete(r.stdout, ['ntm', 'sets', 'diff', 'quoc-gia-xa-20'], dir)).toEqual([
+      'quoc-gia-xa-2016',
+      'quoc-gia-xa-2021',
+    ]);
     expect(complete(r.stdout, ['ntm', 'validate', 't'], dir)).toEqual(['thon.csv']);
     expect(complete(r.stdout, ['ntm', 'completion', ''], dir)).toEqual(['bash', 'zsh', 'fish']);
   });
@@ -97,14 +121,23 @@ describe('ntm completion', () => {
     const zsh = await ntm(['completion', 'zsh']);
     expect(zsh.code).toBe(0);
     expect(zsh.stdout.startsWith('#compdef ntm\n')).toBe(true);
-    expect(zsh.stdout).toContain(`'evaluate:--format') compadd -- 'table' 'json' 'csv' 'markdown' 'xlsx' 'html'; return ;;`);
+    expect(zsh.stdout).toContain(
+      `'evaluate:--format') compadd -- 'table' 'json' 'csv' 'markdown' 'xlsx' 'html'; return ;;`,
+    );
     expect(zsh.stdout).toContain(`'sets:diff') cmdpath='sets diff' ;;`);
     expect(zsh.stdout).toContain(`'quoc-gia-xa-2021'`);
     const fish = await ntm(['completion', 'fish']);
     expect(fish.stdout).toContain(`complete -c ntm -n '__fish_use_subcommand' -a 'evaluate'\n`);
-    expect(fish.stdout).toContain(`complete -c ntm -n '__fish_seen_subcommand_from evaluate' -l format -r -x -a 'table json csv markdown xlsx html'\n`);
-    expect(fish.stdout).toContain(`complete -c ntm -n '__fish_seen_subcommand_from sets; and __fish_seen_subcommand_from diff' -F -a '`);
-    for (const [shell, text] of [['zsh', zsh.stdout], ['fish', fish.stdout]] as const) {
+    expect(fish.stdout).toContain(
+      `complete -c ntm -n '__fish_seen_subcommand_from evaluate' -l format -r -x -a 'table json csv markdown xlsx html'\n`,
+    );
+    expect(fish.stdout).toContain(
+      `complete -c ntm -n '__fish_seen_subcommand_from sets; and __fish_seen_subcommand_from diff' -F -a '`,
+    );
+    for (const [shell, text] of [
+      ['zsh', zsh.stdout],
+      ['fish', fish.stdout],
+    ] as const) {
       // Checked by the shell itself where it is installed.
       const has = spawnSync('sh', ['-c', `command -v ${shell}`]).status === 0;
       if (has) expect(spawnSync(shell, ['-n'], { input: text }).status, shell).toBe(0);
@@ -114,8 +147,12 @@ describe('ntm completion', () => {
   it('an unknown shell is a usage error (exit 2)', async () => {
     const r = await ntm(['completion', 'powershell']);
     expect(r.code).toBe(2);
-    expect(r.stderr).toBe(`error: command-argument value 'powershell' is invalid for argument 'shell'. Allowed choices are bash, zsh, fish.\n`);
+    expect(r.stderr).toBe(
+      `error: command-argument value 'powershell' is invalid for argument 'shell'. Allowed choices are bash, zsh, fish.\n`,
+    );
     const vi = await ntm(['completion', 'powershell', '--lang', 'vi']);
-    expect(vi.stderr).toBe(`lỗi: đối số 'shell' không nhận giá trị 'powershell'. Các giá trị được phép: bash, zsh, fish.\n`);
+    expect(vi.stderr).toBe(
+      `lỗi: đối số 'shell' không nhận giá trị 'powershell'. Các giá trị được phép: bash, zsh, fish.\n`,
+    );
   });
 });

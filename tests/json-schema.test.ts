@@ -17,18 +17,23 @@ const validator = () => new Ajv({ strict: false, allErrors: true }).compile(JSON
 
 describe('the JSON Schema of criteria sets', () => {
   it('is up to date with src/criteria/schema.ts (run `npm run schema` after changing it)', () => {
-    expect(committed, 'schema/criteria-set.schema.json is stale: run `npm run schema` and commit it').toBe(jsonSchemaText());
+    expect(committed, 'schema/criteria-set.schema.json is stale: run `npm run schema` and commit it').toBe(
+      jsonSchemaText(),
+    );
   });
 
   it('every shipped set names it on its first line, by a path that leads to it', () => {
     for (const f of shipped) {
-      expect(readFileSync(join(setsDir, f), 'utf8').split('\n')[0], f).toBe('# yaml-language-server: $schema=../schema/criteria-set.schema.json');
+      expect(readFileSync(join(setsDir, f), 'utf8').split('\n')[0], f).toBe(
+        '# yaml-language-server: $schema=../schema/criteria-set.schema.json',
+      );
     }
   });
 
   it('accepts every shipped set, and names the recursive threshold', () => {
     const validate = validator();
-    for (const f of shipped) expect(validate(load(join(setsDir, f))), `${f}: ${JSON.stringify(validate.errors)}`).toBe(true);
+    for (const f of shipped)
+      expect(validate(load(join(setsDir, f))), `${f}: ${JSON.stringify(validate.errors)}`).toBe(true);
     expect(committed).toContain('"#/definitions/threshold"');
   });
 
@@ -39,7 +44,15 @@ describe('the JSON Schema of criteria sets', () => {
       { ...set, criteria: [{ ...set.criteria[0], ower: 'x' }] },
       { ...set, default_year: '2020' },
       { ...set, criteria: [{ ...set.criteria[0], indicators: [{ id: '1.1', name: 'x', type: 'percentage' }] }] },
-      { ...set, criteria: [{ ...set.criteria[0], indicators: [{ id: '1.1', name: 'x', type: 'percent', threshold: { by_year: { '20': 5 } } }] }] },
+      {
+        ...set,
+        criteria: [
+          {
+            ...set.criteria[0],
+            indicators: [{ id: '1.1', name: 'x', type: 'percent', threshold: { by_year: { '20': 5 } } }],
+          },
+        ],
+      },
     ];
     for (const b of bad) expect(validate(b)).toBe(false);
   });

@@ -13,7 +13,7 @@ describe('ntm validate: criteria-set files', () => {
     expect(heads).toEqual([
       `${V}/thresholds-wrong.yaml:18:20: error: set "nhap-xa-2025", indicator 4.2: threshold 980 is a percentage outside 0–100`,
       `${V}/thresholds-wrong.yaml:28:20: error: set "nhap-xa-2025", indicator 10.1: threshold true must be a number (type number)`,
-      `${V}/thresholds-wrong.yaml:39:11: error: indicator 17.1 of set "nhap-xa-2025": the threshold (TDMNPB, ĐBSH) cites no source`,
+      `${V}/thresholds-wrong.yaml:39:11: error: indicator 17.1 of set "nhap-xa-2025": the threshold (TDMNPB, ĐBSH) cites nothing`,
       `${V}/thresholds-wrong.yaml:50:20: error: set "nhap-xa-2025", indicator 18.1: threshold "Xuất sắc" must be one of the levels (Không hoàn thành, Hoàn thành, Hoàn thành tốt)`,
     ]);
     expect(r.stdout).toContain(`ntm: ${V}/thresholds-wrong.yaml: 4 errors, 0 warnings (criteria set "nhap-xa-2025")\n`);
@@ -24,24 +24,36 @@ describe('ntm validate: criteria-set files', () => {
     const r = await ntm(['validate', `${V}/schema-wrong.yaml`]);
     expect(r.code).toBe(2);
     expect(r.stdout).toContain(`${V}/schema-wrong.yaml:8:8: error: meets: not a valid value here (a mapping)\n`);
-    expect(r.stdout).toContain(`${V}/schema-wrong.yaml:12:5: error: unknown key "ower" in criteria[0]\n  hint: did you mean "owner"?\n`);
-    expect(r.stdout).toContain(`${V}/schema-wrong.yaml:15:15: error: criteria[1].verified: expected boolean, found string "có"\n`);
-    expect(r.stdout).toContain(`${V}/schema-wrong.yaml:16:9: error: criterion id "1" in set "nhap-thon-2025" appears twice (first on line 10)\n`);
+    expect(r.stdout).toContain(
+      `${V}/schema-wrong.yaml:12:5: error: unknown key "ower" in criteria[0]\n  hint: did you mean "owner"?\n`,
+    );
+    expect(r.stdout).toContain(
+      `${V}/schema-wrong.yaml:15:15: error: criteria[1].verified: expected boolean, found string "có"\n`,
+    );
+    expect(r.stdout).toContain(
+      `${V}/schema-wrong.yaml:16:9: error: criterion id "1" in set "nhap-thon-2025" appears twice (first on line 10)\n`,
+    );
     expect(r.stdout).toContain('4 errors, 0 warnings');
   });
 
-  it('a set that changes an inherited threshold must cite its own source, not keep the parent\'s', async () => {
+  it("a set that changes an inherited threshold must cite its own source, not keep the parent's", async () => {
     const r = await ntm(['validate', `${V}/changes-without-source.yaml`], { env: { LANG: 'vi_VN.UTF-8' } });
     expect(r.code).toBe(2);
-    expect(r.stdout).toContain(`${V}/changes-without-source.yaml:14:20: lỗi: chỉ tiêu 4.2 của bộ "tinh-thu-xa-2017": ngưỡng không ghi nguồn\n`);
+    expect(r.stdout).toContain(
+      `${V}/changes-without-source.yaml:14:20: lỗi: chỉ tiêu 4.2 của bộ "tinh-thu-xa-2017": ngưỡng không ghi nguồn\n`,
+    );
     expect(r.stdout).toContain('1 lỗi, 0 cảnh báo');
   });
 
   it('passes every shipped set (exit 0), and checks several files in one run', async () => {
-    const files = ['bac-kan-thon-2019', 'bac-kan-xa-2017', 'quoc-gia-xa-2016', 'quoc-gia-xa-2021'].map((s) => `criteria-sets/${s}.yaml`);
+    const files = ['bac-kan-thon-2019', 'bac-kan-xa-2017', 'quoc-gia-xa-2016', 'quoc-gia-xa-2021'].map(
+      (s) => `criteria-sets/${s}.yaml`,
+    );
     const r = await ntm(['validate', ...files]);
     expect(r.code).toBe(0);
-    expect(r.stdout.trim().split('\n')).toEqual(files.map((f) => `ntm: ${f}: no problems (criteria set "${f.slice(14, -5)}")`));
+    expect(r.stdout.trim().split('\n')).toEqual(
+      files.map((f) => `ntm: ${f}: no problems (criteria set "${f.slice(14, -5)}")`),
+    );
   });
 });
 
@@ -64,17 +76,40 @@ describe('ntm validate: surveys', () => {
   it('a sound survey exits 0 and its warnings are shown', async () => {
     const r = await ntm(['validate', fixture('ngan-son-2021-thon.csv')]);
     expect(r.code).toBe(0);
-    expect(r.stdout).toContain(':8:20: warning: Nà Y (Thượng Ân): the marks add up to 14 criteria met, the total column says 13\n');
-    expect(r.stdout).toContain('ngan-son-2021-thon.csv: 0 errors, 2 warnings (survey read with set "bac-kan-thon-2019", 8 units)\n');
+    expect(r.stdout).toContain(
+      ':8:20: warning: Nà Y (Thượng Ân): the marks add up to 14 criteria met, the total column says 13\n',
+    );
+    expect(r.stdout).toContain(
+      'ngan-son-2021-thon.csv: 0 errors, 2 warnings (survey read with set "bac-kan-thon-2019", 8 units)\n',
+    );
   });
 
   it('--format json gives each file its problems with kind and position, for CI', async () => {
-    const r = await ntm(['validate', `${V}/thon-draft.csv`, `${V}/thresholds-wrong.yaml`, fixture('ngan-son-2021-thon.csv'), '--format', 'json']);
+    const r = await ntm([
+      'validate',
+      `${V}/thon-draft.csv`,
+      `${V}/thresholds-wrong.yaml`,
+      fixture('ngan-son-2021-thon.csv'),
+      '--format',
+      'json',
+    ]);
     expect(r.code).toBe(2);
     const out = json(r);
     expect(out.ok).toBe(false);
-    expect(out.files.map((f: { what: string; errors: number; warnings: number }) => [f.what, f.errors, f.warnings])).toEqual([['survey', 5, 0], ['set', 4, 0], ['survey', 0, 2]]);
-    expect(out.files[0].problems[1]).toMatchObject({ kind: 'type-error', severity: 'error', line: 4, column: 5, params: { value: 'có lẽ' } });
+    expect(
+      out.files.map((f: { what: string; errors: number; warnings: number }) => [f.what, f.errors, f.warnings]),
+    ).toEqual([
+      ['survey', 5, 0],
+      ['set', 4, 0],
+      ['survey', 0, 2],
+    ]);
+    expect(out.files[0].problems[1]).toMatchObject({
+      kind: 'type-error',
+      severity: 'error',
+      line: 4,
+      column: 5,
+      params: { value: 'có lẽ' },
+    });
     expect(out.files[1].problems.map((p: { kind: string; line: number }) => [p.kind, p.line])).toEqual([
       ['criteria-set-threshold', 18],
       ['criteria-set-threshold', 28],

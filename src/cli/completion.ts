@@ -34,9 +34,17 @@ function describe(program: Command, setIds: string[]): Node[] {
     const path = commandPath(cmd);
     const options = cmd.options;
     const flags = ['-h', '--help', ...options.flatMap((o) => [o.short, o.long].filter((f): f is string => Boolean(f)))];
-    const values = options.filter((o) => o.required || o.optional).map((o) => ({ flags: [o.short, o.long].filter((f): f is string => Boolean(f)), offer: offerFor(o) }));
+    const values = options
+      .filter((o) => o.required || o.optional)
+      .map((o) => ({ flags: [o.short, o.long].filter((f): f is string => Boolean(f)), offer: offerFor(o) }));
     const arg = cmd.registeredArguments[0];
-    const args: Values = !arg ? undefined : arg.argChoices ? { words: arg.argChoices } : path.startsWith('sets ') ? { words: setIds, files: 'yaml' } : { words: [], files: 'any' };
+    const args: Values = !arg
+      ? undefined
+      : arg.argChoices
+        ? { words: arg.argChoices }
+        : path.startsWith('sets ')
+          ? { words: setIds, files: 'yaml' }
+          : { words: [], files: 'any' };
     return { path, subcommands: cmd.commands.map((c) => c.name()), flags, values, args };
   });
 }
@@ -47,12 +55,17 @@ export function completionScript(shell: Shell, program: Command, setIds: string[
   return shell === 'bash' ? bash(nodes) : shell === 'zsh' ? zsh(nodes) : fish(nodes);
 }
 
+/** What a word that is not a flag may be: a subcommand, or the command's argument. */
+const wordsOf = (n: Node): Values => ({ words: [...n.subcommands, ...(n.args?.words ?? [])], files: n.args?.files });
+
 const quote = (s: string) => `'${s.replace(/'/g, `'\\''`)}'`;
 const words = (xs: string[]) => quote(xs.join(' '));
 
 /** The `case` arms that follow the words typed so far down the command tree (shared by bash and zsh). */
 const pathArms = (nodes: Node[]) =>
-  nodes.flatMap((n) => n.subcommands.map((s) => `      ${quote(`${n.path}:${s}`)}) cmdpath=${quote(n.path ? `${n.path} ${s}` : s)} ;;`));
+  nodes.flatMap((n) =>
+    n.subcommands.map((s) => `      ${quote(`${n.path}:${s}`)}) cmdpath=${quote(n.path ? `${n.path} ${s}` : s)} ;;`),
+  );
 
 function bash(nodes: Node[]): string {
   const offer = (v: Values) => {
@@ -62,9 +75,13 @@ function bash(nodes: Node[]): string {
     if (v?.files === 'any') parts.push('COMPREPLY+=($(compgen -f -- "$cur"))');
     return parts.join('; ');
   };
-  const valueArms = nodes.flatMap((n) => n.values.map((v) => `    ${v.flags.map((f) => quote(`${n.path}:${f}`)).join('|')}) ${offer(v.offer)}; return ;;`));
-  const flagArms = nodes.map((n) => `    ${quote(n.path)}) COMPREPLY=($(compgen -W ${words(n.flags)} -- "$cur")); return ;;`);
-  const wordArms = nodes.map((n) => `    ${quote(n.path)}) ${offer({ words: [...n.subcommands, ...(n.args?.words ?? [])], files: n.args?.files })} ;;`);
+  const valueArms = nodes.flatMap((n) =>
+    n.values.map((v) => `    ${v.flags.map((f) => quote(`${n.path}:${f}`)).join('|')}) ${offer(v.offer)}; return ;;`),
+  );
+  const flagArms = nodes.map(
+    (n) => `    ${quote(n.path)}) COMPREPLY=($(compgen -W ${words(n.flags)} -- "$cur")); return ;;`,
+  );
+  const wordArms = nodes.map((n) => `    ${quote(n.path)}) ${offer(wordsOf(n))} ;;`);
   return `# ntm completion for bash. Load it with: source <(ntm completion bash)
 _ntm() {
   local cur="\${COMP_WORDS[COMP_CWORD]}" prev="\${COMP_WORDS[COMP_CWORD-1]}" cmdpath="" i w
@@ -98,9 +115,11 @@ function zsh(nodes: Node[]): string {
     if (v?.files === 'any') parts.push('_files');
     return parts.join('; ');
   };
-  const valueArms = nodes.flatMap((n) => n.values.map((v) => `    ${v.flags.map((f) => quote(`${n.path}:${f}`)).join('|')}) ${offer(v.offer)}; return ;;`));
+  const valueArms = nodes.flatMap((n) =>
+    n.values.map((v) => `    ${v.flags.map((f) => quote(`${n.path}:${f}`)).join('|')}) ${offer(v.offer)}; return ;;`),
+  );
   const flagArms = nodes.map((n) => `      ${quote(n.path)}) compadd -- ${n.flags.map(quote).join(' ')}; return ;;`);
-  const wordArms = nodes.map((n) => `    ${quote(n.path)}) ${offer({ words: [...n.subcommands, ...(n.args?.words ?? [])], files: n.args?.files })} ;;`);
+  const wordArms = nodes.map((n) => `    ${quote(n.path)}) ${offer(wordsOf(n))} ;;`);
   // "path" is zsh's array tied to PATH: the command path is "cmdpath".
   return `#compdef ntm
 # ntm completion for zsh. Save it as _ntm in a folder of $fpath, or load it with: source <(ntm completion zsh)
@@ -133,7 +152,10 @@ function fish(nodes: Node[]): string {
   // fish tells commands apart by the words seen so far: a path is its words, in order.
   const when = (path: string) => {
     if (!path) return '__fish_use_subcommand';
-    const seen = path.split(' ').map((p) => `__fish_seen_subcommand_from ${p}`).join('; and ');
+    const seen = path
+      .split(' ')
+      .map((p) => `__fish_seen_subcommand_from ${p}`)
+      .join('; and ');
     const inner = nodes.find((n) => n.path === path)?.subcommands ?? [];
     return `${seen}${inner.length ? `; and not __fish_seen_subcommand_from ${inner.join(' ')}` : ''}`;
   };
@@ -143,13 +165,23 @@ function fish(nodes: Node[]): string {
     for (const v of n.values) {
       const long = v.flags.find((f) => f.startsWith('--'))?.slice(2);
       const short = v.flags.find((f) => /^-[^-]$/.test(f))?.slice(1);
-      const files = v.offer?.files === 'any' || v.offer?.files === 'yaml' ? ' -F' : v.offer?.files === 'dir' ? ` -xa '(__fish_complete_directories)'` : ' -x';
+      const files =
+        v.offer?.files === 'any' || v.offer?.files === 'yaml'
+          ? ' -F'
+          : v.offer?.files === 'dir'
+            ? ` -xa '(__fish_complete_directories)'`
+            : ' -x';
       const choices = v.offer?.words.length ? ` -a ${words(v.offer.words)}` : '';
-      lines.push(`complete -c ntm -n ${cond}${long ? ` -l ${long}` : ''}${short ? ` -s ${short}` : ''} -r${files}${choices}`);
+      lines.push(
+        `complete -c ntm -n ${cond}${long ? ` -l ${long}` : ''}${short ? ` -s ${short}` : ''} -r${files}${choices}`,
+      );
     }
     const booleans = n.flags.filter((f) => f.startsWith('--') && !n.values.some((v) => v.flags.includes(f)));
     for (const f of booleans) lines.push(`complete -c ntm -n ${cond} -l ${f.slice(2)}`);
-    if (n.args) lines.push(`complete -c ntm -n ${cond}${n.args.files ? ' -F' : ''}${n.args.words.length ? ` -a ${words(n.args.words)}` : ''}`);
+    if (n.args) {
+      const choices = n.args.words.length ? ` -a ${words(n.args.words)}` : '';
+      lines.push(`complete -c ntm -n ${cond}${n.args.files ? ' -F' : ''}${choices}`);
+    }
   }
   return `${lines.join('\n')}\n`;
 }

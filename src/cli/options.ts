@@ -27,8 +27,16 @@ export function setsAndLang(cmd: Command): Command {
   return cmd.option(...SETS).addOption(langOption());
 }
 
-const SETS = ['--sets <dir>', 'also load the criteria sets in DIR (repeatable; also NTM_SETS)', collect, [] as string[]] as const;
-const langOption = () => new Option('--lang <lang>', 'language of what ntm says').choices(['vi', 'en']).default(defaultLang(), 'vi when the locale is Vietnamese');
+const SETS = [
+  '--sets <dir>',
+  'also load the criteria sets in DIR (repeatable; also NTM_SETS)',
+  collect,
+  [] as string[],
+] as const;
+const langOption = () =>
+  new Option('--lang <lang>', 'language of what ntm says')
+    .choices(['vi', 'en'])
+    .default(defaultLang(), 'vi when the locale is Vietnamese');
 
 /** --region as a region code, checked while the options are parsed: before any file is read. */
 function parseRegion(region: string): string {
@@ -49,7 +57,10 @@ export async function openSets(opts: Pick<CommonOptions, 'sets'>, set?: string):
 }
 
 /** Opens the registry for several sets, each given by id or as a YAML path; their ids in the same order. */
-export async function openSetsById(opts: Pick<CommonOptions, 'sets'>, refs: string[]): Promise<{ registry: Registry; ids: string[] }> {
+export async function openSetsById(
+  opts: Pick<CommonOptions, 'sets'>,
+  refs: string[],
+): Promise<{ registry: Registry; ids: string[] }> {
   const { isSetPath, openRegistry, setDirs } = await import('../criteria/registry.js');
   const files = refs.filter(isSetPath).map((f) => resolve(f));
   const registry = await openRegistry(setDirs(opts.sets.map((d) => resolve(d))), files);

@@ -33,7 +33,8 @@ export const isSetFile = (file: string) => /\.ya?ml$/i.test(file);
  */
 export async function validateFiles(files: string[], o: ValidateOptions): Promise<FileCheck[]> {
   const checks: FileCheck[] = [];
-  for (const file of files) checks.push(await collecting(file, isSetFile(file) ? () => checkSetFile(file, o) : () => checkSurvey(file, o)));
+  for (const file of files)
+    checks.push(await collecting(file, isSetFile(file) ? () => checkSetFile(file, o) : () => checkSurvey(file, o)));
   return checks;
 }
 
@@ -56,12 +57,26 @@ async function checkSetFile(file: string, o: ValidateOptions): Promise<FileCheck
 async function checkSurvey(file: string, o: ValidateOptions): Promise<FileCheck> {
   const { registry, setId } = await openSets(o, o.set);
   const fixed = setId ? registry.get(setId) : undefined;
-  const read = await readSurvey(file, { encoding: o.encoding, lang: o.lang, set: fixed, candidates: fixed ? [] : registry.all(), keepErrors: true, onRow: () => {} });
+  const read = await readSurvey(file, {
+    encoding: o.encoding,
+    lang: o.lang,
+    set: fixed,
+    candidates: fixed ? [] : registry.all(),
+    keepErrors: true,
+    onRow: () => {},
+  });
   const problems = [...read.errors, ...read.warnings];
   // A column the survey lacks would leave every unit without data: for a check, that is an error.
   noteMissing(read, file, (p) => problems.push(p), 'error');
-  return { file: file === '-' ? '(stdin)' : file, what: 'survey', set: read.set.id, units: read.rows, problems: byPosition(problems) };
+  return {
+    file: file === '-' ? '(stdin)' : file,
+    what: 'survey',
+    set: read.set.id,
+    units: read.rows,
+    problems: byPosition(problems),
+  };
 }
 
-/** In the order of the file; a problem of the whole file (no line) first. Stable, so one line's problems keep their order. */
-const byPosition = (ps: Problem[]) => [...ps].sort((a, b) => (a.line ?? 0) - (b.line ?? 0) || Number(a.column ?? 0) - Number(b.column ?? 0));
+/** In the order of the file, a problem of the whole file (no line) first; one line's problems keep their order. */
+const byPosition = (ps: Problem[]) =>
+  [...ps].sort((a, b) => (a.line ?? 0) - (b.line ?? 0) || Number(a.column ?? 0) - Number(b.column ?? 0));

@@ -28,7 +28,16 @@ export function registerValidate(program: Command, out: (s: string) => void): vo
       const checks = await validateFiles(files, { sets: opts.sets, set: opts.set, encoding: opts.encoding, lang });
       const errors = checks.reduce((n, c) => n + c.problems.filter((p) => p.severity === 'error').length, 0);
       if (opts.format === 'json') {
-        out(JSON.stringify({ ok: errors === 0, files: checks.map((c) => ({ ...c, errors: count(c, 'error'), warnings: count(c, 'warning') })) }, null, 2) + '\n');
+        out(
+          JSON.stringify(
+            {
+              ok: errors === 0,
+              files: checks.map((c) => ({ ...c, errors: count(c, 'error'), warnings: count(c, 'warning') })),
+            },
+            null,
+            2,
+          ) + '\n',
+        );
       } else {
         for (const c of checks) {
           for (const p of c.problems) out(formatProblem(p, lang));
@@ -39,4 +48,5 @@ export function registerValidate(program: Command, out: (s: string) => void): vo
     });
 }
 
-const count = (c: { problems: { severity: string }[] }, severity: string) => c.problems.filter((p) => p.severity === severity).length;
+const count = (c: { problems: { severity: string }[] }, severity: string) =>
+  c.problems.filter((p) => p.severity === severity).length;

@@ -21,7 +21,12 @@ export function checkSet(set: CriteriaSet, locate: LocateIndicator = () => ({}))
       for (const wrong of indicatorErrors(ind)) report([wrong.key], wrong.text, wrong.params, wrong.hint);
       if (ind.threshold === undefined) continue;
       for (const p of regionKeys(ind.threshold)) {
-        report(['threshold'], `region "${p}" is not a region code`, { issue: 'region', region: p, regions: regionList() }, `Use one of ${regionList()}.`);
+        report(
+          ['threshold'],
+          `region "${p}" is not a region code`,
+          { issue: 'region', region: p, regions: regionList() },
+          `Use one of ${regionList()}.`,
+        );
       }
       for (const leaf of thresholdLeaves(ind.threshold)) {
         const wrong = leafError(ind, leaf.value);
@@ -44,13 +49,30 @@ function indicatorErrors(ind: Indicator): (Wrong & { key: string; hint?: string 
   const errors: (Wrong & { key: string; hint?: string })[] = [];
   const yesNo = ind.type === 'boolean' || ind.type === 'pass';
   if (yesNo && ind.comparison !== '==') {
-    errors.push({ key: 'comparison', hint: 'Leave out "comparison": yes/no indicators compare with ==.', ...wrong('comparison', `compares a ${ind.type} with "${ind.comparison}"; yes/no values take only "=="`, { type: ind.type, comparison: ind.comparison }) });
+    errors.push({
+      key: 'comparison',
+      hint: 'Leave out "comparison": yes/no indicators compare with ==.',
+      ...wrong('comparison', `compares a ${ind.type} with "${ind.comparison}"; yes/no values take only "=="`, {
+        type: ind.type,
+        comparison: ind.comparison,
+      }),
+    });
   }
   if (ind.levels && ind.type !== 'level') {
-    errors.push({ key: 'levels', hint: 'Give "type: level", or remove "levels".', ...wrong('levels-unused', `lists "levels" but is of type ${ind.type}`, { type: ind.type }) });
+    errors.push({
+      key: 'levels',
+      hint: 'Give "type: level", or remove "levels".',
+      ...wrong('levels-unused', `lists "levels" but is of type ${ind.type}`, { type: ind.type }),
+    });
   }
   if (ind.type === 'percent' && ind.unit !== undefined && ind.unit !== '%' && ind.unit !== 'ratio') {
-    errors.push({ key: 'unit', hint: 'Use unit "%" (surveys give 80,5) or "ratio" (surveys give 0,805).', ...wrong('percent-unit', `is a percentage with unit "${ind.unit}"; a percentage takes "%" or "ratio"`, { unit: ind.unit }) });
+    errors.push({
+      key: 'unit',
+      hint: 'Use unit "%" (surveys give 80,5) or "ratio" (surveys give 0,805).',
+      ...wrong('percent-unit', `is a percentage with unit "${ind.unit}"; a percentage takes "%" or "ratio"`, {
+        unit: ind.unit,
+      }),
+    });
   }
   return errors;
 }
@@ -66,16 +88,21 @@ function leafError(ind: Indicator, v: ThresholdValue): Wrong | undefined {
     case 'pass':
       return typeof v === 'boolean' ? undefined : wrong('boolean', 'must be true or false');
     case 'level':
-      return typeof v === 'string' && ind.levels?.includes(v) ? undefined : wrong('level', `must be one of the levels (${ind.levels?.join(', ')})`, { levels: ind.levels?.join(', ') });
+      return typeof v === 'string' && ind.levels?.includes(v)
+        ? undefined
+        : wrong('level', `must be one of the levels (${ind.levels?.join(', ')})`, { levels: ind.levels?.join(', ') });
     default:
-      return typeof v === 'number' ? numberError(ind, v) : wrong('number', `must be a number (type ${ind.type})`, { type: ind.type });
+      return typeof v === 'number'
+        ? numberError(ind, v)
+        : wrong('number', `must be a number (type ${ind.type})`, { type: ind.type });
   }
 }
 
 /** A number the indicator's type cannot hold. Percentages are thresholds in % even when surveys give ratios. */
 function numberError(ind: Indicator, n: number): Wrong | undefined {
   if (ind.type === 'percent' && (n < 0 || n > 100)) return wrong('percent-range', 'is a percentage outside 0–100');
-  if (ind.type === 'count' && !(Number.isInteger(n) && n >= 0)) return wrong('count', 'must be a whole number, 0 or more (type count)');
+  if (ind.type === 'count' && !(Number.isInteger(n) && n >= 0))
+    return wrong('count', 'must be a whole number, 0 or more (type count)');
   return undefined;
 }
 
@@ -87,7 +114,14 @@ function regionKeys(spec: ThresholdSpec): string[] {
   return Object.values(spec.by_year).flatMap(regionKeys);
 }
 
-function problem(set: CriteriaSet, ind: Indicator, at: Position, message: string, params: ProblemParams, hint?: string): Problem {
+function problem(
+  set: CriteriaSet,
+  ind: Indicator,
+  at: Position,
+  message: string,
+  params: ProblemParams,
+  hint?: string,
+): Problem {
   return {
     kind: 'criteria-set-threshold',
     severity: 'error',

@@ -11,7 +11,11 @@ import type { CriteriaSet } from './types.js';
  * resolved indicator inherits). The set's own `source` is not counted: every set has one (the
  * schema requires it), so it would make every threshold sourced.
  */
-export function unsourcedThresholds(set: CriteriaSet, fileOf: (id: string) => SetFile | undefined, locate: LocateIndicator): Problem[] {
+export function unsourcedThresholds(
+  set: CriteriaSet,
+  fileOf: (id: string) => SetFile | undefined,
+  locate: LocateIndicator,
+): Problem[] {
   const problems: Problem[] = [];
   for (const c of set.criteria) {
     for (const ind of c.indicators) {
@@ -24,7 +28,10 @@ export function unsourcedThresholds(set: CriteriaSet, fileOf: (id: string) => Se
       if (cited) continue;
       const bare = thresholdLeaves(ind.threshold).filter((leaf) => !leaf.source);
       if (bare.length === 0) continue;
-      const where = bare.map((l) => l.path.join(' ')).filter(Boolean).join(', ');
+      const where = bare
+        .map((l) => l.path.join(' '))
+        .filter(Boolean)
+        .join(', ');
       const at = locate(c, ind, ['threshold']);
       problems.push({
         kind: 'unsourced-threshold',
@@ -32,8 +39,10 @@ export function unsourcedThresholds(set: CriteriaSet, fileOf: (id: string) => Se
         ...at,
         file: at.file ?? set.file,
         params: { set: ind.origin, indicator: ind.id, where: where || undefined },
-        message: `indicator ${ind.id} of set "${ind.origin}": the threshold${where ? ` (${where})` : ''} cites no source`,
-        hint: 'Add `source:` (decision, article or annex, and table) to the indicator or the value, and `verified: true` only if its text was read.',
+        message: `indicator ${ind.id} of set "${ind.origin}": the threshold${where ? ` (${where})` : ''} cites nothing`,
+        hint:
+          'Add `source:` (decision, article or annex, table) to the indicator or the value, ' +
+          'and `verified: true` only if its text was read.',
       });
     }
   }

@@ -68,17 +68,20 @@ export function diffSets(a: CriteriaSet, b: CriteriaSet, only?: { region?: strin
     const ca = older.get(cb.id);
     if (!ca) {
       changes.push({ change: 'criterion-added', criterion: cb.id, name: cb.name });
-      for (const i of cb.indicators) changes.push({ change: 'indicator-added', criterion: cb.id, indicator: i.id, name: i.name });
+      for (const i of cb.indicators)
+        changes.push({ change: 'indicator-added', criterion: cb.id, indicator: i.id, name: i.name });
       continue;
     }
-    if (ca.name !== cb.name) changes.push({ change: 'criterion-renamed', criterion: cb.id, name: cb.name, ...renamed(ca.name, cb.name) });
+    if (ca.name !== cb.name)
+      changes.push({ change: 'criterion-renamed', criterion: cb.id, name: cb.name, ...renamed(ca.name, cb.name) });
     changes.push(...diffIndicators(ca, cb, only));
   }
   const newer = new Set(b.criteria.map((c) => c.id));
   for (const ca of a.criteria) {
     if (newer.has(ca.id)) continue;
     changes.push({ change: 'criterion-removed', criterion: ca.id, name: ca.name });
-    for (const i of ca.indicators) changes.push({ change: 'indicator-removed', criterion: ca.id, indicator: i.id, name: i.name });
+    for (const i of ca.indicators)
+      changes.push({ change: 'indicator-removed', criterion: ca.id, indicator: i.id, name: i.name });
   }
   return { from: ref(a), to: ref(b), changes };
 }
@@ -114,8 +117,13 @@ function diffIndicators(ca: Criterion, cb: Criterion, only?: { region?: string }
  * names, so that a value split by region in one set and uniform in the other is still compared
  * region by region. Only the places where the requirement differs are returned.
  */
-function diffThresholds(ia: Indicator, ib: Indicator, only?: { region?: string }): { where: string; from: Requirement | null; to: Requirement | null }[] {
-  const keys = (spec: ThresholdSpec | undefined) => (spec === undefined ? [] : thresholdLeaves(spec).flatMap((l) => l.path));
+function diffThresholds(
+  ia: Indicator,
+  ib: Indicator,
+  only?: { region?: string },
+): { where: string; from: Requirement | null; to: Requirement | null }[] {
+  const keys = (spec: ThresholdSpec | undefined) =>
+    spec === undefined ? [] : thresholdLeaves(spec).flatMap((l) => l.path);
   const named = [...keys(ia.threshold), ...keys(ib.threshold)];
   const codes = new Set(named.map((k) => regionCode(k)));
   // In the decisions' column order, whatever order the files list them in.
@@ -129,7 +137,8 @@ function diffThresholds(ia: Indicator, ib: Indicator, only?: { region?: string }
     for (const year of years) {
       const ctx = { region, year: year === undefined ? undefined : Number(year) };
       const [from, to] = [ia, ib].map((ind) => requirement(ind, ctx));
-      if (JSON.stringify(from) !== JSON.stringify(to)) out.push({ where: [region, year].filter(Boolean).join(' '), from: from!, to: to! });
+      if (JSON.stringify(from) !== JSON.stringify(to))
+        out.push({ where: [region, year].filter(Boolean).join(' '), from: from!, to: to! });
     }
   }
   return out;
@@ -138,9 +147,18 @@ function diffThresholds(ia: Indicator, ib: Indicator, only?: { region?: string }
 function requirement(ind: Indicator, ctx: { region?: string; year?: number }): Requirement | null {
   const pick = pickThreshold(ind, ctx);
   if (!pick.ok) return null;
-  return { value: pick.threshold.value, comparison: ind.comparison, type: ind.type, ...(ind.unit ? { unit: ind.unit } : {}) };
+  return {
+    value: pick.threshold.value,
+    comparison: ind.comparison,
+    type: ind.type,
+    ...(ind.unit ? { unit: ind.unit } : {}),
+  };
 }
 
-const renamed = (from: string, to: string) => ({ from, to, ...(foldKey(from) === foldKey(to) ? { spelling: true as const } : {}) });
+const renamed = (from: string, to: string) => ({
+  from,
+  to,
+  ...(foldKey(from) === foldKey(to) ? { spelling: true as const } : {}),
+});
 const unique = <T>(xs: T[]): T[] => [...new Set(xs)];
 const ref = (s: CriteriaSet): SetRef => ({ id: s.id, name: s.name, document: s.source.document, date: s.source.date });

@@ -31,7 +31,9 @@ export function setJsonSchema(): Record<string, unknown> {
   return {
     $schema: schema.$schema,
     title: 'ntm criteria set (bộ tiêu chí nông thôn mới)',
-    description: 'A criteria set for ntm; format: criteria-sets/README.md. Generated from src/criteria/schema.ts by `npm run schema`.',
+    description:
+      'A criteria set for ntm; format: criteria-sets/README.md. ' +
+      'Generated from src/criteria/schema.ts by `npm run schema`.',
     ...schema,
   };
 }

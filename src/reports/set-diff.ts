@@ -11,7 +11,14 @@ export type DiffFormat = (typeof DIFF_FORMATS)[number];
 /** `ntm sets diff` as a terminal table, a Markdown table to paste into a report, or JSON for scripts. */
 export function renderSetDiff(diff: SetDiff, format: DiffFormat, lang: Lang, width = 120): string {
   if (format === 'json') return `${JSON.stringify({ ...diff, counts: counts(diff) }, null, 2)}\n`;
-  const head = [t(lang, 'change'), t(lang, 'idShort'), t(lang, 'name'), t(lang, 'where'), t(lang, 'before'), t(lang, 'after')];
+  const head = [
+    t(lang, 'change'),
+    t(lang, 'idShort'),
+    t(lang, 'name'),
+    t(lang, 'where'),
+    t(lang, 'before'),
+    t(lang, 'after'),
+  ];
   const rows = diff.changes.map((c) => row(c, lang));
   const title = `${ref(diff.from)} → ${ref(diff.to)}`;
   const tally = countLine(diff, lang);
@@ -22,7 +29,12 @@ export function renderSetDiff(diff: SetDiff, format: DiffFormat, lang: Lang, wid
   }
   const out = [terminalSafe(title)];
   if (rows.length) {
-    const table = new Table({ head, style: { head: [], border: [] }, wordWrap: true, colWidths: columnWidths([head, ...rows], width) });
+    const table = new Table({
+      head,
+      style: { head: [], border: [] },
+      wordWrap: true,
+      colWidths: columnWidths([head, ...rows], width),
+    });
     for (const r of rows) table.push(r.map(terminalSafe));
     out.push(table.toString());
   }
@@ -35,7 +47,8 @@ export function renderSetDiff(diff: SetDiff, format: DiffFormat, lang: Lang, wid
  * name, before and after, so that long Vietnamese names wrap instead of running off the screen.
  */
 function columnWidths(rows: string[][], width: number): number[] {
-  const widest = (i: number) => Math.max(...rows.map((r) => Math.max(...r[i]!.split(' ').map((w) => w.length), i === 0 ? r[i]!.length : 0))) + 2;
+  const widest = (i: number) =>
+    Math.max(...rows.map((r) => Math.max(...r[i]!.split(' ').map((w) => w.length), i === 0 ? r[i]!.length : 0))) + 2;
   const fixed = [widest(0), widest(1), widest(3)];
   const free = Math.max(width - fixed.reduce((a, b) => a + b, 0) - 7, 45);
   const name = Math.floor(free * 0.36);
@@ -58,7 +71,9 @@ const LABELS: Record<SetChange['change'], MessageId> = {
 
 function row(c: SetChange, lang: Lang): string[] {
   const renamed = c.change === 'criterion-renamed' || c.change === 'indicator-renamed';
-  const [from, to] = c.fields ? (['from', 'to'] as const).map((k) => fieldsText(c.fields!, k)) : [side(c.from, lang), side(c.to, lang)];
+  const [from, to] = c.fields
+    ? (['from', 'to'] as const).map((k) => fieldsText(c.fields!, k))
+    : [side(c.from, lang), side(c.to, lang)];
   const label = c.spelling ? `${t(lang, LABELS[c.change])} (${t(lang, 'spellingOnly')})` : t(lang, LABELS[c.change]);
   return [label, c.indicator ?? c.criterion, renamed ? '' : c.name, c.where ?? '', from!, to!];
 }
