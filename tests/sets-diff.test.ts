@@ -1,6 +1,8 @@
 // `ntm sets diff A B`: what changed from one set to the next, as a province reads it — in the
 // terminal, in Markdown for a report, in JSON for scripts. Every test runs the real bin/ntm.
 import { describe, expect, it } from 'vitest';
+import { diffSets } from '../src/criteria/diff-sets.js';
+import type { CriteriaSet, Indicator } from '../src/criteria/types.js';
 import { json, ntm } from './helpers/cli.js';
 
 const NATIONAL = ['sets', 'diff', 'quoc-gia-xa-2016', 'quoc-gia-xa-2021'];
@@ -146,5 +148,40 @@ describe('ntm sets diff, other pairs', () => {
     const r = await ntm(['sets', 'diff', 'quoc-gia-xa-2016', 'quoc-gia-xa-2030']);
     expect(r.code).toBe(2);
     expect(r.stderr).toContain('no criteria set "quoc-gia-xa-2030"');
+  });
+});
+
+describe('diffSets, in-process', () => {
+  const indicator = (threshold: Indicator['threshold']): Indicator => ({
+    id: '1.1',
+    name: 'Chỉ tiêu',
+    aliases: [],
+    type: 'percent',
+    unit: '%',
+    comparison: '>=',
+    threshold,
+    verified: true,
+    origin: 'a',
+  });
+  const set = (id: string, threshold: Indicator['threshold']): CriteriaSet => ({
+    id,
+    name: id,
+    level: 'xa',
+    source: { document: '1/QĐ', date: '2020-01-01', issuer: 'UBND' },
+    meets: 'all',
+    notes: [],
+    file: `${id}.yaml`,
+    chain: [id],
+    criteria: [{ id: '1', name: 'Tiêu chí', aliases: [], meets: 'all', verified: true, indicators: [indicator(threshold)], origin: id }],
+  });
+
+  it('compares a uniform value with one split by region, region by region', () => {
+    const d = diffSets(set('a', 90), set('b', { by_region: { TDMNPB: 90, ĐBSH: 95 } }));
+    expect(d.changes.map((c) => [c.where, (c.from as { value: number }).value, (c.to as { value: number }).value])).toEqual([['ĐBSH', 90, 95]]);
+  });
+
+  it('compares key by key a threshold that depends on something it cannot choose, rather than call them equal', () => {
+    const d = diffSets(set('a', { by_region: { X: 1 } }), set('b', { by_region: { X: 2 } }));
+    expect(d.changes).toMatchObject([{ change: 'threshold-changed', where: 'X', from: { value: 1 }, to: { value: 2 } }]);
   });
 });

@@ -121,7 +121,7 @@ function diffThresholds(
   ia: Indicator,
   ib: Indicator,
   only?: { region?: string },
-): { where: string; from: Requirement | null; to: Requirement | null }[] {
+): ThresholdChange[] {
   const keys = (spec: ThresholdSpec | undefined) =>
     spec === undefined ? [] : thresholdLeaves(spec).flatMap((l) => l.path);
   const named = [...keys(ia.threshold), ...keys(ib.threshold)];
@@ -132,16 +132,38 @@ function diffThresholds(
   if (regions.length === 0) regions = [undefined];
   const yearList = unique(named.filter((k) => /^\d{4}$/.test(k))).sort();
   const years: (string | undefined)[] = yearList.length ? yearList : [undefined];
-  const out: { where: string; from: Requirement | null; to: Requirement | null }[] = [];
+  const out: ThresholdChange[] = [];
+  let picked = false;
   for (const region of regions) {
     for (const year of years) {
       const ctx = { region, year: year === undefined ? undefined : Number(year) };
       const [from, to] = [ia, ib].map((ind) => requirement(ind, ctx));
+      picked ||= from !== null || to !== null;
       if (JSON.stringify(from) !== JSON.stringify(to))
         out.push({ where: [region, year].filter(Boolean).join(' '), from: from!, to: to! });
     }
   }
+  // Thresholds that depend on something besides region and year cannot be picked here: compare
+  // them key path by key path rather than report two different thresholds as equal.
+  if (!picked && JSON.stringify(ia.threshold) !== JSON.stringify(ib.threshold)) return byLeaf(ia, ib);
   return out;
+}
+
+type ThresholdChange = { where: string; from: Requirement | null; to: Requirement | null };
+
+function byLeaf(ia: Indicator, ib: Indicator): ThresholdChange[] {
+  const leaves = (ind: Indicator) =>
+    new Map(
+      (ind.threshold === undefined ? [] : thresholdLeaves(ind.threshold)).map((l) => [
+        l.path.join(' '),
+        { value: l.value, comparison: ind.comparison, type: ind.type, ...(ind.unit ? { unit: ind.unit } : {}) },
+      ]),
+    );
+  const [a, b] = [leaves(ia), leaves(ib)];
+  return unique([...a.keys(), ...b.keys()]).flatMap((where) => {
+    const [from = null, to = null] = [a.get(where), b.get(where)];
+    return JSON.stringify(from) === JSON.stringify(to) ? [] : [{ where, from, to }];
+  });
 }
 
 function requirement(ind: Indicator, ctx: { region?: string; year?: number }): Requirement | null {
