@@ -1,5 +1,6 @@
 // `ntm validate`: every problem of a criteria-set file or a survey at once, with its position;
 // exit 0 clean, 2 problems; --format json for CI. Every test runs the real bin/ntm.
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { fixture, json, ntm } from './helpers/cli.js';
 
@@ -116,5 +117,15 @@ describe('ntm validate: surveys', () => {
       ['unsourced-threshold', 39],
       ['criteria-set-threshold', 50],
     ]);
+  });
+});
+
+describe('ntm validate: standard input', () => {
+  it('reads "-" and names it (stdin) in every problem', async () => {
+    const input = readFileSync(`${V}/thon-draft.csv`);
+    const r = await ntm(['validate', '-', '--set', 'bac-kan-thon-2019'], { input });
+    expect(r.code).toBe(2);
+    const files = r.stdout.split('\n').filter((l) => l.includes(': error: ')).map((l) => l.split(':')[0]);
+    expect(files).toEqual(['(stdin)', '(stdin)', '(stdin)', '(stdin)', '(stdin)']);
   });
 });

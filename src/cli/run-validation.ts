@@ -66,10 +66,11 @@ async function checkSurvey(file: string, o: ValidateOptions): Promise<FileCheck>
     onRow: () => {},
   });
   const problems = [...read.errors, ...read.warnings];
+  const shown = file === '-' ? '(stdin)' : file;
   // A column the survey lacks would leave every unit without data: for a check, that is an error.
-  noteMissing(read, file, (p) => problems.push(p), 'error');
+  noteMissing(read, shown, (p) => problems.push(p), 'error');
   return {
-    file: file === '-' ? '(stdin)' : file,
+    file: shown,
     what: 'survey',
     set: read.set.id,
     units: read.rows,
