@@ -21,6 +21,23 @@ describe('ntm validate: criteria-set files', () => {
     expect(r.stderr).toBe('');
   });
 
+  it('lists indicators whose own fields contradict their type: comparison, count, unit, levels', async () => {
+    const r = await ntm(['validate', `${V}/types-wrong.yaml`]);
+    expect(r.code).toBe(2);
+    const at = `${V}/types-wrong.yaml`;
+    expect(r.stdout.split('\n').filter((l) => l.includes(': error: '))).toEqual([
+      `${at}:17:21: error: set "nhap-xa-2026", indicator 1.1: compares a pass with ">="; yes/no values take only "=="`,
+      `${at}:22:20: error: set "nhap-xa-2026", indicator 1.2: threshold 2.5 must be a whole number, 0 or more (type count)`,
+      `${at}:26:15: error: set "nhap-xa-2026", indicator 1.3: is a percentage with unit "thôn"; ` +
+        'a percentage takes "%" or "ratio"',
+      `${at}:27:17: error: set "nhap-xa-2026", indicator 1.3: lists "levels" but is of type percent`,
+    ]);
+    // The same set stops `evaluate` too: a threshold that contradicts its type would give wrong verdicts.
+    const e = await ntm(['evaluate', 'fixtures/bac-kan-xa-2020.csv', '--set', `${V}/types-wrong.yaml`]);
+    expect(e.code).toBe(2);
+    expect(e.stderr).toContain('indicator 1.2: threshold 2.5 must be a whole number, 0 or more (type count)');
+  });
+
   it('lists schema problems and duplicate ids of one file together', async () => {
     const r = await ntm(['validate', `${V}/schema-wrong.yaml`]);
     expect(r.code).toBe(2);
