@@ -31,7 +31,7 @@ describe('ntm sets diff quoc-gia-xa-2016 quoc-gia-xa-2021', () => {
       '| threshold changed | 10 | Thu nhập bình quân đầu người khu vực nông thôn | TDMNPB | ≥ 36 triệu đồng/người/năm | no threshold in the set |',
     );
     expect(lines).toContain(
-      '| threshold changed | 17.6 | Chất thải rắn trên địa bàn và nước thải khu dân cư tập trung, cơ sở sản xuất - kinh doanh được thu gom, xử lý theo quy định | TDMNPB | ≥ 85 % | = Met |',
+      '| threshold changed | 17.6 | Chất thải rắn trên địa bàn và nước thải khu dân cư tập trung, cơ sở sản xuất - kinh doanh được thu gom, xử lý theo quy định | TDMNPB | ≥ 85 % | Met |',
     );
     expect(lines).toContain(
       '| indicator redefined | 2.1 | Tỷ lệ đường xã được nhựa hóa hoặc bê tông hóa, đảm bảo ô tô đi lại thuận tiện quanh năm |  | type: pass; unit: —; comparison: == | type: percent; unit: %; comparison: >= |',

@@ -8,6 +8,7 @@ import { registerEvaluate } from './evaluate-command.js';
 import { registerValidate } from './validate-command.js';
 import { registerCompletion } from './completion-command.js';
 import { localizeHelp } from './help.js';
+import { terminalSafe } from '../text/terminal-safe.js';
 
 const version = (createRequire(import.meta.url)('../../package.json') as { version: string }).version;
 
@@ -56,7 +57,7 @@ function handleError(err: unknown, debug: boolean, lang: Lang): number {
     if (debug) process.stderr.write(`${err.stack}\n`);
     return EXIT.error;
   }
-  process.stderr.write(internalError(lang, (err as Error)?.message ?? String(err), debug));
+  process.stderr.write(terminalSafe(internalError(lang, (err as Error)?.message ?? String(err), debug)));
   if (debug) process.stderr.write(`${(err as Error)?.stack}\n`);
   return EXIT.error;
 }

@@ -1,8 +1,11 @@
 import type { Problem, ProblemParams } from '../problems.js';
+import { foldKey } from '../text/normalize.js';
 import { regionCode, regionList } from './regions.js';
 import type { ThresholdSpec } from './schema.js';
 import { thresholdLeaves, type ThresholdValue } from './threshold.js';
 import type { CriteriaSet, Criterion, Indicator } from './types.js';
+
+type Locate = (file: string, path: string[]) => { line?: number; column?: number };
 
 /** Where a key of an indicator is written: the file that last set it, and the line when it is known. */
 export type Position = { file?: string; line?: number; column?: number };
@@ -10,10 +13,22 @@ export type LocateIndicator = (c: Criterion, ind: Indicator, tail: (string | num
 
 /**
  * Checks what the schema cannot: each threshold fits its indicator's type, unit and comparison
- * (a percentage within 0–100, a count a whole number, a level among the indicator's levels).
+ * (a percentage within 0–100, a count a whole number, a level among the indicator's levels), on the
+ * set as resolved (extends may add or drop criteria), and that `min_criteria` can be reached.
  */
-export function checkSet(set: CriteriaSet, locate: LocateIndicator = () => ({})): Problem[] {
+export function checkSet(
+  set: CriteriaSet,
+  locate: LocateIndicator = () => ({}),
+  locateKey: Locate = () => ({}),
+): Problem[] {
   const problems: Problem[] = [];
+  if (set.meets !== 'all' && set.meets.min_criteria > set.criteria.length) {
+    const { min_criteria: min } = set.meets;
+    const count = set.criteria.length;
+    problems.push({ kind: 'min-criteria', severity: 'error', file: set.file, ...locateKey(set.file, ['meets', 'min_criteria']), params: { set: set.id, min, count }, message: `set "${set.id}" requires at least ${min} criteria met but has only ${count}`, hint: 'Correct min_criteria from the decision: no unit could ever reach it.' });
+  }
+  problems.push(...clashes(set));
+
   for (const c of set.criteria) {
     for (const ind of c.indicators) {
       const report = (tail: (string | number)[], message: string, params: ProblemParams, hint?: string) =>
@@ -131,4 +146,27 @@ function problem(
     message: `set "${set.id}", indicator ${ind.id}: ${message}`,
     hint,
   };
+}
+
+/**
+ * One indicator id in two criteria, or two criteria with one name, once `extends` has laid a set
+ * over its parent (each file alone was checked, with lines, when it was parsed).
+ */
+function clashes(set: CriteriaSet): Problem[] {
+  const problems: Problem[] = [];
+  const names = new Map<string, string>();
+  const indicators = new Map<string, string>();
+  for (const c of set.criteria) {
+    const other = names.get(foldKey(c.name));
+    if (other !== undefined) {
+      problems.push({ kind: 'duplicate-name', severity: 'error', file: set.file, params: { name: c.name, id: c.id, other, set: set.id }, message: `criteria "${other}" and "${c.id}" of set "${set.id}" have the same name "${c.name}"`, hint: 'A survey column is matched to a criterion by its name: give each criterion its own.' });
+    } else names.set(foldKey(c.name), c.id);
+    for (const ind of c.indicators) {
+      const first = indicators.get(ind.id);
+      if (first !== undefined && first !== c.id) {
+        problems.push({ kind: 'duplicate-id', severity: 'error', file: set.file, params: { what: 'indicator-elsewhere', id: ind.id, criterion: c.id, other: first, set: set.id }, message: `indicator id "${ind.id}" in criterion "${c.id}" of set "${set.id}" is also in criterion "${first}"`, hint: "An indicator id names one indicator in the whole set; ids follow the decision's numbering." });
+      } else indicators.set(ind.id, c.id);
+    }
+  }
+  return problems;
 }
