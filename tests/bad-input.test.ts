@@ -145,6 +145,7 @@ const setCases: Case[] = [
   {
     name: '__proto__ keys are refused at every depth, before anything is built from the file',
     args: ['sets', 'list', '--sets', join(SETS, 'proto')],
+    // In the order of the file's lines.
     stderr: [
       `${SETS}/proto/t-proto.yaml:8:1: error: the key "__proto__" is not allowed in a criteria set`,
       FORBID,

@@ -29,7 +29,7 @@ export function registerEvaluate(program: Command, out: (s: string) => void): vo
   commonOptions(
     program
       .command('evaluate')
-      .description('which units meet the standard, and the gaps that remain / đơn vị nào đạt chuẩn và còn thiếu gì')
+      .description('which units meet the standard, and the gaps that remain')
       .argument('<files...>', 'survey files (CSV or .xlsx), one row per village or commune ("-" reads standard input)'),
   )
     .option('--set <id|file>', 'criteria set id or YAML file (default: the set whose criteria match the header best)')
@@ -44,7 +44,6 @@ export function registerEvaluate(program: Command, out: (s: string) => void): vo
     .option('--encoding <encoding>', 'encoding of the survey files when not UTF-8 (windows-1258, tcvn3)')
     .option('--percent-as-is', 'read percentages as written, never a column of values within 0–1 as fractions')
     .option('--no-color', 'no colour in terminal output')
-    .addHelpText('after', '\nExit codes: 0 every unit meets the standard, 1 some do not, 2 bad input or usage.')
     .action(async (files: string[], opts: EvaluateOptions) => {
       const lang = opts.lang as Lang;
       const year = opts.year === undefined ? undefined : Number(opts.year);

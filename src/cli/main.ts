@@ -6,6 +6,9 @@ import { EXIT, formatProblem } from './exit.js';
 import { registerSets } from './sets-command.js';
 import { registerEvaluate } from './evaluate-command.js';
 import { registerTemplate } from './template-command.js';
+import { registerValidate } from './validate-command.js';
+import { registerCompletion } from './completion-command.js';
+import { localizeHelp } from './help.js';
 import { terminalSafe } from '../text/terminal-safe.js';
 
 const version = (createRequire(import.meta.url)('../../package.json') as { version: string }).version;
@@ -20,8 +23,19 @@ export async function main(argv: string[]): Promise<void> {
     if (e.code !== 'EPIPE') throw e;
     process.exit(process.exitCode ?? EXIT.ok);
   });
+  const program = buildProgram(lang, out);
+
+  try {
+    await program.parseAsync(argv);
+  } catch (err) {
+    process.exitCode = handleError(err, debug, lang);
+  }
+}
+
+/** Every command, with its help in the chosen language. */
+export function buildProgram(lang: Lang, out: (s: string) => void): Command {
   const program = new Command('ntm')
-    .description('Đánh giá tiêu chí nông thôn mới từ số liệu điều tra — evaluate NTM criteria from survey data')
+    .description('Evaluate Vietnam\'s new rural development (nông thôn mới) criteria from survey data')
     .version(version, '-V, --version')
     .option('--debug', 'show stack traces of internal errors')
     .exitOverride()
@@ -29,12 +43,10 @@ export async function main(argv: string[]): Promise<void> {
   registerSets(program, out);
   registerEvaluate(program, out);
   registerTemplate(program, out);
-
-  try {
-    await program.parseAsync(argv);
-  } catch (err) {
-    process.exitCode = handleError(err, debug, lang);
-  }
+  registerValidate(program, out);
+  registerCompletion(program, out);
+  localizeHelp(program, lang);
+  return program;
 }
 
 function handleError(err: unknown, debug: boolean, lang: Lang): number {

@@ -130,12 +130,13 @@ async function villageTally(o: RunOptions, plan: Plan, ctx: Context, warn: (p: P
   return tallyVillages(vunits, villageSet.criteria.map((c) => c.id));
 }
 
-function noteMissing(read: ReadResult, file: string, warn: (p: Problem) => void): void {
+/** One problem naming every criterion and indicator the file has no column for (a warning when evaluating). */
+export function noteMissing(read: ReadResult, file: string, warn: (p: Problem) => void, severity: Problem['severity'] = 'warning'): void {
   if (read.missing.length === 0) return;
   const names = read.missing.map(({ criterion, indicator }) => {
     const c = read.set.criteria[criterion]!;
     return indicator === undefined ? `${c.id} ${c.name}` : `${c.indicators[indicator]!.id} ${c.indicators[indicator]!.name}`;
   });
-  warn({ kind: 'missing-column', severity: 'warning', file, sheet: read.sheet, params: { count: names.length, names: names.join('; ') }, message: `no column for ${names.length} criteria/indicators, so no data for every unit: ${names.join('; ')}`, hint: 'Surveys are often partial; units cannot be declared as meeting the standard without these.' });
+  warn({ kind: 'missing-column', severity, file, sheet: read.sheet, params: { count: names.length, names: names.join('; ') }, message: `no column for ${names.length} criteria/indicators, so no data for every unit: ${names.join('; ')}`, hint: 'Surveys are often partial; units cannot be declared as meeting the standard without these.' });
 }
 

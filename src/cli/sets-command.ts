@@ -5,13 +5,15 @@ import type { CriteriaSet, Indicator } from '../criteria/types.js';
 import { formatRequirement } from '../reports/format-values.js';
 import { t, type Lang } from '../i18n/messages.js';
 import { jsonTerminalSafe, terminalSafe } from '../text/terminal-safe.js';
-import { commonOptions, openSets, type CommonOptions } from './options.js';
+import { commonOptions, openSets, openSetsById, type CommonOptions } from './options.js';
+import { diffSets } from '../criteria/diff-sets.js';
+import { DIFF_FORMATS, renderSetDiff, type DiffFormat } from '../reports/set-diff.js';
 
 /** Set text is data from a YAML file anyone may have written: it reaches the terminal made safe. */
 export function registerSets(program: Command, print: (s: string) => void): void {
   const out = (s: string) => print(terminalSafe(s));
   const outJson = (v: unknown) => print(jsonTerminalSafe(JSON.stringify(v, null, 2)) + '\n');
-  const sets = program.command('sets').description('list and show criteria sets / liệt kê và xem các bộ tiêu chí');
+  const sets = program.command('sets').description('list, show and compare criteria sets');
 
   commonOptions(sets.command('list').description('list the criteria sets ntm knows'))
     .addOption(new Option('--format <format>', 'output format').choices(['table', 'json']).default('table'))
@@ -36,6 +38,20 @@ export function registerSets(program: Command, print: (s: string) => void): void
       const set = registry.get(setId ?? id);
       if (opts.format === 'json') outJson({ ...summary(set), criteria: set.criteria });
       else out(showSet(set, opts.lang as Lang, opts.region, opts.group));
+    });
+
+  commonOptions(
+    sets
+      .command('diff')
+      .argument('<from>', 'the older set: id or YAML file')
+      .argument('<to>', 'the newer set: id or YAML file')
+      .description('what changed from one set to the next: criteria, indicators, names and thresholds'),
+  )
+    .addOption(new Option('--format <format>', 'output format').choices(DIFF_FORMATS).default('table'))
+    .action(async (from: string, to: string, opts: CommonOptions & { format: DiffFormat }) => {
+      const { registry, ids } = await openSetsById(opts, [from, to]);
+      const diff = diffSets(registry.get(ids[0]!), registry.get(ids[1]!), { region: opts.region });
+      out(renderSetDiff(diff, opts.format, opts.lang as Lang, process.stdout.columns));
     });
 }
 

@@ -49,14 +49,15 @@ export function parseSetSource(source: string, file: string): CriteriaSetFile {
     });
   }
 
+  // Every problem of the file at once: the schema's and the duplicate ids', in the order of the lines.
   const parsed = criteriaSetSchema.safeParse(data);
-  if (!parsed.success) throw new InputError(parsed.error.issues.slice(0, 10).map((issue) => describeIssue(issue, doc, at, file)));
+  const schema = parsed.success ? [] : parsed.error.issues.map((issue) => describeIssue(issue, doc, at, file));
   // A changed id is the first thing to fix: the duplicates it makes (17.1 twice) follow from it.
   const changed = changedNumbers(doc, source, at, file);
-  if (changed.length) throw new InputError(changed);
-  const problems = [...duplicateIds(doc, at, file), ...duplicateNames(doc, at, file), ...emptyMaps(doc, at, file)];
-  if (problems.length) throw new InputError(problems);
-  return parsed.data;
+  const later = changed.length ? [] : [...duplicateIds(doc, at, file), ...duplicateNames(doc, at, file), ...emptyMaps(doc, at, file)];
+  const problems = [...schema, ...changed, ...later];
+  if (problems.length) throw new InputError(byLine(problems).slice(0, MAX_PROBLEMS));
+  return parsed.data!;
 }
 
 type At = (o: number) => { line: number; col: number };
@@ -132,6 +133,9 @@ function emptyMaps(doc: ReturnType<typeof parseDocument>, at: At, file: string):
 }
 
 const MAX_ALIASES = 50;
+const MAX_PROBLEMS = 50;
+
+const byLine = (ps: Problem[]) => [...ps].sort((a, b) => (a.line ?? 0) - (b.line ?? 0) || Number(a.column ?? 0) - Number(b.column ?? 0));
 
 /** A criterion id twice in a set, or an indicator id twice in a criterion, named at the second one. */
 function duplicateIds(doc: ReturnType<typeof parseDocument>, at: (o: number) => { line: number; col: number }, file: string): Problem[] {

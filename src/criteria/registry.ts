@@ -1,8 +1,9 @@
 import { closeSync, constants, existsSync, fstatSync, openSync, readdirSync, readFileSync, realpathSync, statSync, type Stats } from 'node:fs';
 import { delimiter, dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { fail, InputError } from '../problems.js';
-import { checkSet } from './check-set.js';
+import { fail, InputError, type Problem } from '../problems.js';
+import { checkSet, type LocateIndicator } from './check-set.js';
+import { unsourcedThresholds } from './check-sources.js';
 import { resolveSet, type SetFile } from './resolve.js';
 import { cachedSet } from './set-cache.js';
 import type { CriteriaSet } from './types.js';
@@ -18,6 +19,16 @@ export interface Registry {
   idOf(file: string): string | undefined;
   get(id: string): CriteriaSet;
   all(): CriteriaSet[];
+  /**
+   * Every problem of a set, for `ntm validate`: resolving it, its thresholds against their
+   * types, and thresholds that cite no source; empty when it is sound.
+   */
+  problems(id: string): Problem[];
+}
+
+export interface RegistryOptions {
+  /** Load the YAML tools even for cached sets, so that problems found after parsing have lines. */
+  positions?: boolean;
 }
 
 /** Folders to look in: the shipped sets, then NTM_SETS, then each --sets DIR. */
@@ -32,7 +43,7 @@ export function setDirs(extra: string[] = [], env: NodeJS.ProcessEnv = process.e
  * cache, so only a file outside it needs the YAML parser and the schema (yaml and zod, a tenth of
  * a second to load). An id defined twice is an error: which one a user meant cannot be guessed.
  */
-export async function openRegistry(dirs: string[], files: string[] = []): Promise<Registry> {
+export async function openRegistry(dirs: string[], files: string[] = [], opts: RegistryOptions = {}): Promise<Registry> {
   for (const dir of dirs) {
     if (!existsSync(dir) || !statSync(dir).isDirectory()) {
       fail({ kind: 'missing-sets-dir', file: dir, params: { dir }, message: `criteria-set folder ${dir} does not exist`, hint: 'Check the --sets or NTM_SETS path.' });
@@ -42,7 +53,8 @@ export async function openRegistry(dirs: string[], files: string[] = []): Promis
   const paths = [...new Map([...setFilesIn(dirs), ...files].map((f) => [realPath(f), f])).values()];
   const texts = new Map(paths.map((file) => [file, readSetText(file)]));
   const cached = new Map(paths.map((file) => [file, cachedSet(texts.get(file)!)]));
-  const yaml: YamlTools | undefined = [...cached.values()].includes(undefined) ? await import('./load-yaml.js') : undefined;
+  const needYaml = opts.positions || [...cached.values()].includes(undefined);
+  const yaml: YamlTools | undefined = needYaml ? await import('./load-yaml.js') : undefined;
 
   const setFiles = new Map<string, SetFile>();
   const idByFile = new Map<string, string>();
@@ -59,7 +71,18 @@ export async function openRegistry(dirs: string[], files: string[] = []): Promis
     get: (id: string) => setFiles.get(id),
     keys: () => setFiles.keys(),
     // Only a file outside the cache can be wrong, and then the YAML tools are loaded.
-    locate: (file: string, path: string[]) => yaml?.locate(texts.get(file) ?? '', path) ?? {},
+    locate: (file: string, path: (string | number)[]) => yaml?.locate(texts.get(file) ?? '', path) ?? {},
+  };
+  // An indicator's keys are written in the file of the set that last changed it (its origin).
+  const locateIndicator: LocateIndicator = (c, ind, tail) => {
+    const entry = setFiles.get(ind.origin);
+    if (!entry) return {};
+    const ci = entry.spec.criteria.findIndex((s) => s.id === c.id);
+    const ii = entry.spec.criteria[ci]?.indicators?.findIndex((s) => s.id === ind.id) ?? -1;
+    if (ii < 0) return { file: entry.file };
+    const at = ['criteria', ci, 'indicators', ii];
+    const exact = lookup.locate(entry.file, [...at, ...tail]);
+    return { file: entry.file, ...(exact.line !== undefined ? exact : lookup.locate(entry.file, at)) };
   };
 
   const resolved = new Map<string, CriteriaSet>();
@@ -67,14 +90,23 @@ export async function openRegistry(dirs: string[], files: string[] = []): Promis
     let set = resolved.get(id);
     if (!set) {
       set = resolveSet(id, lookup);
-      const problems = checkSet(set, lookup.locate);
+      const problems = checkSet(set, locateIndicator, lookup.locate);
       if (problems.length) throw new InputError(problems);
       resolved.set(id, set);
     }
     return set;
   };
   const ids = () => [...setFiles.keys()].sort();
-  return { ids, get, all: () => ids().map(get), idOf: (file) => idByFile.get(realPath(file)) };
+  const problems = (id: string): Problem[] => {
+    try {
+      const set = resolveSet(id, lookup);
+      return [...checkSet(set, locateIndicator), ...unsourcedThresholds(set, (s) => setFiles.get(s), locateIndicator)];
+    } catch (e) {
+      if (e instanceof InputError) return e.problems;
+      throw e;
+    }
+  };
+  return { ids, get, all: () => ids().map(get), idOf: (file) => idByFile.get(realPath(file)), problems };
 }
 
 /** The YAML files of the folders, each folder's in name order. */

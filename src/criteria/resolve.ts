@@ -9,7 +9,7 @@ export interface SetFiles {
   get(id: string): SetFile | undefined;
   keys(): Iterable<string>;
   /** Line and column of a key in a set file, for messages (empty when unknown). */
-  locate(file: string, path: string[]): { line?: number; column?: number };
+  locate(file: string, path: (string | number)[]): { line?: number; column?: number };
 }
 
 export interface SetFile {
@@ -43,18 +43,19 @@ export function resolveSet(id: string, files: SetFiles, seen: string[] = []): Cr
   const problems: Problem[] = [];
   const criteria = base ? base.criteria.map((c) => ({ ...c, indicators: [...c.indicators] })) : [];
   // Ids twice in one file were refused when it was parsed (load-yaml.ts), with their lines.
-  for (const c of spec.criteria) {
+  spec.criteria.forEach((c, index) => {
     const at = criteria.findIndex((b) => b.id === c.id);
     if (c.drop) {
       if (at >= 0) criteria.splice(at, 1);
-      continue;
+      return;
     }
-    const merged = mergeCriterion(at >= 0 ? criteria[at] : undefined, c, id, file, problems);
+    const where: Where = (tail) => ({ file, ...files.locate(file, ['criteria', index, ...tail]) });
+    const merged = mergeCriterion(at >= 0 ? criteria[at] : undefined, c, id, where, problems);
     if (merged) {
       if (at >= 0) criteria[at] = merged;
       else criteria.push(merged);
     }
-  }
+  });
   if (problems.length) throw new InputError(problems);
   linkRelative(id, criteria, files, [...seen, id], file);
 
@@ -75,25 +76,29 @@ export function resolveSet(id: string, files: SetFiles, seen: string[] = []): Cr
   };
 }
 
-function mergeCriterion(base: Criterion | undefined, c: CriterionSpec, setId: string, file: string, problems: Problem[]): Criterion | undefined {
+/** The file and position of a key under the criterion being merged, for its problems. */
+type Where = (tail: (string | number)[]) => { file: string; line?: number; column?: number };
+
+function mergeCriterion(base: Criterion | undefined, c: CriterionSpec, setId: string, where: Where, problems: Problem[]): Criterion | undefined {
   const name = c.name ?? base?.name;
   if (!name) {
-    problems.push({ kind: 'missing-name', severity: 'error', file, params: { criterion: c.id }, message: `criterion "${c.id}" has no name`, hint: 'Give the name the decision uses.' });
+    problems.push({ kind: 'missing-name', severity: 'error', ...where(['id']), params: { criterion: c.id }, message: `criterion "${c.id}" has no name`, hint: 'Give the name the decision uses.' });
     return undefined;
   }
   const indicators = base ? [...base.indicators] : [];
-  for (const i of c.indicators ?? []) {
+  (c.indicators ?? []).forEach((i, index) => {
     const at = indicators.findIndex((b) => b.id === i.id);
     if (i.drop) {
       if (at >= 0) indicators.splice(at, 1);
-      continue;
+      return;
     }
-    const merged = mergeIndicator(at >= 0 ? indicators[at] : undefined, i, c, setId, file, problems);
+    const inner: Where = (tail) => where(['indicators', index, ...tail]);
+    const merged = mergeIndicator(at >= 0 ? indicators[at] : undefined, i, c, setId, inner, problems);
     if (merged) {
       if (at >= 0) indicators[at] = merged;
       else indicators.push(merged);
     }
-  }
+  });
   const changed = base === undefined || ['name', 'owner', 'meets', 'source', 'verified'].some((k) => k in c);
   return {
     id: c.id,
@@ -114,16 +119,16 @@ function mergeCriterion(base: Criterion | undefined, c: CriterionSpec, setId: st
 
 type IndicatorPatch = Partial<IndicatorSpec> & { id: string };
 
-function mergeIndicator(base: Indicator | undefined, i: IndicatorPatch, c: CriterionSpec, setId: string, file: string, problems: Problem[]): Indicator | undefined {
+function mergeIndicator(base: Indicator | undefined, i: IndicatorPatch, c: CriterionSpec, setId: string, where: Where, problems: Problem[]): Indicator | undefined {
   const name = i.name ?? base?.name;
   const type = i.type ?? base?.type;
-  const where = `indicator "${i.id}" (criterion "${c.id}")`;
+  const what = `indicator "${i.id}" (criterion "${c.id}")`;
   if (!name || !type) {
-    problems.push({ kind: 'incomplete-indicator', severity: 'error', file, params: { indicator: i.id, criterion: c.id, field: !name ? 'name' : 'type' }, message: `${where} needs ${!name ? '"name"' : '"type"'}`, hint: 'A new indicator needs a name and a type (percent, number, count, boolean, pass, level).' });
+    problems.push({ kind: 'incomplete-indicator', severity: 'error', ...where(['id']), params: { indicator: i.id, criterion: c.id, field: !name ? 'name' : 'type' }, message: `${what} needs ${!name ? '"name"' : '"type"'}`, hint: 'A new indicator needs a name and a type (percent, number, count, boolean, pass, level).' });
     return undefined;
   }
   const levels = i.levels ?? base?.levels;
-  if (type === 'level' && !levels) problems.push({ kind: 'missing-levels', severity: 'error', file, params: { indicator: i.id, criterion: c.id }, message: `${where} is of type "level" but lists no "levels"`, hint: 'List the levels from lowest to highest.' });
+  if (type === 'level' && !levels) problems.push({ kind: 'missing-levels', severity: 'error', ...where(['type']), params: { indicator: i.id, criterion: c.id }, message: `${what} is of type "level" but lists no "levels"`, hint: 'List the levels from lowest to highest.' });
   const comparison = i.comparison ?? base?.comparison ?? (type === 'boolean' || type === 'pass' ? '==' : '>=');
   const thresholdChanged = base === undefined || 'threshold' in i || 'verified' in i || 'source' in i;
   return {

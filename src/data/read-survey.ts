@@ -47,6 +47,8 @@ export interface ReadOptions {
   percentAsIs?: boolean;
   /** Told which set was chosen and why, before the first row. */
   onSetChosen?: (set: CriteriaSet, how: string) => void;
+  /** Return the errors of the rows and cells in the result instead of throwing them (`ntm validate`). */
+  keepErrors?: boolean;
 }
 
 export interface ReadResult {
@@ -58,6 +60,8 @@ export interface ReadResult {
   missing: { criterion: number; indicator?: number }[];
   /** The worksheet read, when the file is a workbook. */
   sheet?: string;
+  /** With `keepErrors`: the errors found (at most MAX_ERRORS). */
+  errors: Problem[];
 }
 
 const HEADER_WINDOW = 30;
@@ -124,9 +128,10 @@ async function readTable(path: string, opts: ReadOptions, where: { sheet?: strin
   }
   state ??= startReading();
   state.finish();
-  if (errors.length) throw new InputError(errors);
-  const result = state.result();
-  if (result.rows === 0) {
+  if (errors.length && !opts.keepErrors) throw new InputError(errors);
+  const result = { ...state.result(), errors };
+  // Rows that all had errors are not "no rows": their errors say what is wrong.
+  if (result.rows === 0 && errors.length === 0) {
     fail({ kind: 'no-units', file, line: state.headerLine, params: { level: result.set.level }, message: 'the file has a header but no unit rows', hint: `Add one row per ${unitNoun(result.set.level)} under the header; a sheet exported before it was filled in has none.` });
   }
   return result;
@@ -674,7 +679,7 @@ class Reader {
     });
   }
 
-  result(): ReadResult {
+  result(): Omit<ReadResult, 'errors'> {
     // Columns decided by their cells take their role in the header map the caller gets.
     for (const d of this.eitherCols) {
       if (d.failed) continue;

@@ -105,6 +105,23 @@ const messages = {
   sheetGaps: ['Chỉ tiêu chưa đạt', 'Gaps'],
   wrote: ['đã ghi báo cáo', 'wrote the report'],
   meetingShort: ['đạt chuẩn', 'meeting the standard'],
+  diffTitle: ['Thay đổi giữa hai bộ tiêu chí', 'Changes between two criteria sets'],
+  change: ['Thay đổi', 'Change'],
+  idShort: ['Số', 'No.'],
+  spellingOnly: ['chỉ khác chính tả', 'spelling only'],
+  where: ['Vùng, năm', 'Region, year'],
+  before: ['Trước', 'Before'],
+  after: ['Sau', 'After'],
+  changes: ['Số thay đổi', 'Changes'],
+  noChanges: ['Hai bộ tiêu chí không khác nhau.', 'The two sets do not differ.'],
+  criterionAdded: ['Thêm tiêu chí', 'criterion added'],
+  criterionRemoved: ['Bỏ tiêu chí', 'criterion removed'],
+  criterionRenamed: ['Đổi tên tiêu chí', 'criterion renamed'],
+  indicatorAdded: ['Thêm chỉ tiêu', 'indicator added'],
+  indicatorRemoved: ['Bỏ chỉ tiêu', 'indicator removed'],
+  indicatorRenamed: ['Đổi tên chỉ tiêu', 'indicator renamed'],
+  indicatorRedefined: ['Đổi định nghĩa chỉ tiêu', 'indicator redefined'],
+  thresholdChanged: ['Đổi ngưỡng', 'threshold changed'],
 } satisfies Record<string, [string, string]>;
 
 export type MessageId = keyof typeof messages;
@@ -118,6 +135,18 @@ export function usingSetNotice(lang: Lang, file: string, id: string, document: s
   return lang === 'vi'
     ? `ntm: ${file}: dùng bộ tiêu chí "${id}" (${document}); muốn chọn bộ khác, dùng --set`
     : `ntm: ${file}: using criteria set "${id}" (${document}); choose another with --set`;
+}
+
+/** The line `ntm validate` ends each file with: what was checked and how many problems it has. */
+export function validationSummary(lang: Lang, file: string, what: 'set' | 'survey', errors: number, warnings: number, set?: string, units?: number): string {
+  const vi = lang === 'vi';
+  const found = errors + warnings === 0
+    ? (vi ? 'không có vấn đề nào' : 'no problems')
+    : vi ? `${errors} lỗi, ${warnings} cảnh báo` : `${errors} error${errors === 1 ? '' : 's'}, ${warnings} warning${warnings === 1 ? '' : 's'}`;
+  const context = what === 'set'
+    ? (set ? (vi ? `bộ tiêu chí "${set}"` : `criteria set "${set}"`) : (vi ? 'tệp bộ tiêu chí' : 'criteria-set file'))
+    : set ? (vi ? `số liệu đọc theo bộ "${set}"${units !== undefined ? `, ${units} đơn vị` : ''}` : `survey read with set "${set}"${units !== undefined ? `, ${units} unit${units === 1 ? '' : 's'}` : ''}`) : (vi ? 'tệp số liệu' : 'survey file');
+  return `ntm: ${file}: ${found} (${context})`;
 }
 
 /** The progress line shown while a large file is read on a terminal. */
@@ -141,6 +170,7 @@ export function commanderVi(text: string): string {
     [/^error: unknown option '(.*)'$/, (o) => `lỗi: không có tuỳ chọn '${o}'`],
     [/^\(Did you mean (.*)\?\)$/, (o) => `(Có phải ý bạn là ${o}?)`],
     [/^error: option '(.*)' argument '(.*)' is invalid\. Allowed choices are (.*)\.$/, (o, v, c) => `lỗi: tuỳ chọn '${o}' không nhận giá trị '${v}'. Các giá trị được phép: ${c}.`],
+    [/^error: command-argument value '(.*)' is invalid for argument '(.*)'\. Allowed choices are (.*)\.$/, (v, a, c) => `lỗi: đối số '${a}' không nhận giá trị '${v}'. Các giá trị được phép: ${c}.`],
     [/^error: option '(.*)' argument missing$/, (o) => `lỗi: tuỳ chọn '${o}' thiếu giá trị`],
     [/^error: missing required argument '(.*)'$/, (a) => `lỗi: thiếu đối số bắt buộc '${a}'`],
     [/^error: unknown command '(.*)'$/, (c) => `lỗi: không có lệnh '${c}'`],

@@ -132,7 +132,12 @@ function thresholdIssue(p: ProblemParams): Text {
     boolean: 'phải là true hoặc false',
     level: `phải là một trong các mức (${p.levels})`,
     number: `phải là một số (kiểu ${p.type})`,
+    'percent-range': 'là tỷ lệ phần trăm nằm ngoài khoảng 0–100',
+    count: 'phải là số nguyên từ 0 trở lên (kiểu count)',
   };
+  if (p.issue === 'comparison') return { message: `${head}so sánh giá trị ${p.type} bằng "${p.comparison}"; giá trị có/không chỉ so sánh bằng "=="`, hint: 'Bỏ "comparison": chỉ tiêu có/không luôn so sánh bằng ==.' };
+  if (p.issue === 'levels-unused') return { message: `${head}có liệt kê "levels" nhưng có kiểu ${p.type}`, hint: 'Ghi "type: level", hoặc bỏ "levels".' };
+  if (p.issue === 'percent-unit') return { message: `${head}là tỷ lệ phần trăm nhưng có đơn vị "${p.unit}"; tỷ lệ phần trăm chỉ nhận "%" hoặc "ratio"`, hint: 'Dùng đơn vị "%" (số liệu ghi 80,5) hoặc "ratio" (số liệu ghi 0,805).' };
   return { message: `${head}ngưỡng ${p.value}${p.where ? ` (${p.where})` : ''} ${wrong[String(p.issue)] ?? ''}`.trimEnd() };
 }
 
@@ -307,6 +312,10 @@ export const PROBLEMS_VI = {
   }),
   'empty-map': (p) => ({ message: `${p.key} không có giá trị nào`, hint: `Ghi ít nhất một giá trị trong ${p.key}, hoặc bỏ ${p.key} đi.` }),
   'criteria-set-threshold': thresholdIssue,
+  'unsourced-threshold': (p) => ({
+    message: `chỉ tiêu ${p.indicator} của bộ ${q(p.set)}: ngưỡng${p.where ? ` (${p.where})` : ''} không ghi nguồn`,
+    hint: 'Thêm `source:` (quyết định, điều hoặc phụ lục, bảng) cho chỉ tiêu hoặc cho giá trị, và chỉ ghi `verified: true` khi đã đọc văn bản gốc.',
+  }),
   'unknown-set': (p) => ({ message: `không có bộ tiêu chí ${q(p.id)}`, hint: 'Lệnh `ntm sets list` liệt kê các bộ tiêu chí ntm biết.' }),
   'extends-cycle': (p) => ({ message: `"extends" tạo thành vòng lặp: ${p.chain}`, hint: 'Một bộ chỉ mở rộng được từ bộ khác khi bộ đó không dẫn ngược về nó.' }),
   'extends-missing': (p) => ({

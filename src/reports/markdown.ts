@@ -17,7 +17,7 @@ export function render(ev: Evaluation, opts: RenderOptions): string {
 }
 
 /** Cell text that cannot break the table or turn into markup: pipes, newlines, HTML, leading markers. */
-function text(s: string): string {
+export function text(s: string): string {
   return s
     .replace(/\\/g, '\\\\')
     .replace(/\|/g, '\\|')
