@@ -90,15 +90,16 @@ describe('spreadsheet safety: a name with a line break', () => {
 });
 
 describe("spreadsheet safety: ntm's own words are written plainly", () => {
-  // Indicator 6.2 of the Bắc Kạn advanced set requires "Yes" (an unverified threshold, hence the *).
-  const args = ['evaluate', fixture('bac-kan-xa-nang-cao-2020.csv'), '--set', 'bac-kan-xa-nang-cao-2018'];
+  // Indicator 4.1 of the test set requires "Yes" (an unverified threshold, hence the *).
+  const survey = tempDir({ 'xa.csv': 'Tên xã,Huyện,4.1 Có nhà văn hóa xã\nBằng Vân,Ngân Sơn,Không\n' });
+  const args = ['evaluate', join(survey, 'xa.csv'), '--set', 'fixtures/sets/kiem-thu-xa.yaml'];
 
   it('CSV and XLSX: the requirement of a yes/no indicator is "Yes *", not a quoted formula', async () => {
     const rows = readCsv((await ntm([...args, '--format', 'csv'])).stdout);
-    expect(rows.find((x) => x[0] === 'Bằng Vân' && x[5] === '6.2')!.slice(8, 10)).toEqual(['No', 'Yes *']);
+    expect(rows.find((x) => x[0] === 'Bằng Vân' && x[5] === '4.1')!.slice(8, 10)).toEqual(['No', 'Yes *']);
     const out = join(tempDir(), 'x.xlsx');
     await ntm([...args, '-o', out]);
     const gaps = sheetRows((await readXlsx(out)).getWorksheet('Gaps')!);
-    expect(gaps.find((x) => x[1] === 'Bằng Vân' && String(x[4]).startsWith('6.2'))!.slice(5, 7)).toEqual(['No', 'Yes *']);
+    expect(gaps.find((x) => x[1] === 'Bằng Vân' && String(x[4]).startsWith('4.1'))!.slice(5, 7)).toEqual(['No', 'Yes *']);
   });
 });
