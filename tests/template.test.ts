@@ -124,6 +124,19 @@ describe('ntm template', () => {
     expect(await row('--region', 'ĐBSH')).toBe('% (no value for this region)');
   });
 
+  it('gives the requirement of the commune group asked for, and says when the group is needed', async () => {
+    const required = async (...args: string[]) => {
+      const r = await ntm(['template', '--set', 'tests/sets-2026/nhom-thu.yaml', ...args]);
+      expect(r.code).toBe(0);
+      const lines = Papa.parse<string[]>(r.stdout.replace(/^\uFEFF/, '')).data;
+      const head = lines.findIndex((l) => l[0] === 'No.');
+      return lines[head - 1]![lines[head]!.findIndex((h) => h.startsWith('6.1 '))];
+    };
+    expect(await required()).toBe('% (depends on the commune group: give --group)');
+    expect(await required('--group', '3')).toBe('≤ 5 % *');
+    expect(await required('--group', '1')).toBe('≤ 1 % *');
+  });
+
   it('refuses an output it cannot tell the format of, and an existing file without --force', async () => {
     const dir = tempDir({ 'old.xlsx': 'x' });
     const txt = await ntm(['template', '--set', 'bac-kan-thon-2019', '-o', join(dir, 't.txt')]);

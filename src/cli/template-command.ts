@@ -54,7 +54,7 @@ export function registerTemplate(program: Command, out: (s: string) => void): vo
       ]);
       const inputs = [opts.set];
       if (opts.output) checkOutput(opts.output, inputs, Boolean(opts.force));
-      const layout = templateLayout(set, setContext(set, opts.region, year), lang, { marks: Boolean(opts.marks) });
+      const layout = templateLayout(set, setContext(set, opts.region, year, opts.group), lang, { marks: Boolean(opts.marks) });
       let data: string | Buffer;
       if (format === '.xlsx') {
         const { templateWorkbook } = await import('../templates/xlsx-template.js');

@@ -46,6 +46,10 @@ const TEXT = {
   'no-region-value': ['(không có giá trị cho vùng này)', '(no value for this region)'],
   'needs-year': ['(tuỳ theo năm: ghi --year)', '(depends on the year: give --year)'],
   'no-year-value': ['(không có giá trị cho năm này)', '(no value for this year)'],
+  'needs-group': ['(tuỳ theo nhóm xã: ghi --group hoặc cột "Nhóm xã")', '(depends on the commune group: give --group)'],
+  'no-group-value': ['(không có giá trị cho nhóm xã này)', '(no value for this commune group)'],
+  'no-source': ['(ngưỡng không ghi nguồn)', '(the threshold cites no source)'],
+  'per-row': ['(tuỳ theo số liệu của từng dòng)', "(depends on each row's figures)"],
 } as const;
 const text = (lang: Lang, id: keyof typeof TEXT) => TEXT[id][lang === 'vi' ? 0 : 1];
 
