@@ -18,6 +18,8 @@ export interface Registry {
   idOf(file: string): string | undefined;
   get(id: string): CriteriaSet;
   all(): CriteriaSet[];
+  /** Every set file read (folders and single files): a report is never written over one. */
+  files(): string[];
 }
 
 /** Folders to look in: the shipped sets, then NTM_SETS, then each --sets DIR. */
@@ -74,7 +76,7 @@ export async function openRegistry(dirs: string[], files: string[] = []): Promis
     return set;
   };
   const ids = () => [...setFiles.keys()].sort();
-  return { ids, get, all: () => ids().map(get), idOf: (file) => idByFile.get(realPath(file)) };
+  return { ids, get, all: () => ids().map(get), idOf: (file) => idByFile.get(realPath(file)), files: () => paths };
 }
 
 /** The YAML files of the folders, each folder's in name order. */

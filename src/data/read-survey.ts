@@ -6,6 +6,7 @@ import { fillMergedHeaders, findHeaderRow, isNumberingRow, rankSets } from './ch
 import { mapHeaders, vocabulary, type HeaderMap } from './match-headers.js';
 import { readRecords } from './csv-records.js';
 import { openSource } from './open-source.js';
+import { UnitIndex, unitKey } from './unit-index.js';
 import { parseIndicatorValue, parseMark, type Assessed, type IndicatorValue } from './parse-value.js';
 import { sniffDelimiter } from './sniff-delimiter.js';
 
@@ -15,6 +16,8 @@ export interface SurveyRow {
   line: number;
   name: string;
   parent: string;
+  /** The district, when a village file has a district column. */
+  district?: string;
   /** Per criterion: true / false, null for a blank mark, undefined when the file has no mark column. */
   marks: (boolean | null | undefined)[];
   /** Per criterion, per indicator: the value, null for blank, undefined when the file has no column (the whole criterion's array is undefined when it has none). */
@@ -29,7 +32,10 @@ export interface ReadOptions {
   /** The set to read with; when absent it is chosen from the header among `candidates`. */
   set?: CriteriaSet;
   candidates: CriteriaSet[];
-  onRow: (row: SurveyRow) => void;
+  /** Told of each warning as it is found. */
+  warn: (p: Problem) => void;
+  /** The units of the run so far, shared by its files: a unit in two files is a warning. */
+  units?: UnitIndex;
   /** Told which set was chosen and why, before the first row. */
   onSetChosen?: (set: CriteriaSet, how: string) => void;
 }
@@ -38,7 +44,6 @@ export interface ReadResult {
   set: CriteriaSet;
   headers: HeaderMap;
   rows: number;
-  warnings: Problem[];
   /** Criteria and indicators that no column of the file covers. */
   missing: { criterion: number; indicator?: number }[];
 }
@@ -46,34 +51,46 @@ export interface ReadResult {
 const HEADER_WINDOW = 30;
 const MAX_ERRORS = 50;
 
-/** Streams a survey CSV into rows; collects every problem, and throws the fatal ones at the end. */
-export async function readSurvey(path: string, opts: ReadOptions): Promise<ReadResult> {
+/**
+ * Streams a survey CSV into batches of rows, pulled by the caller; returns what was learnt of the
+ * file at the end. Collects every error, and throws them at the end (the rows read by then have
+ * been yielded: the caller decides what to do with them).
+ */
+export async function* readSurvey(path: string, opts: ReadOptions): AsyncGenerator<SurveyRow[], ReadResult> {
   const source = await openSource(path, opts.encoding);
   const file = source.name;
   const delimiter = sniffDelimiter(source.headText);
   // Excel in a Vietnamese locale writes ";" between cells because "," is its decimal mark.
   const decimalComma = delimiter === ';';
   const errors: Problem[] = [];
-  const warnings: Problem[] = [];
+  let rows: SurveyRow[] = [];
+  const onRow = (row: SurveyRow) => rows.push(row);
   const error = (p: Omit<Problem, 'severity' | 'file'>) => {
     if (errors.length < MAX_ERRORS) errors.push({ ...p, severity: 'error', file });
   };
 
-  const progress = progressLine(file, source.bytes, opts.lang ?? 'en');
+  const progress = progressLine(file, source.size, opts.lang ?? 'en');
   const head: { cells: string[]; line: number }[] = [];
   let state: Reader | undefined;
   try {
-    await readRecords(source.text(progress.update), file, delimiter, (record, line) => {
-      if (state) state.row(record, line);
-      else {
-        head.push({ cells: record.map(nfc), line });
-        if (head.length === HEADER_WINDOW) state = startReading();
+    for await (const batch of readRecords(source.bytes(progress.update), file, delimiter)) {
+      for (const { cells, line } of batch) {
+        if (state) state.row(cells, line);
+        else {
+          head.push({ cells: cells.map(nfc), line });
+          if (head.length === HEADER_WINDOW) state = startReading();
+        }
       }
-    });
+      if (rows.length) {
+        yield rows;
+        rows = [];
+      }
+    }
   } finally {
     progress.done();
   }
   state ??= startReading();
+  if (rows.length) yield rows;
   if (errors.length) throw new InputError(errors);
   const result = state.result();
   if (result.rows === 0) {
@@ -97,7 +114,7 @@ export async function readSurvey(path: string, opts: ReadOptions): Promise<ReadR
     progress.done();
     opts.onSetChosen?.(set, opts.set ? 'given' : 'matched');
     const vocab = candidates.find((c) => c.set === set)!.vocab;
-    const reader = new Reader(file, set, mapHeaders(headerCells, set, vocab), head[found.index]!.line, decimalComma, opts.onRow, error, warnings);
+    const reader = new Reader(file, set, mapHeaders(headerCells, set, vocab), head[found.index]!.line, decimalComma, onRow, error, opts.warn, opts.units ?? new UnitIndex());
     const body = head.slice(found.index + 1);
     if (body[0] && isNumberingRow(body[0].cells)) body.shift();
     for (const r of body) reader.row(r.cells, r.line);
@@ -117,19 +134,14 @@ function chooseSet(headers: string[], candidates: Parameters<typeof rankSets>[1]
 
 const unitNoun = (level: CriteriaSet['level']) => (level === 'thon' ? 'village' : level === 'xa' ? 'commune' : 'district');
 
-/** Names differ by their diacritics (Bản Chang, Bản Chàng): only case and inner spacing are folded. */
-function unitKey(name: string, parent: string): string {
-  const key = `${name}\u0000${parent}`.toLowerCase();
-  return key.includes('  ') ? key.replace(/\s+/g, ' ') : key;
-}
 
 class Reader {
   private readonly nameCol: number;
   private readonly parentCol: number;
+  private readonly districtCol: number;
   private readonly totalCol: number;
   private readonly width: number;
   private readonly numberOptions: { decimalComma: boolean };
-  private readonly seen = new Map<string, number>();
   private count = 0;
   private readonly markCols: number[] = [];
   private readonly valueCols: { col: number; c: number; i: number }[] = [];
@@ -142,11 +154,13 @@ class Reader {
     decimalComma: boolean,
     private readonly onRow: (row: SurveyRow) => void,
     private readonly error: (p: Omit<Problem, 'severity' | 'file'>) => void,
-    private readonly warnings: Problem[],
+    private readonly warn: (p: Problem) => void,
+    private readonly units: UnitIndex,
   ) {
     const cols = headers.columns;
     this.nameCol = cols.findIndex((c) => c.role === 'name');
     this.parentCol = cols.findIndex((c) => c.role === 'parent');
+    this.districtCol = cols.findIndex((c) => c.role === 'district');
     this.totalCol = cols.findIndex((c) => c.role === 'total');
     let last = 0;
     cols.forEach((c, i) => {
@@ -163,7 +177,7 @@ class Reader {
       error({ kind: 'missing-label', line: headerLine, params: { level: set.level }, message: `no column with the ${unitNoun(set.level)} name`, hint: `Head it "${set.level === 'thon' ? 'Tên thôn' : set.level === 'xa' ? 'Tên xã' : 'Tên huyện'}".` });
     }
     if (headers.unknown.length) {
-      warnings.push({ kind: 'extra-label', severity: 'warning', file, line: headerLine, params: { set: set.id, columns: headers.unknown.map((u) => `${u.index + 1} "${u.header}"`).join(', ') }, message: `columns not used (no criterion or indicator of "${set.id}" has these names): ${headers.unknown.map((u) => `${u.index + 1} "${u.header}"`).join(', ')}`, hint: 'Rename a column to a criterion id or name to have it read; `ntm sets show ' + set.id + '` lists them.' });
+      warn({ kind: 'extra-label', severity: 'warning', file, line: headerLine, params: { set: set.id, columns: headers.unknown.map((u) => `${u.index + 1} "${u.header}"`).join(', ') }, message: `columns not used (no criterion or indicator of "${set.id}" has these names): ${headers.unknown.map((u) => `${u.index + 1} "${u.header}"`).join(', ')}`, hint: 'Rename a column to a criterion id or name to have it read; `ntm sets show ' + set.id + '` lists them.' });
     }
   }
 
@@ -175,12 +189,25 @@ class Reader {
     }
     const parent = this.parentCol >= 0 ? nfc(cleanCell(raw[this.parentCol] ?? '')) : '';
     const key = unitKey(name, parent);
-    const dup = this.seen.get(key);
-    if (dup !== undefined) {
-      this.error({ kind: 'duplicate-unit', line, column: this.nameCol + 1, params: { unit: name, parent: parent || undefined, first: dup, line }, message: `"${name}"${parent ? ` (${parent})` : ''} appears twice: lines ${dup} and ${line}`, hint: 'Each unit must have one row; merge or remove one.' });
+    const dup = this.units.add(key, this.file, line);
+    if (dup?.file === this.file) {
+      const first = dup.line;
+      this.error({ kind: 'duplicate-unit', line, column: this.nameCol + 1, params: { unit: name, parent: parent || undefined, first, line }, message: `"${name}"${parent ? ` (${parent})` : ''} appears twice: lines ${first} and ${line}`, hint: 'Each unit must have one row; merge or remove one.' });
       return;
     }
-    this.seen.set(key, line);
+    if (dup) {
+      const unit = `"${name}"${parent ? ` (${parent})` : ''}`;
+      const first = `${dup.file}:${dup.line}`;
+      this.warn({
+        kind: 'duplicate-unit-files',
+        severity: 'warning',
+        file: this.file,
+        line,
+        params: { unit: name, parent: parent || undefined, first },
+        message: `${unit} is also in ${first}: it is evaluated twice`,
+        hint: 'A unit belongs in one file of a batch; remove it from one of them.',
+      });
+    }
 
     const n = this.set.criteria.length;
     const marks = new Array<boolean | null | undefined>(n);
@@ -212,11 +239,12 @@ class Reader {
         this.badCell(line, this.totalCol, totalCell, 'a whole number of criteria', { want: 'total' });
         total = undefined;
       } else if (this.markCols.length && total !== metMarks) {
-        this.warnings.push({ kind: 'total-mismatch', severity: 'warning', file: this.file, line, column: this.totalCol + 1, params: { unit: name, parent: parent || undefined, marks: metMarks, total }, message: `${name}${parent ? ` (${parent})` : ''}: the marks add up to ${metMarks} criteria met, the total column says ${total}`, hint: 'ntm counts the marks; correct the total or the marks.' });
+        this.warn({ kind: 'total-mismatch', severity: 'warning', file: this.file, line, column: this.totalCol + 1, params: { unit: name, parent: parent || undefined, marks: metMarks, total }, message: `${name}${parent ? ` (${parent})` : ''}: the marks add up to ${metMarks} criteria met, the total column says ${total}`, hint: 'ntm counts the marks; correct the total or the marks.' });
       }
     }
     this.count++;
-    this.onRow({ file: this.file, line, name, parent, marks, values, total });
+    const district = this.districtCol >= 0 ? nfc(cleanCell(raw[this.districtCol] ?? '')) : undefined;
+    this.onRow({ file: this.file, line, name, parent, district, marks, values, total });
   }
 
   /**
@@ -230,7 +258,7 @@ class Reader {
       const others = cells.filter((c, i) => c !== '' && this.headers.columns[i]?.role !== 'seq');
       if (others.length <= 1) {
         const text = cells.find((c) => c !== '') ?? '';
-        this.warnings.push({ kind: 'blank-row', severity: 'warning', file: this.file, line, params: { text: short(text) }, message: `row skipped, it names no unit: "${short(text)}"` });
+        this.warn({ kind: 'blank-row', severity: 'warning', file: this.file, line, params: { text: short(text) }, message: `row skipped, it names no unit: "${short(text)}"` });
       } else {
         this.error({ kind: 'missing-cell', line, column: this.nameCol + 1, message: 'this row has marks or values but no unit name', hint: 'Fill in the name, or delete the row.' });
       }
@@ -260,7 +288,7 @@ class Reader {
       if (c.indicators.length === 0 || !covered.some(Boolean)) missing.push({ criterion: ci });
       else covered.forEach((has, ii) => has || missing.push({ criterion: ci, indicator: ii }));
     });
-    return { set: this.set, headers: this.headers, rows: this.count, warnings: this.warnings, missing };
+    return { set: this.set, headers: this.headers, rows: this.count, missing };
   }
 }
 

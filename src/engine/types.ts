@@ -62,6 +62,8 @@ export interface FileEvaluation {
   file: string;
   units: number;
   summary: Summary;
+  /** How many errors kept this file out of the report (its units are not counted). */
+  errors?: number;
 }
 
 /** The whole result of a run: plain data, from which every report format is rendered. */

@@ -85,6 +85,7 @@ const messages = {
   sheetAnnex: ['Phụ lục', 'Annex'],
   sheetGaps: ['Chỉ tiêu chưa đạt', 'Gaps'],
   wrote: ['đã ghi báo cáo', 'wrote the report'],
+  warningsCount: ['Cảnh báo', 'Warnings'],
   meetingShort: ['đạt chuẩn', 'meeting the standard'],
 } satisfies Record<string, [string, string]>;
 

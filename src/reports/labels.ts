@@ -17,7 +17,7 @@ export function setLine(ev: Evaluation, lang: Lang): string {
 export const severalFiles = (ev: Evaluation): boolean => ev.files.length > 1;
 
 /** The summary figures, labelled, in the order reports show them. */
-export function summaryFigures(ev: Evaluation, lang: Lang): [string, string][] {
+export function summaryFigures(ev: Pick<Evaluation, 'set' | 'summary'>, lang: Lang): [string, string][] {
   const s = ev.summary;
   return [
     [t(lang, 'unitsEvaluated'), String(s.units)],
@@ -28,7 +28,7 @@ export function summaryFigures(ev: Evaluation, lang: Lang): [string, string][] {
 }
 
 /** The one line `--quiet` prints. */
-export function summaryLine(ev: Evaluation, lang: Lang): string {
+export function summaryLine(ev: Pick<Evaluation, 'set' | 'summary'>, lang: Lang): string {
   return summaryFigures(ev, lang).map(([k, v]) => `${k}: ${v}`).join('; ');
 }
 
