@@ -79,7 +79,7 @@ describe('ntm evaluate on the Ngân Sơn annex', () => {
   it('prints only the summary line with --quiet', async () => {
     const r = await ntm(['evaluate', ANNEX, '--quiet']);
     expect(r.code).toBe(1);
-    expect(r.stdout).toBe('Units evaluated: 8; Meeting the standard: 0; Average criteria met: 10.38/16\n');
+    expect(r.stdout).toBe('Units evaluated: 8; Meeting the standard: 0; Average criteria met: 10.38/16; Warnings: 2\n');
   });
 });
 

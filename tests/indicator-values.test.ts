@@ -183,7 +183,7 @@ describe('blank is no data, not unmet', () => {
 describe('unverified thresholds', () => {
   it('says which unverified thresholds the verdicts rely on', async () => {
     const dir = tempDir({ 'xa.csv': 'Tên xã,1.2,2.1\nBằng Vân,"8,2%",40\n' });
-    const r = await ntm(['evaluate', join(dir, 'xa.csv'), '--sets', SETS, '--set', 'kiem-thu-xa', '--quiet']);
+    const r = await ntm(['evaluate', join(dir, 'xa.csv'), '--sets', SETS, '--set', 'kiem-thu-xa']);
     expect(r.stderr).toContain('warning: 2 thresholds used here are not verified against the text of KIỂM THỬ: 1.2, 2.1');
     expect(r.stderr).toContain('`ntm sets show kiem-thu-xa` shows each value\'s source');
     const marks = await ntm(['evaluate', fixture('ngan-son-2021-thon.csv'), '--quiet']);

@@ -118,9 +118,11 @@ async function evaluate(files: string[], opts: EvaluateOptions, out: (s: string)
   }
   for (const e of tail.errors ?? []) process.stderr.write(formatProblem(e, lang));
   if (quiet) {
-    if (format === 'json') {
+    // Asked for JSON, the summary comes as JSON (the jsonl summary line); -o alone does not ask.
+    if (opts.format === 'json' || opts.format === 'jsonl') {
       const { summary, files: perFile, warningCounts, errors } = tailFields(tail);
-      out(`${JSON.stringify({ summary, files: perFile, warnings, warningCounts, ...(errors ? { errors: errors.length } : {}) }, null, 2)}\n`);
+      const quietSummary = { summary, files: perFile, warnings, warningCounts, ...(errors ? { errors: errors.length } : {}) };
+      out(`${JSON.stringify(quietSummary, null, opts.format === 'json' ? 2 : undefined)}\n`);
     } else {
       const line = summaryLine({ set: run.head.set, summary: tail.summary }, lang);
       out(`${line}${warnings ? `; ${t(lang, 'warningsCount')}: ${warnings}` : ''}\n`);
