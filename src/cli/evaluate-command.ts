@@ -65,7 +65,7 @@ async function evaluate(files: string[], opts: EvaluateOptions, out: (s: string)
     import('../reports/json.js'),
   ]);
   // A report is never written over a file the run reads.
-  const inputs = [...files, ...(opts.villages ? [opts.villages] : []), ...(opts.set ? [opts.set] : []), ...registry.files()];
+  const inputs = [...files, ...[opts.villages, opts.set].filter((f) => f !== undefined), ...registry.files()];
   if (opts.output !== undefined) checkOutput(opts.output, inputs, force);
   const format = opts.format ?? (opts.output ? formatFromPath(opts.output) : 'table');
   if (!format) {
@@ -121,7 +121,8 @@ async function evaluate(files: string[], opts: EvaluateOptions, out: (s: string)
     // Asked for JSON, the summary comes as JSON (the jsonl summary line); -o alone does not ask.
     if (opts.format === 'json' || opts.format === 'jsonl') {
       const { summary, files: perFile, warningCounts, errors } = tailFields(tail);
-      const quietSummary = { summary, files: perFile, warnings, warningCounts, ...(errors ? { errors: errors.length } : {}) };
+      const errorCount = errors ? { errors: errors.length } : {};
+      const quietSummary = { summary, files: perFile, warnings, warningCounts, ...errorCount };
       out(`${JSON.stringify(quietSummary, null, opts.format === 'json' ? 2 : undefined)}\n`);
     } else {
       const line = summaryLine({ set: run.head.set, summary: tail.summary }, lang);
@@ -134,5 +135,6 @@ async function evaluate(files: string[], opts: EvaluateOptions, out: (s: string)
 
 /** The line that stands for the warnings of one kind left out. */
 function moreLikeThis(kind: Problem['kind'], more: number): Problem {
-  return { kind: 'more-warnings', severity: 'warning', params: { more, of: kind }, message: `and ${more} more warnings like this (${kind})` };
+  const message = `and ${more} more warnings like this (${kind})`;
+  return { kind: 'more-warnings', severity: 'warning', params: { more, of: kind }, message };
 }

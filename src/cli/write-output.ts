@@ -1,4 +1,5 @@
-import { accessSync, constants, createWriteStream, existsSync, realpathSync, renameSync, statSync, unlinkSync } from 'node:fs';
+import { accessSync, constants, createWriteStream, existsSync, realpathSync } from 'node:fs';
+import { renameSync, statSync, unlinkSync } from 'node:fs';
 import type { Writable } from 'node:stream';
 import { basename, dirname, join, resolve } from 'node:path';
 import { fail, type Problem } from '../problems.js';
@@ -7,9 +8,15 @@ type OutputCase = 'empty' | 'no-folder' | 'folder' | 'unwritable';
 
 const MESSAGES: Record<OutputCase, (path: string) => Omit<Problem, 'kind' | 'severity'>> = {
   empty: () => ({ message: '-o names no file', hint: 'Give a file name, e.g. -o report.xlsx.' }),
-  'no-folder': (path) => ({ message: `the folder of ${path} does not exist`, hint: 'Create the folder first, or choose another -o path.' }),
+  'no-folder': (path) => ({
+    message: `the folder of ${path} does not exist`,
+    hint: 'Create the folder first, or choose another -o path.',
+  }),
   folder: (path) => ({ message: `${path} is a folder`, hint: 'Give a file name inside it, e.g. -o report.xlsx.' }),
-  unwritable: (path) => ({ message: `${path} cannot be written (no permission)`, hint: 'Choose a path you can write to.' }),
+  unwritable: (path) => ({
+    message: `${path} cannot be written (no permission)`,
+    hint: 'Choose a path you can write to.',
+  }),
 };
 
 function refuse(path: string, why: OutputCase): never {
@@ -63,6 +70,9 @@ export function checkOutput(path: string, inputs: string[], force: boolean): { r
   return { regular };
 }
 
+/** Bytes buffered before a write waits for the disk: the run goes on while a piece is written. */
+const BUFFER = 1 << 20;
+
 /** A report on its way to -o: written into a temporary file, which takes the path only when whole. */
 export interface OutputFile {
   stream: Writable;
@@ -80,11 +90,11 @@ export function openOutput(path: string, inputs: string[], force: boolean): Outp
   const { regular } = checkOutput(path, inputs, force);
   const target = resolve(path);
   if (!regular) {
-    const stream = kept(createWriteStream(target, { flags: 'a' }));
+    const stream = kept(createWriteStream(target, { flags: 'a', highWaterMark: BUFFER }));
     return { stream, commit: () => finish(stream, path), abort: () => stream.destroy() };
   }
   const tmp = join(dirname(target), `.${basename(target)}.${process.pid}.tmp`);
-  const stream = kept(createWriteStream(tmp, { flags: 'wx' }));
+  const stream = kept(createWriteStream(tmp, { flags: 'wx', highWaterMark: BUFFER }));
   const remove = () => {
     stream.destroy();
     try {

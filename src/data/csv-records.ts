@@ -75,11 +75,20 @@ function csvProblem(e: CsvError, line: number): Problem {
         line,
         column: cell,
         params: { cell, line, end: lines },
-        message: `a quoted cell is never closed: the " that opens cell ${cell} of the row on line ${line} has no closing " (the file ends inside it, at line ${lines})`,
+        message:
+          `a quoted cell is never closed: the " that opens cell ${cell} of the row on line ${line} has no closing "` +
+          ` (the file ends inside it, at line ${lines})`,
         hint: 'Close the quote, or write a quote inside a quoted cell as "".',
       };
     case 'CSV_INVALID_CLOSING_QUOTE':
-      return { kind: 'bad-quote', severity, line: lines, column: cell, message: 'a quoted cell has text after its closing quote', hint: 'Inside a quoted cell write a quote as "".' };
+      return {
+        kind: 'bad-quote',
+        severity,
+        line: lines,
+        column: cell,
+        message: 'a quoted cell has text after its closing quote',
+        hint: 'Inside a quoted cell write a quote as "".',
+      };
     case 'INVALID_OPENING_QUOTE':
       return {
         kind: 'stray-quote',
@@ -98,12 +107,28 @@ function csvProblem(e: CsvError, line: number): Problem {
           line,
           column: cell,
           params: { cell, line },
-          message: `a quoted cell is never closed: the " that opens cell ${cell} of the row on line ${line} runs on for over 1 MB of the file without a closing "`,
+          message:
+            `a quoted cell is never closed: the " that opens cell ${cell} of the row on line ${line}` +
+            ' runs on for over 1 MB of the file without a closing "',
           hint: 'Close the quote, or write a quote inside a quoted cell as "".',
         };
       }
-      return { kind: 'record-too-large', severity, line, message: 'a row is over 1 MB long: this is not a survey table (or its line breaks are missing)', hint: 'Check that the file is the CSV export of the sheet.' };
+      return {
+        kind: 'record-too-large',
+        severity,
+        line,
+        message: 'a row is over 1 MB long: this is not a survey table (or its line breaks are missing)',
+        hint: 'Check that the file is the CSV export of the sheet.',
+      };
     default:
-      return { kind: 'bad-csv', severity, line: lines, column: cell, params: { detail: e.message }, message: `the CSV cannot be read: ${e.message}`, hint: 'Check that the file is the CSV export of the sheet.' };
+      return {
+        kind: 'bad-csv',
+        severity,
+        line: lines,
+        column: cell,
+        params: { detail: e.message },
+        message: `the CSV cannot be read: ${e.message}`,
+        hint: 'Check that the file is the CSV export of the sheet.',
+      };
   }
 }

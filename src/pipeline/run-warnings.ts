@@ -8,7 +8,10 @@ const plural = (n: number, word: string) => `${n} ${word}${n > 1 ? 's' : ''}`;
 /** A verdict is only as good as its thresholds: which of those behind this run are unverified. */
 export function unverifiedThresholds(set: CriteriaSet, plan: Plan, judged: Set<string>): Problem[] {
   const ids = plan.criteria.flatMap(({ indicators }, ci) =>
-    indicators.flatMap((p, ii) => (p.threshold !== undefined && !p.verified && judged.has(`${ci}.${ii}`) ? [p.ind.id] : [])),
+    indicators.flatMap((p, ii) => {
+      const used = p.threshold !== undefined && !p.verified && judged.has(`${ci}.${ii}`);
+      return used ? [p.ind.id] : [];
+    }),
   );
   if (!ids.length) return [];
   const n = ids.length;
@@ -19,7 +22,9 @@ export function unverifiedThresholds(set: CriteriaSet, plan: Plan, judged: Set<s
       severity: 'warning',
       file: set.file,
       params: { count: n, document, indicators: ids.join(', '), set: set.id },
-      message: `${plural(n, 'threshold')} used here ${n > 1 ? 'are' : 'is'} not verified against the text of ${document}: ${ids.join(', ')}`,
+      message:
+        `${plural(n, 'threshold')} used here ${n > 1 ? 'are' : 'is'} not verified against the text of ${document}: ` +
+        ids.join(', '),
       hint: `\`ntm sets show ${set.id}\` shows each value's source; check them before relying on these verdicts.`,
     },
   ];

@@ -175,7 +175,9 @@ class Run {
     }
     if (held?.length) yield held;
     for (const w of missingColumns(read, name)) this.log.add(w);
-    for (const col of read.headers.columns) if (col.role === 'value') this.judged.add(`${col.criterion}.${col.indicator}`);
+    for (const col of read.headers.columns) {
+      if (col.role === 'value') this.judged.add(`${col.criterion}.${col.indicator}`);
+    }
     this.overall!.merge(perFile!);
     this.files.push({ file: name, units: read.rows, summary: perFile!.build() });
   }
@@ -209,8 +211,8 @@ class Run {
   /** The villages of the --villages file, counted per commune as they are read. */
   private async villageTally(): Promise<VillageTally> {
     const plan = this.plan!;
-    const ids = plan.criteria.flatMap(({ indicators }) => indicators.flatMap(({ ind }) => (ind.fromVillages ? [ind.fromVillages.set] : [])));
-    const sets = new Set(ids);
+    const sets = new Set(plan.criteria.flatMap(({ indicators }) => indicators.map(({ ind }) => ind.fromVillages?.set)));
+    sets.delete(undefined);
     const file = this.req.villages!;
     if (sets.size === 0) {
       const set = plan.set.id;
