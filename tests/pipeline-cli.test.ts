@@ -173,6 +173,19 @@ describe('standard input', () => {
   });
 });
 
+describe('standard input left open', () => {
+  it('is let go when its file has an error: ntm exits 2 without waiting for the end of the input', async () => {
+    const child = spawn(process.execPath, [BIN, 'evaluate', '-', ...THON], { env: { ...process.env, LANG: 'C.UTF-8' } });
+    let err = '';
+    child.stderr.setEncoding('utf8').on('data', (d) => (err += d));
+    const code = new Promise<number | null>((done) => child.on('close', (c) => done(c)));
+    child.stdin.write(`${THON_HEADER}\n"Bản Chang",Vân Tùng,"1"x,1\n${villageRows(100)}`);
+    expect(await code).toBe(2);
+    expect(err).toContain('(stdin):2:3: error: a quoted cell has text after its closing quote');
+    child.stdin.destroy();
+  });
+});
+
 describe('warnings at scale', () => {
   // 300,000 rows that each name no unit: the same warning 300,000 times.
   const dir = tempDir({ 'ghi-chu.csv': `${THON_HEADER}\n${village('Nà Lạn', 'Vân Tùng', '1')}\n${',ghi chú\n'.repeat(300_000)}` });

@@ -63,8 +63,10 @@ export async function openSource(path: string, encoding?: string): Promise<Sourc
       stream.on('data', (c: Buffer) => onBytes((read += c.length)));
     }
     const decoder = iconv ? iconvDecoder(iconv.getDecoder(enc)) : utf8Checker(name);
-    // pipe() does not pass errors on: a read error must reach whoever reads the text.
+    // pipe() does not pass errors on: a read error must reach whoever reads the text; and a reader
+    // that stops early (an error in the file) releases the input, so that standard input is closed.
     stream.on('error', (e) => decoder.destroy(e));
+    decoder.on('close', () => stream.destroy());
     return stream.pipe(decoder);
   };
   const headText = nfc(iconv ? iconv.decode(head, enc) : new TextDecoder('utf-8').decode(head)).replace(/^\uFEFF/, '');
@@ -209,10 +211,16 @@ async function streamWithHead(input: NodeJS.ReadableStream, size: number): Promi
     read += c.length;
   }
   async function* all(): AsyncGenerator<Buffer> {
-    yield* first;
-    if (done) return;
-    for (let next = await chunks.next(); !next.done; next = await chunks.next()) {
-      yield Buffer.isBuffer(next.value) ? next.value : Buffer.from(next.value as string);
+    try {
+      yield* first;
+      if (done) return;
+      for (let next = await chunks.next(); !next.done; next = await chunks.next()) {
+        yield Buffer.isBuffer(next.value) ? next.value : Buffer.from(next.value as string);
+      }
+      done = true;
+    } finally {
+      // Stopped before the end: the input is closed, or the process would wait for it.
+      if (!done) await chunks.return?.();
     }
   }
   return { head: Buffer.concat(first).subarray(0, size), stream: Readable.from(all(), { objectMode: false }) };
