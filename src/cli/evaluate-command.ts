@@ -36,7 +36,7 @@ export function registerEvaluate(program: Command, out: (s: string) => void): vo
     .option('-o, --output <file>', `write the report to FILE (format from its extension: ${EXTENSIONS})`)
     .option('--force', 'replace an existing output file')
     .addOption(new Option('--by <view>', 'group the report by unit, criterion or owner department').choices(['unit', 'criterion', 'owner']).default('unit'))
-    .option('-q, --quiet', 'print only the summary line (with -o, the report is still written)')
+    .option('-q, --quiet', 'print only the summary (JSON with --format json), warnings counted, not printed; -o still writes')
     .option('--villages <file>', 'village survey, to compute commune indicators that are shares of villages')
     .option('--encoding <encoding>', 'encoding of the survey files when not UTF-8 (windows-1258, tcvn3)')
     .option('--no-color', 'no colour in terminal output')
