@@ -54,17 +54,20 @@ const median = (xs) => {
 function once(argv, { stdin, timeout, heapMb } = {}) {
   // A heap limit keeps a format that holds everything from taking the (shared) machine's memory.
   if (heapMb) argv = [`--max-old-space-size=${heapMb}`, ...argv];
+  // The limit is kept by coreutils' `timeout` around node: spawnSync's own would kill only
+  // /usr/bin/time and leave node running on.
+  const node = timeout ? ['timeout', '-s', 'KILL', String(Math.ceil(timeout / 1000)), process.execPath] : [process.execPath];
   const scratch = mkdtempSync(join(tmpdir(), 'ntm-bench-'));
   const rssFile = join(scratch, 'rss');
-  let cmd = [TIME, ['-f', '%M', '-o', rssFile, process.execPath, ...argv]];
+  let cmd = [TIME, ['-f', '%M', '-o', rssFile, ...node, ...argv]];
   if (!TIME) {
     writeFileSync(join(scratch, 'rss.cjs'), RSS_PRELOAD);
-    cmd = [process.execPath, ['-r', join(scratch, 'rss.cjs'), ...argv]];
+    cmd = [node[0], [...node.slice(1), '-r', join(scratch, 'rss.cjs'), ...argv]];
   }
   if (stdin) cmd = ['sh', ['-c', `cat "$0" | "$@"`, stdin, cmd[0], ...cmd[1]]];
   const t0 = process.hrtime.bigint();
   const env = { ...process.env, NTM_BENCH_RSS: rssFile };
-  const r = spawnSync(cmd[0], cmd[1], { cwd: ROOT, encoding: 'utf8', maxBuffer: 1 << 26, env, timeout });
+  const r = spawnSync(cmd[0], cmd[1], { cwd: ROOT, encoding: 'utf8', maxBuffer: 1 << 26, env });
   const ms = Number(process.hrtime.bigint() - t0) / 1e6;
   let rssMb;
   try {
@@ -75,7 +78,8 @@ function once(argv, { stdin, timeout, heapMb } = {}) {
   }
   rmSync(scratch, { recursive: true, force: true });
   // A format that crashes or runs out of time is a figure too: it is recorded, not thrown.
-  const failed = r.error?.code === 'ETIMEDOUT' ? 'timed out' : r.status !== 0 && r.status !== 1 ? `exit ${r.status ?? r.signal}` : undefined;
+  const timedOut = timeout && (r.status === 137 || r.status === 124 || (TIME && /signal 9/.test(r.stderr ?? '')));
+  const failed = timedOut ? 'timed out' : r.status !== 0 && r.status !== 1 ? `exit ${r.status ?? r.signal}` : undefined;
   if (failed) process.stderr.write(`bench: node ${argv.join(' ')}: ${failed}\n${(r.stderr ?? '').slice(-500)}\n`);
   return { ms, rssMb, stdout: r.stdout, stderr: r.stderr, failed };
 }
