@@ -4,6 +4,7 @@ import { leftOut } from '../pipeline/warning-log.js';
 import { t, type Lang } from '../i18n/messages.js';
 import { FORMATS, formatFromPath } from '../reports/registry.js';
 import { reportDate, type View } from '../reports/options.js';
+import { terminalSafe } from '../text/terminal-safe.js';
 import { EXIT, formatProblem } from './exit.js';
 import { commonOptions, openSets, type CommonOptions } from './options.js';
 
@@ -89,7 +90,7 @@ async function evaluate(files: string[], opts: EvaluateOptions, out: (s: string)
     gaps: report,
     lang,
     // Which set ntm chose is said even with --quiet: a verdict under the wrong set is wrong.
-    onNotice: (m) => process.stderr.write(`${m}\n`),
+    onNotice: (m) => process.stderr.write(`${terminalSafe(m)}\n`),
   });
 
   if (report) {
@@ -103,7 +104,7 @@ async function evaluate(files: string[], opts: EvaluateOptions, out: (s: string)
       target?.abort();
       throw e;
     }
-    if (target && !quiet) process.stderr.write(`ntm: ${t(lang, 'wrote')} ${opts.output}\n`);
+    if (target && !quiet) process.stderr.write(`ntm: ${t(lang, 'wrote')} ${terminalSafe(opts.output!)}\n`);
   } else {
     // Only the summary is wanted: the units are counted as they pass.
     for await (const _ of run.units);

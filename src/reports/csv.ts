@@ -4,7 +4,7 @@ import { t, type Lang } from '../i18n/messages.js';
 import { criterionHead, criterionLines, gapRows, type GapRow } from './annex.js';
 import { unitNames } from './labels.js';
 import type { RenderOptions } from './options.js';
-import { neutralise } from './spreadsheet-safety.js';
+import { neutralise, SPREADSHEET_CSV } from './spreadsheet-safety.js';
 import { groupByOwner } from './views.js';
 
 /**
@@ -14,7 +14,7 @@ import { groupByOwner } from './views.js';
 export function render(ev: Evaluation, opts: RenderOptions): string {
   const { lang } = opts;
   const rows = opts.by === 'criterion' ? [criterionHead(lang, { split: true }), ...criterionLines(ev, lang, { split: true })] : gapTable(ev, lang, opts.by === 'owner');
-  return stringify(rows, { bom: true, record_delimiter: 'windows', cast: { string: (s) => neutralise(s) } });
+  return stringify(rows, { ...SPREADSHEET_CSV, cast: { string: (s) => neutralise(s) } });
 }
 
 function gapTable(ev: Evaluation, lang: Lang, ownerFirst: boolean): (string | number)[][] {

@@ -6,6 +6,7 @@ import { criterionHead, criterionLines, gapHead, gapLine, gapRows } from './anne
 import { gapCells, missingCriteria, statusLabel } from './describe-gap.js';
 import { fileSummaryLine, mostMissedLine, setLine, severalFiles, summaryLine, unitNames } from './labels.js';
 import type { RenderOptions } from './options.js';
+import { terminalSafe as plain } from '../text/terminal-safe.js';
 import { groupByOwner } from './views.js';
 
 /** The terminal report: units, what each still misses, and a summary. */
@@ -22,10 +23,6 @@ export function render(ev: Evaluation, opts: RenderOptions): string {
 }
 
 type Colour = InstanceType<typeof Chalk>;
-
-/** Survey text is shown as typed, except control characters, which could drive the terminal. */
-// eslint-disable-next-line no-control-regex
-const plain = (s: string) => s.replace(/[\u0000-\u0009\u000b-\u001f\u007f-\u009f]/g, '\uFFFD');
 
 function table(head: string[], c: Colour) {
   return new Table({ head: head.map((h) => c.bold(h)), style: { head: [], border: [] }, wordWrap: true });
@@ -82,6 +79,6 @@ function byOwner(ev: Evaluation, lang: Lang, c: Colour): string {
 function summaryText(ev: Evaluation, lang: Lang, c: Colour): string {
   const lines = [c.bold(`${t(lang, 'summary')}: `) + summaryLine(ev, lang)];
   if (severalFiles(ev)) for (const f of ev.files) lines.push(plain(`  ${fileSummaryLine(f, ev, lang)}`));
-  if (ev.summary.mostMissed.length) lines.push(`${t(lang, 'mostMissed')}: ${mostMissedLine(ev)}`);
+  if (ev.summary.mostMissed.length) lines.push(`${t(lang, 'mostMissed')}: ${plain(mostMissedLine(ev))}`);
   return lines.join('\n');
 }
