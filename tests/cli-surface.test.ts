@@ -296,9 +296,15 @@ describe('--quiet with -o', () => {
     const report = JSON.parse(readFileSync(join(dir, 'report.json'), 'utf8'));
     expect(report.set.id).toBe('bac-kan-thon-2019');
     expect(report.units).toHaveLength(8);
-    // Without -q the notice is the last line.
+    // Without -q the warnings are printed, and the notice is the last line.
     const loud = await ntm(['evaluate', 'thon.csv', '-o', 'report2.json'], { cwd: dir });
-    expect(loud.stderr).toBe(r.stderr + 'ntm: wrote the report report2.json\n');
+    expect(loud.stderr).toBe(
+      r.stderr +
+        'thon.csv:8:20: warning: Nà Y (Thượng Ân): the marks add up to 14 criteria met, the total column says 13\n' +
+        '  hint: ntm counts the marks; correct the total or the marks.\n' +
+        'thon.csv:15: warning: row skipped, it names no unit: "* Ghi chú: Ngoài các thôn đăng ký năm 2020 tiếp tục thực hiệ…"\n' +
+        'ntm: wrote the report report2.json\n',
+    );
   });
 });
 

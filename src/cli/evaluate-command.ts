@@ -104,7 +104,6 @@ async function evaluate(files: string[], opts: EvaluateOptions, out: (s: string)
       target?.abort();
       throw e;
     }
-    if (target && !quiet) process.stderr.write(`ntm: ${t(lang, 'wrote')} ${terminalSafe(opts.output!)}\n`);
   } else {
     // Only the summary is wanted: the units are counted as they pass.
     for await (const _ of run.units);
@@ -118,6 +117,8 @@ async function evaluate(files: string[], opts: EvaluateOptions, out: (s: string)
     for (const { kind, more } of leftOut(counts)) process.stderr.write(formatProblem(moreLikeThis(kind, more), lang));
   }
   for (const e of tail.errors ?? []) process.stderr.write(formatProblem(e, lang));
+  // The last line, after the warnings: where the report is.
+  if (opts.output !== undefined && !quiet) process.stderr.write(`ntm: ${t(lang, 'wrote')} ${terminalSafe(opts.output)}\n`);
   if (quiet) {
     // Asked for JSON, the summary comes as JSON (the jsonl summary line); -o alone does not ask.
     if (opts.format === 'json' || opts.format === 'jsonl') {
