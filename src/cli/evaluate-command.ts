@@ -17,6 +17,7 @@ interface EvaluateOptions extends CommonOptions {
   villages?: string;
   encoding?: string;
   color: boolean;
+  wide?: boolean;
 }
 
 /** The file extensions -o recognises, as the help and the error list them. */
@@ -39,6 +40,7 @@ export function registerEvaluate(program: Command, out: (s: string) => void): vo
     .option('--villages <file>', 'village survey, to compute commune indicators that are shares of villages')
     .option('--encoding <encoding>', 'encoding of the survey files when not UTF-8 (windows-1258, tcvn3)')
     .option('--no-color', 'no colour in terminal output')
+    .option('--wide', 'terminal table: every name and every missing criterion in full, not cut to fit')
     .addHelpText('after', '\nExit codes: 0 every unit meets the standard, 1 some do not, 2 bad input or usage.')
     .action(async (files: string[], opts: EvaluateOptions) => {
       const lang = opts.lang as Lang;
@@ -57,7 +59,7 @@ export function registerEvaluate(program: Command, out: (s: string) => void): vo
       }
       const { registry, setId } = await openSets(opts, opts.set);
       // The reader, engine and reports load only when a command needs them: start-up stays fast.
-      const [{ runEvaluation }, { checkOutput, writeOutput }, { summaryLine }] = await Promise.all([import('./run-evaluation.js'), import('./write-output.js'), import('../reports/labels.js')]);
+      const [{ runEvaluation }, { checkOutput, streamOutput }, { summaryLine }] = await Promise.all([import('./run-evaluation.js'), import('./write-output.js'), import('../reports/labels.js')]);
       const inputs = [...files, ...(opts.villages ? [opts.villages] : []), ...(opts.set ? [opts.set] : [])];
       if (opts.output) checkOutput(opts.output, inputs, Boolean(opts.force));
       const ev = await runEvaluation({
@@ -77,13 +79,12 @@ export function registerEvaluate(program: Command, out: (s: string) => void): vo
 
       if (opts.output || !opts.quiet) {
         const color = opts.color && !opts.output && process.stdout.isTTY === true && !('NO_COLOR' in process.env);
-        const render = await FORMATS[format]!.load();
-        const report = await render(ev, { lang, by: opts.by, color, date: reportDate() });
+        const [render, { streamOf }, { sinkFor }] = await Promise.all([FORMATS[format]!.load(), import('../reports/adapt.js'), import('../reports/stream.js')]);
+        const renderOpts = { lang, by: opts.by, color, date: reportDate(), wide: Boolean(opts.wide) };
         if (opts.output) {
-          writeOutput(opts.output, report, inputs, Boolean(opts.force));
+          await streamOutput(opts.output, inputs, Boolean(opts.force), (file) => render(streamOf(ev), renderOpts, sinkFor(file)));
           if (!opts.quiet) process.stderr.write(`ntm: ${t(lang, 'wrote')} ${opts.output}\n`);
-        } else if (typeof report === 'string') out(report);
-        else process.stdout.write(report);
+        } else await render(streamOf(ev), renderOpts, sinkFor(process.stdout));
       }
       if (opts.quiet) out(`${summaryLine(ev, lang)}\n`);
       process.exitCode = ev.summary.meeting === ev.summary.units ? EXIT.ok : EXIT.unmet;

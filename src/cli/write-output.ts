@@ -1,6 +1,9 @@
-import { existsSync, realpathSync, renameSync, unlinkSync, writeFileSync } from 'node:fs';
+import { once } from 'node:events';
+import { createWriteStream, existsSync, realpathSync, renameSync, unlinkSync, writeFileSync, type WriteStream } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
-import { fail } from '../problems.js';
+import type { Writable } from 'node:stream';
+import { finished } from 'node:stream/promises';
+import { fail, InputError } from '../problems.js';
 
 /**
  * Refuses an output path that is one of the inputs, or that exists without --force. Called before
@@ -41,6 +44,34 @@ export function writeOutput(path: string, data: string | Buffer, inputs: string[
     } catch {
       /* the temporary file was never made */
     }
+    fail({ kind: 'write-failed', file: path, params: { path, detail: (e as Error).message }, message: `cannot write ${path}: ${(e as Error).message}` });
+  }
+}
+
+/**
+ * Streams a report into a file atomically: `write` fills a temporary file in the same folder, which
+ * is renamed over `path` only when it is whole; on any error it is removed and nothing appears.
+ */
+export async function streamOutput(path: string, inputs: string[], force: boolean, write: (out: Writable) => Promise<void>): Promise<void> {
+  checkOutput(path, inputs, force);
+  const target = resolve(path);
+  const tmp = join(dirname(target), `.${basename(target)}.${process.pid}.tmp`);
+  let file: WriteStream | undefined;
+  try {
+    file = createWriteStream(tmp, { flags: 'wx' });
+    await once(file, 'open');
+    await write(file);
+    file.end();
+    await finished(file);
+    renameSync(tmp, target);
+  } catch (e) {
+    file?.destroy();
+    try {
+      unlinkSync(tmp);
+    } catch {
+      /* the temporary file was never made */
+    }
+    if (e instanceof InputError) throw e;
     fail({ kind: 'write-failed', file: path, params: { path, detail: (e as Error).message }, message: `cannot write ${path}: ${(e as Error).message}` });
   }
 }

@@ -1,12 +1,17 @@
-import type { Evaluation } from '../engine/types.js';
+import { collect } from './adapt.js';
 import type { RenderOptions } from './options.js';
+import type { StreamRenderer } from './stream.js';
 
-type Renderer = (ev: Evaluation, opts: RenderOptions) => string | Buffer | Promise<string | Buffer>;
+/** A report not yet written for the stream: the whole evaluation in, the whole report out. */
+const whole =
+  (render: (ev: Awaited<ReturnType<typeof collect>>, opts: RenderOptions) => string): StreamRenderer =>
+  async (run, opts, out) =>
+    out.write(render(await collect(run), opts));
 
 /** One module per format, loaded only when asked for (the Excel writer is heavy). */
-export const FORMATS: Record<string, { load: () => Promise<Renderer>; binary?: boolean; ext: string[] }> = {
+export const FORMATS: Record<string, { load: () => Promise<StreamRenderer>; binary?: boolean; ext: string[] }> = {
   table: { load: async () => (await import('./table.js')).render, ext: ['txt'] },
-  json: { load: async () => (await import('./json.js')).render, ext: ['json'] },
+  json: { load: async () => whole((await import('./json.js')).render), ext: ['json'] },
   csv: { load: async () => (await import('./csv.js')).render, ext: ['csv'] },
   markdown: { load: async () => (await import('./markdown.js')).render, ext: ['md', 'markdown'] },
   xlsx: { load: async () => (await import('./xlsx.js')).render, binary: true, ext: ['xlsx'] },
