@@ -63,7 +63,7 @@ export function wrap(text: string, width: number): string[] {
 /** Cuts wrapped lines to `max`, the last one ending in … to say that something was left out. */
 function cut(lines: string[], max: number, width: number): string[] {
   if (lines.length <= max) return lines;
-  const last = splitAtWidth(lines[max - 1]!, width - 1)[0];
+  const last = splitAtWidth(lines[max - 1]!, width - 1)[0].trimEnd();
   return [...lines.slice(0, max - 1), `${last}…`];
 }
 
@@ -79,6 +79,10 @@ export class BoxTable {
 
   private rule(left: string, mid: string, right: string): string {
     return `${left}${this.widths.map((w) => '─'.repeat(w + 2)).join(mid)}${right}\n`;
+  }
+
+  width(column: number): number {
+    return this.widths[column]!;
   }
 
   top(): string {

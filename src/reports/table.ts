@@ -59,6 +59,10 @@ function list(x: Context, items: string[], total = items.length): string[] {
 
 const widest = (texts: string[]) => Math.max(...texts.map(displayWidth));
 
+/** A column of short figures under a long heading: the heading whole when the terminal is wide. */
+const headingWidth = (x: Context, heading: string, least: number) =>
+  Math.min(displayWidth(heading), Math.max(least, Math.floor(x.width / 8)));
+
 async function byUnit(run: RunStream, x: Context, spill: Spill): Promise<void> {
   const { head, lang, c } = x;
   const [unit, parent] = unitNames(lang, head);
@@ -70,17 +74,19 @@ async function byUnit(run: RunStream, x: Context, spill: Spill): Promise<void> {
     { weight: 3, min: 8 },
     { weight: 3, min: 8 },
     ...(multi ? [{ weight: 2 }] : []),
-    { width: Math.max(5, ...metHead.split(' ').map(displayWidth)) },
+    { width: headingWidth(x, metHead, 5) },
     { width: widest(statuses) },
     { weight: 5, min: 12 },
   ];
   const table = new BoxTable(fitColumns(specs, x.width));
   await x.w.write(table.top() + table.row(heading(x, [t(lang, 'tt'), unit, parent, ...(multi ? [t(lang, 'file')] : []), metHead, t(lang, 'status'), t(lang, 'missing')]), true));
+  // The owner follows each missing criterion when there is room for it (always with --wide).
+  const owners = x.wide || table.width(specs.length - 1) >= 40;
   const detail = new DetailGaps(x, spill);
   let tt = 0;
   for await (const u of run.units) {
     const paint = u.status === 'meets' ? c.green : u.status === 'fails' ? c.red : c.yellow;
-    const missing = missingCriteria(u, head.set).map((m) => `${m.id}. ${m.name}${m.kind === 'no-data' ? ` (${t(lang, 'noData')})` : ''}${m.owner ? ` — ${m.owner}` : ''}`);
+    const missing = missingCriteria(u, head.set).map((m) => `${m.id}. ${m.name}${m.kind === 'no-data' ? ` (${t(lang, 'noData')})` : ''}${m.owner && owners ? ` — ${m.owner}` : ''}`);
     await x.w.write(
       table.row([
         { text: String(++tt) },
@@ -130,13 +136,17 @@ class DetailGaps {
     const { x, multi } = this;
     const { lang, c } = x;
     const [unit] = unitNames(lang, x.head);
-    const specs: ColumnSpec[] = [{ weight: 2 }, ...(multi ? [{ weight: 2 }] : []), { weight: 2 }, { weight: 3 }, { weight: 2 }, { weight: 2 }, { weight: 2 }, { weight: 2 }];
+    // On a narrow terminal the criterion column goes: the indicator's number already names it.
+    const criterion = x.wide || x.width >= 120;
+    const figure: ColumnSpec = { weight: 3, min: 10 };
+    const specs: ColumnSpec[] = [{ weight: 2 }, ...(multi ? [{ weight: 2 }] : []), ...(criterion ? [{ weight: 2 }] : []), { weight: 3 }, figure, figure, figure, { weight: 2 }];
     const table = new BoxTable(fitColumns(specs, x.width));
-    const head = [unit, ...(multi ? [t(lang, 'file')] : []), t(lang, 'criterion'), t(lang, 'indicator'), t(lang, 'value'), t(lang, 'required'), t(lang, 'shortfall'), t(lang, 'owner')];
+    const head = [unit, ...(multi ? [t(lang, 'file')] : []), ...(criterion ? [t(lang, 'criterion')] : []), t(lang, 'indicator'), t(lang, 'value'), t(lang, 'required'), t(lang, 'shortfall'), t(lang, 'owner')];
     await x.w.write(`${c.bold(t(lang, 'gaps'))}\n${table.top()}${table.row(heading(x, head), true)}`);
-    const at = multi ? 4 : 3;
+    const at = (multi ? 2 : 1) + (criterion ? 2 : 1);
     for await (const line of this.spill.records<string[]>('detail')) {
       const kind = line.pop() as Gap['kind'];
+      if (!criterion) line.splice(multi ? 2 : 1, 1);
       // Figures are wrapped, never cut; names are cut after a few lines.
       const cells: BoxCell[] = line.map((text, i) => (i >= at && i < at + 3 ? { text } : name(x, text)));
       if (kind === 'no-data') cells[at]!.paint = c.yellow;
@@ -153,7 +163,7 @@ async function byCriterion(run: RunStream, x: Context, spill: Spill): Promise<vo
   for await (const u of run.units) await view.add(u);
   const total = run.tail().summary.units;
   const titles = criterionHead(lang);
-  const table = new BoxTable(fitColumns([{ weight: 3 }, { weight: 2 }, { width: Math.max(9, displayWidth(titles[2]!)) }, { weight: 5 }], x.width));
+  const table = new BoxTable(fitColumns([{ weight: 3 }, { weight: 2 }, { width: headingWidth(x, titles[2]!, 9) }, { weight: 5 }], x.width));
   await x.w.write(table.top() + table.row(heading(x, titles), true));
   for (const g of view.groups()) {
     const shown: string[] = [];
