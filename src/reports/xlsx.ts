@@ -19,8 +19,10 @@ const FILL = {
 };
 const THIN: Partial<ExcelJS.Borders> = { top: { style: 'thin' }, left: { style: 'thin' }, bottom: { style: 'thin' }, right: { style: 'thin' } };
 
-/** Rows between two pauses that let the zip deflate and the sink drain what was committed. */
-const PAUSE_EVERY = 512;
+/** Rows between two looks at whether the zip keeps up. */
+const CHECK_EVERY = 64;
+/** What a sheet may hold, in bytes, before its rows wait for the zip to take it. */
+const HELD = 1 << 20;
 
 /**
  * The annex as officials hand it in (title, criteria names, numbering row, 1 for met), then every
@@ -66,10 +68,18 @@ export async function render(run: RunStream, opts: RenderOptions, out: ReportSin
   }
 }
 
-/** Lets the zip and the sink catch up now and then, so that committed rows do not pile up in memory. */
-async function pause(n: number, pump: Promise<void>): Promise<void> {
-  if (n % PAUSE_EVERY) return;
-  await Promise.race([new Promise((ok) => setImmediate(ok)), pump]);
+/**
+ * exceljs's sheet stream ignores backpressure: it writes every committed row on into the zip's entry
+ * stream, whether or not the zip has begun to read it (it reads one entry at a time, and only when the
+ * event loop lets it). So the rows wait here while more than HELD bytes wait for the zip; the zip
+ * itself waits while the sink is full (the pump waits on it).
+ */
+async function keepUp(ws: ExcelJS.Worksheet, n: number, pump: Promise<void>): Promise<void> {
+  if (n % CHECK_EVERY) return;
+  type Held = { _writableState: { length: number } };
+  const stream = (ws as unknown as { stream: { buffers: unknown[]; pipes: Held[] } }).stream;
+  const held = () => stream.buffers.length * 65536 + stream.pipes.reduce((sum, p) => sum + p._writableState.length, 0);
+  while (held() > HELD) await Promise.race([new Promise((ok) => setTimeout(ok, 1)), pump]);
 }
 
 function addRow(ws: ExcelJS.Worksheet, values: Cell[]): ExcelJS.Row {
@@ -144,7 +154,7 @@ async function annexSheet(wb: Writer, run: RunStream, opts: RenderOptions, each:
     row.getCell(4 + n).alignment = { horizontal: 'center', vertical: 'middle' };
     row.commit();
     await each(u);
-    await pause(tt, pump);
+    await keepUp(ws, tt, pump);
   }
   ws.commit();
 }
@@ -162,7 +172,7 @@ async function gapSheet(wb: Writer, h: RunHead, lang: Lang, spill: Spill, unveri
     const row = addRow(ws, [++i, ...line]);
     bordered(row, head.length);
     row.commit();
-    await pause(i, pump);
+    await keepUp(ws, i, pump);
   }
   if (unverified) addRow(ws, [`* ${t(lang, 'unverified')}`]);
   if (!i) addRow(ws, [t(lang, 'noGaps')]);
@@ -205,7 +215,7 @@ async function ownerSheet(wb: Writer, h: RunHead, lang: Lang, view: OwnerView<Ce
       const row = addRow(ws, [g.owner, ...line]);
       bordered(row, head.length);
       row.commit();
-      await pause(++i, pump);
+      await keepUp(ws, ++i, pump);
     }
   }
   ws.commit();
