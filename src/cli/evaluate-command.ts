@@ -80,7 +80,9 @@ export function registerEvaluate(program: Command, out: (s: string) => void): vo
       if (opts.output || !opts.quiet) {
         const color = opts.color && !opts.output && process.stdout.isTTY === true && !('NO_COLOR' in process.env);
         const [render, { streamOf }, { sinkFor }] = await Promise.all([FORMATS[format]!.load(), import('../reports/adapt.js'), import('../reports/stream.js')]);
-        const renderOpts = { lang, by: opts.by, color, date: reportDate(), wide: Boolean(opts.wide) };
+        // The table fits the terminal it is shown on; a file or a pipe gets COLUMNS, or 80.
+        const columns = (!opts.output && process.stdout.columns) || Number(process.env.COLUMNS) || 80;
+        const renderOpts = { lang, by: opts.by, color, date: reportDate(), wide: Boolean(opts.wide), width: columns };
         if (opts.output) {
           await streamOutput(opts.output, inputs, Boolean(opts.force), (file) => render(streamOf(ev), renderOpts, sinkFor(file)));
           if (!opts.quiet) process.stderr.write(`ntm: ${t(lang, 'wrote')} ${opts.output}\n`);

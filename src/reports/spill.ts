@@ -23,7 +23,8 @@ interface Group {
 export class Spill {
   private readonly groups = new Map<string, Group>();
 
-  private constructor(private readonly dir: string) {}
+  /** The temporary folder, removed by `close`. */
+  private constructor(readonly dir: string) {}
 
   static async open(): Promise<Spill> {
     return new Spill(await mkdtemp(join(tmpdir(), 'ntm-spill-')));
