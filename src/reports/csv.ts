@@ -2,6 +2,7 @@ import { once } from 'node:events';
 import { stringify } from 'csv-stringify';
 import { t, type Lang } from '../i18n/messages.js';
 import { criterionHead, gapRows, type GapRow } from './annex.js';
+import { BlockWriter } from './block-writer.js';
 import { unitNames } from './labels.js';
 import type { RenderOptions } from './options.js';
 import { withSpill, type Spill } from './spill.js';
@@ -17,8 +18,12 @@ type Row = (string | number)[];
  */
 export async function render(run: RunStream, opts: RenderOptions, out: ReportSink): Promise<void> {
   const csv = stringify({ bom: true, record_delimiter: 'windows', cast: { string: (s) => neutralise(s) } });
+  csv.setEncoding('utf8');
+  // Each record is a chunk of its own: gathered into blocks, so that the sink sees few writes.
+  const w = new BlockWriter(out);
   const pump = (async () => {
-    for await (const chunk of csv) await out.write(chunk as Buffer);
+    for await (const chunk of csv) await w.write(chunk as string);
+    await w.flush();
   })();
   // A row waits while the sink is full; if the sink fails, the pump's rejection ends the wait.
   const put = async (row: Row) => {
