@@ -71,17 +71,17 @@ async function byUnit(run: RunStream, x: Context, spill: Spill): Promise<void> {
   const metHead = `${t(lang, 'criteriaMet')} / ${head.set.criteria.length}`;
   const specs: ColumnSpec[] = [
     { width: Math.max(5, displayWidth(t(lang, 'tt'))) },
-    { weight: 3, min: 8 },
-    { weight: 3, min: 8 },
+    { weight: 2, min: 8 },
+    { weight: 2, min: 8 },
     ...(multi ? [{ weight: 2 }] : []),
     { width: headingWidth(x, metHead, 5) },
     { width: widest(statuses) },
-    { weight: 5, min: 12 },
+    { weight: 6, min: 12 },
   ];
   const table = new BoxTable(fitColumns(specs, x.width));
   await x.w.write(table.top() + table.row(heading(x, [t(lang, 'tt'), unit, parent, ...(multi ? [t(lang, 'file')] : []), metHead, t(lang, 'status'), t(lang, 'missing')]), true));
   // The owner follows each missing criterion when there is room for it (always with --wide).
-  const owners = x.wide || table.width(specs.length - 1) >= 40;
+  const owners = x.wide || table.width(specs.length - 1) >= 36;
   const detail = new DetailGaps(x, spill);
   let tt = 0;
   for await (const u of run.units) {
