@@ -45,7 +45,9 @@ describe(`every report at ${UNITS.toLocaleString('en')} villages is whole`, { ti
   it('html: every heat-map row, every gap row, the summary, the page closed', async () => {
     const r = await evaluate(['--format', 'html']);
     expect(count(r.stdout, /<td class="total">/g)).toBe(UNITS);
-    expect(r.stdout.slice(r.stdout.indexOf('<section id="gaps">')).match(/<tr><td class="num">/g)).toHaveLength(survey.gaps);
+    expect(r.stdout.slice(r.stdout.indexOf('<section id="gaps">')).match(/<tr><td class="num">/g)).toHaveLength(
+      survey.gaps,
+    );
     expect(r.stdout).toContain(`<span class="value">${UNITS}</span>`);
     expect(r.stdout.endsWith('</html>\n')).toBe(true);
   });

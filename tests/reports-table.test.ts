@@ -21,7 +21,14 @@ describe('the terminal table fits the terminal', () => {
 
   it('COLUMNS sets the width; --wide shows every missing criterion with its owner', async () => {
     const narrow = await ntm(['evaluate', ANNEX], { env: { COLUMNS: '100' } });
-    expect(Math.max(...narrow.stdout.split('\n').filter((l) => l.startsWith('┌')).map(width))).toBe(100);
+    expect(
+      Math.max(
+        ...narrow.stdout
+          .split('\n')
+          .filter((l) => l.startsWith('┌'))
+          .map(width),
+      ),
+    ).toBe(100);
     const wide = await ntm(['evaluate', ANNEX, '--wide'], { env: { COLUMNS: '200' } });
     expect(wide.stdout).not.toContain('more');
     expect(wide.stdout).toContain('15. An ninh trật tự — Công an huyện');
@@ -29,7 +36,9 @@ describe('the terminal table fits the terminal', () => {
 
   it('long names are cut after two lines; survey text cannot drive the terminal', async () => {
     const long = 'Thôn có một cái tên rất dài được viết đầy đủ theo quyết định thành lập của tỉnh';
-    const dir = tempDir({ 'x.csv': `${THON_HEADER}\n"${long}",Vân Tùng,${Array(16).fill('1').join(',')}\n"Nà\u001b]8;;http://x\u0007Lạn",Vân Tùng,${Array(16).fill('1').join(',')}\n` });
+    const dir = tempDir({
+      'x.csv': `${THON_HEADER}\n"${long}",Vân Tùng,${Array(16).fill('1').join(',')}\n"Nà\u001b]8;;http://x\u0007Lạn",Vân Tùng,${Array(16).fill('1').join(',')}\n`,
+    });
     const r = await ntm(['evaluate', join(dir, 'x.csv'), '--set', 'bac-kan-thon-2019']);
     expect(r.code).toBe(0);
     expect(r.stdout).toMatch(/│ Thôn có\s+│[^\n]*\n│\s+│ một cái…\s+│/);

@@ -1,3 +1,4 @@
+import type { Writable } from 'node:stream';
 import { Option, type Command } from 'commander';
 import { fail } from '../problems.js';
 import { t, type Lang } from '../i18n/messages.js';
@@ -79,12 +80,14 @@ export function registerEvaluate(program: Command, out: (s: string) => void): vo
 
       if (opts.output || !opts.quiet) {
         const color = opts.color && !opts.output && process.stdout.isTTY === true && !('NO_COLOR' in process.env);
-        const [render, { streamOf }, { sinkFor }] = await Promise.all([FORMATS[format]!.load(), import('../reports/adapt.js'), import('../reports/stream.js')]);
+        const adapt = import('../reports/adapt.js');
+        const [render, { streamOf }, { sinkFor }] = await Promise.all([FORMATS[format]!.load(), adapt, import('../reports/stream.js')]);
         // The table fits the terminal it is shown on; a file or a pipe gets COLUMNS, or 80.
         const columns = (!opts.output && process.stdout.columns) || Number(process.env.COLUMNS) || 80;
         const renderOpts = { lang, by: opts.by, color, date: reportDate(), wide: Boolean(opts.wide), width: columns };
         if (opts.output) {
-          await streamOutput(opts.output, inputs, Boolean(opts.force), (file) => render(streamOf(ev), renderOpts, sinkFor(file)));
+          const write = (file: Writable) => render(streamOf(ev), renderOpts, sinkFor(file));
+          await streamOutput(opts.output, inputs, Boolean(opts.force), write);
           if (!opts.quiet) process.stderr.write(`ntm: ${t(lang, 'wrote')} ${opts.output}\n`);
         } else await render(streamOf(ev), renderOpts, sinkFor(process.stdout));
       }

@@ -52,7 +52,12 @@ export function writeOutput(path: string, data: string | Buffer, inputs: string[
  * Streams a report into a file atomically: `write` fills a temporary file in the same folder, which
  * is renamed over `path` only when it is whole; on any error it is removed and nothing appears.
  */
-export async function streamOutput(path: string, inputs: string[], force: boolean, write: (out: Writable) => Promise<void>): Promise<void> {
+export async function streamOutput(
+  path: string,
+  inputs: string[],
+  force: boolean,
+  write: (out: Writable) => Promise<void>,
+): Promise<void> {
   checkOutput(path, inputs, force);
   const target = resolve(path);
   const tmp = join(dirname(target), `.${basename(target)}.${process.pid}.tmp`);

@@ -13,7 +13,14 @@ export function annexHead(head: RunHead, lang: Lang): { head: string[]; numberin
   const file = severalFiles(head);
   const criteria = head.set.criteria;
   return {
-    head: [t(lang, 'tt'), name, parent, ...criteria.map((c) => c.name), t(lang, 'total'), ...(file ? [t(lang, 'file')] : [])],
+    head: [
+      t(lang, 'tt'),
+      name,
+      parent,
+      ...criteria.map((c) => c.name),
+      t(lang, 'total'),
+      ...(file ? [t(lang, 'file')] : []),
+    ],
     numbering: ['A', 'B', 'C', ...criteria.map((c) => c.id), '', ...(file ? [''] : [])],
   };
 }
@@ -24,7 +31,12 @@ export const annexMarks = (unit: UnitResult): string[] => unit.criteria.map((s) 
  * Unit number `tt`'s line under `annexHead`; the workbook passes its own marks (numbers, so that
  * Excel can sum them).
  */
-export function annexLine(head: RunHead, tt: number, unit: UnitResult, marks: (string | number)[] = annexMarks(unit)): (string | number)[] {
+export function annexLine(
+  head: RunHead,
+  tt: number,
+  unit: UnitResult,
+  marks: (string | number)[] = annexMarks(unit),
+): (string | number)[] {
   return [tt, unit.name, unit.parent, ...marks, unit.met, ...(severalFiles(head) ? [unit.file] : [])];
 }
 
@@ -37,21 +49,42 @@ export interface GapRow {
 }
 
 export function gapRows(unit: UnitResult, lang: Lang): GapRow[] {
-  return unit.gaps.map((gap) => ({ unit, gap, cells: gapCells(gap, lang), kind: t(lang, gap.kind === 'unmet' ? 'notMet' : 'kindNoData') }));
+  return unit.gaps.map((gap) => ({
+    unit,
+    gap,
+    cells: gapCells(gap, lang),
+    kind: t(lang, gap.kind === 'unmet' ? 'notMet' : 'kindNoData'),
+  }));
 }
 
 /** The gap-list columns: unit, parent, (file), criterion, indicator, value, required, shortfall, owner. */
 export function gapHead(head: RunHead, lang: Lang, { owner = true } = {}): string[] {
   const [name, parent] = unitNames(lang, head);
   const file = severalFiles(head) ? [t(lang, 'file')] : [];
-  const what = [t(lang, 'criterion'), t(lang, 'indicator'), t(lang, 'value'), t(lang, 'required'), t(lang, 'shortfall')];
+  const what = [
+    t(lang, 'criterion'),
+    t(lang, 'indicator'),
+    t(lang, 'value'),
+    t(lang, 'required'),
+    t(lang, 'shortfall'),
+  ];
   return [name, parent, ...file, ...what, ...(owner ? [t(lang, 'owner')] : [])];
 }
 
 export function gapLine(head: RunHead, r: GapRow, { owner = true } = {}): string[] {
   const c = r.cells;
   const file = severalFiles(head) ? [r.unit.file] : [];
-  return [r.unit.name, r.unit.parent, ...file, c.criterion, c.indicator, c.value, c.required, c.shortfall, ...(owner ? [c.owner] : [])];
+  return [
+    r.unit.name,
+    r.unit.parent,
+    ...file,
+    c.criterion,
+    c.indicator,
+    c.value,
+    c.required,
+    c.shortfall,
+    ...(owner ? [c.owner] : []),
+  ];
 }
 
 /**

@@ -40,7 +40,12 @@ export async function render(run: RunStream, opts: RenderOptions, out: ReportSin
   }
 }
 
-async function rows(run: RunStream, opts: RenderOptions, put: (row: Row) => Promise<void>, spill: Spill): Promise<void> {
+async function rows(
+  run: RunStream,
+  opts: RenderOptions,
+  put: (row: Row) => Promise<void>,
+  spill: Spill,
+): Promise<void> {
   const { head } = run;
   const { lang } = opts;
   if (opts.by === 'criterion') {
@@ -65,8 +70,22 @@ async function rows(run: RunStream, opts: RenderOptions, put: (row: Row) => Prom
 
 function gapHead(head: RunHead, lang: Lang): string[] {
   const [name, parent] = unitNames(lang, head);
-  const criterion = [t(lang, 'criterionId'), t(lang, 'criterionName'), t(lang, 'indicatorId'), t(lang, 'indicatorName')];
-  return [name, parent, t(lang, 'file'), ...criterion, t(lang, 'kind'), t(lang, 'value'), t(lang, 'required'), t(lang, 'shortfall')];
+  const criterion = [
+    t(lang, 'criterionId'),
+    t(lang, 'criterionName'),
+    t(lang, 'indicatorId'),
+    t(lang, 'indicatorName'),
+  ];
+  return [
+    name,
+    parent,
+    t(lang, 'file'),
+    ...criterion,
+    t(lang, 'kind'),
+    t(lang, 'value'),
+    t(lang, 'required'),
+    t(lang, 'shortfall'),
+  ];
 }
 
 const line = (r: GapRow): Row => {

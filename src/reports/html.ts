@@ -30,7 +30,8 @@ export async function render(run: RunStream, opts: RenderOptions, out: ReportSin
 </head>
 <body>
 <div class="page">
-<header><h1>${esc(t(lang, 'reportTitle'))}</h1><p class="set">${esc(setLine(head, lang))}</p><p class="date">${esc(t(lang, 'date'))}: ${esc(opts.date)}</p></header>
+<header><h1>${esc(t(lang, 'reportTitle'))}</h1><p class="set">${esc(setLine(head, lang))}</p>\
+<p class="date">${esc(t(lang, 'date'))}: ${esc(opts.date)}</p></header>
 `);
   await withSpill(async (spill) => {
     const criteria = opts.by === 'criterion' ? new CriterionView(spill, head, lang) : undefined;
@@ -42,7 +43,8 @@ export async function render(run: RunStream, opts: RenderOptions, out: ReportSin
     for await (const u of run.units) {
       await w.write(heatmapRow(head, lang, ++tt, u));
       if (criteria) await criteria.add(u);
-      else if (owners) for (const r of gapRows(u, lang)) await owners.add(r.gap, row(gapLine(head, r, { owner: false })));
+      else if (owners)
+        for (const r of gapRows(u, lang)) await owners.add(r.gap, row(gapLine(head, r, { owner: false })));
       else {
         for (const r of gapRows(u, lang)) {
           unverified ||= r.gap.verified === false;
@@ -103,49 +105,78 @@ function esc(s: string | number): string {
   return String(s).replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 }
 
-const row = (cells: (string | number)[]) => `<tr>${cells.map((c) => `<td${typeof c === 'number' ? ' class="num"' : ''}>${esc(c)}</td>`).join('')}</tr>\n`;
+const row = (cells: (string | number)[]) =>
+  `<tr>${cells.map((c) => `<td${typeof c === 'number' ? ' class="num"' : ''}>${esc(c)}</td>`).join('')}</tr>\n`;
 
-const tableStart = (head: string[], cls: string) => `<table class="${cls}"><thead><tr>${head.map((h) => `<th>${esc(h)}</th>`).join('')}</tr></thead><tbody>\n`;
+const tableStart = (head: string[], cls: string) =>
+  `<table class="${cls}"><thead><tr>${head.map((h) => `<th>${esc(h)}</th>`).join('')}</tr></thead><tbody>\n`;
 
 function summary(run: RunStream, lang: Lang): string {
   const s = { ...run.head, ...run.tail() };
-  const figures = summaryFigures(s, lang).map(([k, v]) => `<li class="figure"><span class="value">${esc(v)}</span><span class="label">${esc(k)}</span></li>`);
-  const parts = [`<section id="summary"><h2>${esc(t(lang, 'summary'))}</h2><ul class="figures">${figures.join('')}</ul>`];
-  if (s.summary.mostMissed.length) parts.push(`<p class="most-missed">${esc(t(lang, 'mostMissed'))}: ${esc(mostMissedLine(s))}</p>`);
-  if (severalFiles(s)) parts.push(`<h3>${esc(t(lang, 'byFile'))}</h3><ul class="files">${s.files.map((f) => `<li>${esc(fileSummaryLine(f, s, lang))}</li>`).join('')}</ul>`);
+  const figures = summaryFigures(s, lang).map(
+    ([k, v]) => `<li class="figure"><span class="value">${esc(v)}</span><span class="label">${esc(k)}</span></li>`,
+  );
+  const parts = [
+    `<section id="summary"><h2>${esc(t(lang, 'summary'))}</h2><ul class="figures">${figures.join('')}</ul>`,
+  ];
+  if (s.summary.mostMissed.length)
+    parts.push(`<p class="most-missed">${esc(t(lang, 'mostMissed'))}: ${esc(mostMissedLine(s))}</p>`);
+  if (severalFiles(s)) {
+    const files = s.files.map((f) => `<li>${esc(fileSummaryLine(f, s, lang))}</li>`).join('');
+    parts.push(`<h3>${esc(t(lang, 'byFile'))}</h3><ul class="files">${files}</ul>`);
+  }
   return `${parts.join('\n')}</section>`;
 }
 
-const KIND_LABEL: Record<CriterionStatus, 'met' | 'notMet' | 'kindNoData'> = { met: 'met', unmet: 'notMet', 'no-data': 'kindNoData' };
+const KIND_LABEL: Record<CriterionStatus, 'met' | 'notMet' | 'kindNoData'> = {
+  met: 'met',
+  unmet: 'notMet',
+  'no-data': 'kindNoData',
+};
 
 function heatmapHead(head: RunHead, lang: Lang): string {
   const [name, parent] = unitNames(lang, head);
   const cells = [
     `<th>${esc(t(lang, 'tt'))}</th><th>${esc(name)}</th><th>${esc(parent)}</th>`,
     ...(severalFiles(head) ? [`<th>${esc(t(lang, 'file'))}</th>`] : []),
-    ...head.set.criteria.map((c) => `<th class="crit" title="${esc(`${c.id}. ${c.name}`)}"><span>${esc(`${c.id}. ${c.name}`)}</span></th>`),
+    ...head.set.criteria.map(
+      (c) => `<th class="crit" title="${esc(`${c.id}. ${c.name}`)}"><span>${esc(`${c.id}. ${c.name}`)}</span></th>`,
+    ),
     `<th>${esc(t(lang, 'total'))}</th><th>${esc(t(lang, 'status'))}</th>`,
   ];
   const legend = `<p class="legend"><span class="met">1</span>${esc(t(lang, 'met'))} <span class="unmet">&nbsp;</span>${esc(t(lang, 'notMet'))} <span class="no-data">?</span>${esc(t(lang, 'kindNoData'))}</p>`;
-  return `<section id="heatmap"><h2>${esc(t(lang, 'heatmap'))}</h2>${legend}<table class="heatmap"><thead><tr>${cells.join('')}</tr></thead><tbody>\n`;
+  const table = `<table class="heatmap"><thead><tr>${cells.join('')}</tr></thead><tbody>\n`;
+  return `<section id="heatmap"><h2>${esc(t(lang, 'heatmap'))}</h2>${legend}${table}`;
 }
 
 function heatmapRow(head: RunHead, lang: Lang, tt: number, unit: UnitResult): string {
   const marks = annexMarks(unit);
   const cells = unit.criteria.map((s, i) => {
     const c = head.set.criteria[i]!;
-    return `<td class="mark ${s}" title="${esc(`${unit.name} — ${c.id}. ${c.name}: ${t(lang, KIND_LABEL[s])}`)}">${esc(marks[i]!)}</td>`;
+    const title = `${unit.name} — ${c.id}. ${c.name}: ${t(lang, KIND_LABEL[s])}`;
+    return `<td class="mark ${s}" title="${esc(title)}">${esc(marks[i]!)}</td>`;
   });
   const file = severalFiles(head) ? `<td>${esc(unit.file)}</td>` : '';
-  return `<tr><td class="num">${tt}</td><td>${esc(unit.name)}</td><td>${esc(unit.parent)}</td>${file}${cells.join('')}<td class="total">${unit.met}/${unit.total}</td><td class="status-${unit.status}">${esc(statusLabel(unit, lang))}</td></tr>\n`;
+  const unitCells = `<td class="num">${tt}</td><td>${esc(unit.name)}</td><td>${esc(unit.parent)}</td>${file}`;
+  const status = `<td class="status-${unit.status}">${esc(statusLabel(unit, lang))}</td>`;
+  return `<tr>${unitCells}${cells.join('')}<td class="total">${unit.met}/${unit.total}</td>${status}</tr>\n`;
 }
 
-async function gaps(spill: Spill, count: number, unverified: boolean, head: RunHead, lang: Lang, w: BlockWriter): Promise<void> {
+async function gaps(
+  spill: Spill,
+  count: number,
+  unverified: boolean,
+  head: RunHead,
+  lang: Lang,
+  w: BlockWriter,
+): Promise<void> {
   await w.write(`<section id="gaps"><h2>${esc(t(lang, 'gaps'))}</h2>`);
   if (!count) return w.write(`<p>${esc(t(lang, 'noGaps'))}</p></section>\n`);
   await w.write(tableStart([t(lang, 'tt'), ...gapHead(head, lang)], 'gaps'));
   for await (const chunk of spill.chunks('gaps')) await w.write(chunk);
-  await w.write(`</tbody></table>${unverified ? `<p class="note">* ${esc(t(lang, 'unverified'))}</p>` : ''}</section>\n`);
+  await w.write(
+    `</tbody></table>${unverified ? `<p class="note">* ${esc(t(lang, 'unverified'))}</p>` : ''}</section>\n`,
+  );
 }
 
 async function byCriterion(view: CriterionView, total: number, lang: Lang, w: BlockWriter): Promise<void> {
@@ -171,7 +202,9 @@ async function byOwner(view: OwnerView<string>, head: RunHead, lang: Lang, w: Bl
   const groups = view.groups();
   if (!groups.length) return w.write(`<p>${esc(t(lang, 'noGaps'))}</p></section>\n`);
   for (const g of groups) {
-    await w.write(`<h3>${esc(`${g.owner} (${g.count})`)}</h3>${tableStart(gapHead(head, lang, { owner: false }), 'by-owner')}`);
+    await w.write(
+      `<h3>${esc(`${g.owner} (${g.count})`)}</h3>${tableStart(gapHead(head, lang, { owner: false }), 'by-owner')}`,
+    );
     for await (const l of g.lines()) await w.write(l);
     await w.write('</tbody></table>\n');
   }

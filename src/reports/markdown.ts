@@ -11,7 +11,13 @@ import { CriterionView, OwnerView } from './views.js';
 export async function render(run: RunStream, opts: RenderOptions, out: ReportSink): Promise<void> {
   const { lang } = opts;
   const w = new BlockWriter(out);
-  await lines(w, [`# ${t(lang, 'reportTitle')}`, '', `${text(setLine(run.head, lang))}  `, `${t(lang, 'date')}: ${opts.date}`, '']);
+  await lines(w, [
+    `# ${t(lang, 'reportTitle')}`,
+    '',
+    `${text(setLine(run.head, lang))}  `,
+    `${t(lang, 'date')}: ${opts.date}`,
+    '',
+  ]);
   await withSpill(async (spill) => {
     if (opts.by === 'criterion') await byCriterion(run, lang, w, spill);
     else if (opts.by === 'owner') await byOwner(run, lang, w, spill);
@@ -86,7 +92,8 @@ async function byCriterion(run: RunStream, lang: Lang, w: BlockWriter, spill: Sp
 async function byOwner(run: RunStream, lang: Lang, w: BlockWriter, spill: Spill): Promise<void> {
   const { head } = run;
   const view = new OwnerView<string>(spill);
-  for await (const u of run.units) for (const r of gapRows(u, lang)) await view.add(r.gap, row(gapLine(head, r, { owner: false })));
+  for await (const u of run.units)
+    for (const r of gapRows(u, lang)) await view.add(r.gap, row(gapLine(head, r, { owner: false })));
   await lines(w, [`## ${t(lang, 'byOwner')}`, '']);
   const groups = view.groups();
   if (!groups.length) return lines(w, [t(lang, 'noGaps'), '']);
@@ -102,6 +109,7 @@ async function summary(run: RunStream, lang: Lang, w: BlockWriter): Promise<void
   const s = { ...run.head, ...run.tail() };
   const out = [`## ${t(lang, 'summary')}`, '', ...summaryFigures(s, lang).map(([k, v]) => `- ${k}: ${v}`)];
   if (s.summary.mostMissed.length) out.push(`- ${t(lang, 'mostMissed')}: ${text(mostMissedLine(s))}`);
-  if (severalFiles(run.head)) out.push('', `### ${t(lang, 'byFile')}`, '', ...s.files.map((f) => `- ${text(fileSummaryLine(f, s, lang))}`));
+  if (severalFiles(run.head))
+    out.push('', `### ${t(lang, 'byFile')}`, '', ...s.files.map((f) => `- ${text(fileSummaryLine(f, s, lang))}`));
   await lines(w, out);
 }

@@ -33,7 +33,11 @@ export class Spill {
   /** Appends text to a group; `records` is how many records the text holds (for `count`). */
   async write(group: string, text: string, records = 1): Promise<void> {
     let g = this.groups.get(group);
-    if (!g) this.groups.set(group, (g = { file: join(this.dir, String(this.groups.size)), pending: [], pendingSize: 0, count: 0 }));
+    if (!g)
+      this.groups.set(
+        group,
+        (g = { file: join(this.dir, String(this.groups.size)), pending: [], pendingSize: 0, count: 0 }),
+      );
     g.pending.push(text);
     g.pendingSize += text.length;
     g.count += records;
@@ -60,7 +64,8 @@ export class Spill {
     if (!g) return;
     if (g.handle) {
       await this.flush(g);
-      for await (const chunk of createReadStream(g.file, { encoding: 'utf8', highWaterMark: FLUSH_AT })) yield chunk as string;
+      for await (const chunk of createReadStream(g.file, { encoding: 'utf8', highWaterMark: FLUSH_AT }))
+        yield chunk as string;
     } else if (g.pending.length) yield g.pending.join('');
   }
 

@@ -35,7 +35,14 @@ interface Context {
 export async function render(run: RunStream, opts: RenderOptions, out: ReportSink): Promise<void> {
   const c = new Chalk({ level: opts.color ? 1 : 0 });
   const { lang } = opts;
-  const x: Context = { head: run.head, lang, c, w: new BlockWriter(out), width: opts.width ?? 80, wide: Boolean(opts.wide) };
+  const x: Context = {
+    head: run.head,
+    lang,
+    c,
+    w: new BlockWriter(out),
+    width: opts.width ?? 80,
+    wide: Boolean(opts.wide),
+  };
   await x.w.write(`${c.bold(terminalSafe(setLine(run.head, lang)))}\n`);
   await withSpill(async (spill) => {
     if (opts.by === 'criterion') await byCriterion(run, x, spill);
@@ -79,14 +86,31 @@ async function byUnit(run: RunStream, x: Context, spill: Spill): Promise<void> {
     { weight: 6, min: 12 },
   ];
   const table = new BoxTable(fitColumns(specs, x.width));
-  await x.w.write(table.top() + table.row(heading(x, [t(lang, 'tt'), unit, parent, ...(multi ? [t(lang, 'file')] : []), metHead, t(lang, 'status'), t(lang, 'missing')]), true));
+  await x.w.write(
+    table.top() +
+      table.row(
+        heading(x, [
+          t(lang, 'tt'),
+          unit,
+          parent,
+          ...(multi ? [t(lang, 'file')] : []),
+          metHead,
+          t(lang, 'status'),
+          t(lang, 'missing'),
+        ]),
+        true,
+      ),
+  );
   // The owner follows each missing criterion when there is room for it (always with --wide).
   const owners = x.wide || table.width(specs.length - 1) >= 36;
   const detail = new DetailGaps(x, spill);
   let tt = 0;
   for await (const u of run.units) {
     const paint = u.status === 'meets' ? c.green : u.status === 'fails' ? c.red : c.yellow;
-    const missing = missingCriteria(u, head.set).map((m) => `${m.id}. ${m.name}${m.kind === 'no-data' ? ` (${t(lang, 'noData')})` : ''}${m.owner && owners ? ` — ${m.owner}` : ''}`);
+    const missing = missingCriteria(u, head.set).map((m) => {
+      const why = m.kind === 'no-data' ? ` (${t(lang, 'noData')})` : '';
+      return `${m.id}. ${m.name}${why}${m.owner && owners ? ` — ${m.owner}` : ''}`;
+    });
     await x.w.write(
       table.row([
         { text: String(++tt) },
@@ -127,7 +151,17 @@ class DetailGaps {
       this.unverified ||= g.verified === false;
       this.count++;
       const cells = gapCells(g, this.x.lang);
-      await this.spill.writeJson('detail', [u.name, ...(this.multi ? [u.file] : []), cells.criterion, cells.indicator, cells.value, cells.required, cells.shortfall, cells.owner, g.kind]);
+      await this.spill.writeJson('detail', [
+        u.name,
+        ...(this.multi ? [u.file] : []),
+        cells.criterion,
+        cells.indicator,
+        cells.value,
+        cells.required,
+        cells.shortfall,
+        cells.owner,
+        g.kind,
+      ]);
     }
   }
 
@@ -139,9 +173,27 @@ class DetailGaps {
     // On a narrow terminal the criterion column goes: the indicator's number already names it.
     const criterion = x.wide || x.width >= 120;
     const figure: ColumnSpec = { weight: 3, min: 10 };
-    const specs: ColumnSpec[] = [{ weight: 2 }, ...(multi ? [{ weight: 2 }] : []), ...(criterion ? [{ weight: 2 }] : []), { weight: 3 }, figure, figure, figure, { weight: 2 }];
+    const specs: ColumnSpec[] = [
+      { weight: 2 },
+      ...(multi ? [{ weight: 2 }] : []),
+      ...(criterion ? [{ weight: 2 }] : []),
+      { weight: 3 },
+      figure,
+      figure,
+      figure,
+      { weight: 2 },
+    ];
     const table = new BoxTable(fitColumns(specs, x.width));
-    const head = [unit, ...(multi ? [t(lang, 'file')] : []), ...(criterion ? [t(lang, 'criterion')] : []), t(lang, 'indicator'), t(lang, 'value'), t(lang, 'required'), t(lang, 'shortfall'), t(lang, 'owner')];
+    const head = [
+      unit,
+      ...(multi ? [t(lang, 'file')] : []),
+      ...(criterion ? [t(lang, 'criterion')] : []),
+      t(lang, 'indicator'),
+      t(lang, 'value'),
+      t(lang, 'required'),
+      t(lang, 'shortfall'),
+      t(lang, 'owner'),
+    ];
     await x.w.write(`${c.bold(t(lang, 'gaps'))}\n${table.top()}${table.row(heading(x, head), true)}`);
     const at = (multi ? 2 : 1) + (criterion ? 2 : 1);
     for await (const line of this.spill.records<string[]>('detail')) {
@@ -163,7 +215,9 @@ async function byCriterion(run: RunStream, x: Context, spill: Spill): Promise<vo
   for await (const u of run.units) await view.add(u);
   const total = run.tail().summary.units;
   const titles = criterionHead(lang);
-  const table = new BoxTable(fitColumns([{ weight: 3 }, { weight: 2 }, { width: headingWidth(x, titles[2]!, 9) }, { weight: 5 }], x.width));
+  const table = new BoxTable(
+    fitColumns([{ weight: 3 }, { weight: 2 }, { width: headingWidth(x, titles[2]!, 9) }, { weight: 5 }], x.width),
+  );
   await x.w.write(table.top() + table.row(heading(x, titles), true));
   for (const g of view.groups()) {
     const shown: string[] = [];
@@ -172,7 +226,9 @@ async function byCriterion(run: RunStream, x: Context, spill: Spill): Promise<vo
       shown.push(label);
     }
     const which = { text: list(x, shown, g.count).join(', '), lines: x.wide ? undefined : NAME_LINES + 1 };
-    await x.w.write(table.row([name(x, `${g.id}. ${g.name}`), name(x, g.owner), { text: `${g.count}/${total}` }, which]));
+    await x.w.write(
+      table.row([name(x, `${g.id}. ${g.name}`), name(x, g.owner), { text: `${g.count}/${total}` }, which]),
+    );
   }
   await x.w.write(table.bottom());
 }
@@ -180,14 +236,23 @@ async function byCriterion(run: RunStream, x: Context, spill: Spill): Promise<vo
 async function byOwner(run: RunStream, x: Context, spill: Spill): Promise<void> {
   const { head, lang, c } = x;
   const view = new OwnerView<string[]>(spill);
-  for await (const u of run.units) for (const r of gapRows(u, lang)) await view.add(r.gap, gapLine(head, r, { owner: false }));
+  for await (const u of run.units)
+    for (const r of gapRows(u, lang)) await view.add(r.gap, gapLine(head, r, { owner: false }));
   const titles = gapHead(head, lang, { owner: false });
   // The last three columns are figures (value, required, shortfall): wrapped, never cut.
   const figures = titles.length - 3;
-  const table = new BoxTable(fitColumns(titles.map((_, i) => ({ weight: i === figures - 1 ? 3 : 2 })), x.width));
+  const table = new BoxTable(
+    fitColumns(
+      titles.map((_, i) => ({ weight: i === figures - 1 ? 3 : 2 })),
+      x.width,
+    ),
+  );
   for (const g of view.groups()) {
-    await x.w.write(`${c.bold(terminalSafe(`${g.owner} (${g.count})`))}\n${table.top()}${table.row(heading(x, titles), true)}`);
-    for await (const line of g.lines()) await x.w.write(table.row(line.map((text, i) => (i >= figures ? { text } : name(x, text)))));
+    await x.w.write(
+      `${c.bold(terminalSafe(`${g.owner} (${g.count})`))}\n${table.top()}${table.row(heading(x, titles), true)}`,
+    );
+    for await (const line of g.lines())
+      await x.w.write(table.row(line.map((text, i) => (i >= figures ? { text } : name(x, text)))));
     await x.w.write(table.bottom());
   }
 }

@@ -5,9 +5,17 @@ import type { Spill } from './spill.js';
 import type { RunHead } from './stream.js';
 
 /** The planning view: for each criterion, the units that miss it (criteria in the set's order, `index` in it). */
-export function groupByCriterion(ev: Evaluation): { index: number; id: string; name: string; owner?: string; units: UnitResult[] }[] {
+export function groupByCriterion(
+  ev: Evaluation,
+): { index: number; id: string; name: string; owner?: string; units: UnitResult[] }[] {
   return ev.set.criteria
-    .map((c, index) => ({ index, id: c.id, name: c.name, owner: c.owner, units: ev.units.filter((u) => u.criteria[index] !== 'met') }))
+    .map((c, index) => ({
+      index,
+      id: c.id,
+      name: c.name,
+      owner: c.owner,
+      units: ev.units.filter((u) => u.criteria[index] !== 'met'),
+    }))
     .filter((r) => r.units.length > 0);
 }
 
@@ -49,7 +57,8 @@ export class CriterionView {
 
   async add(u: UnitResult): Promise<void> {
     for (let i = 0; i < u.criteria.length; i++) {
-      if (u.criteria[i] !== 'met') await this.spill.writeJson(`criterion ${i}`, missingUnitLabel(this.head, i, u, this.lang));
+      if (u.criteria[i] !== 'met')
+        await this.spill.writeJson(`criterion ${i}`, missingUnitLabel(this.head, i, u, this.lang));
     }
   }
 
@@ -57,7 +66,15 @@ export class CriterionView {
     for (const [index, c] of this.head.set.criteria.entries()) {
       const key = `criterion ${index}`;
       const count = this.spill.count(key);
-      if (count) yield { index, id: c.id, name: c.name, owner: c.owner ?? '', count, which: () => this.spill.records<string>(key) };
+      if (count)
+        yield {
+          index,
+          id: c.id,
+          name: c.name,
+          owner: c.owner ?? '',
+          count,
+          which: () => this.spill.records<string>(key),
+        };
     }
   }
 }
@@ -84,7 +101,11 @@ export class OwnerView<L> {
     return this.spill
       .names()
       .filter((k) => k.startsWith('owner '))
-      .map((k) => ({ owner: k.slice('owner '.length), count: this.spill.count(k), lines: () => this.spill.records<L>(k) }))
+      .map((k) => ({
+        owner: k.slice('owner '.length),
+        count: this.spill.count(k),
+        lines: () => this.spill.records<L>(k),
+      }))
       .sort((a, b) => a.owner.localeCompare(b.owner, 'vi'));
   }
 }

@@ -17,7 +17,12 @@ const FILL = {
   met: 'FFC6EFCE',
   noData: 'FFFFEB9C',
 };
-const THIN: Partial<ExcelJS.Borders> = { top: { style: 'thin' }, left: { style: 'thin' }, bottom: { style: 'thin' }, right: { style: 'thin' } };
+const THIN: Partial<ExcelJS.Borders> = {
+  top: { style: 'thin' },
+  left: { style: 'thin' },
+  bottom: { style: 'thin' },
+  right: { style: 'thin' },
+};
 
 /** Rows between two looks at whether the zip keeps up. */
 const CHECK_EVERY = 64;
@@ -37,7 +42,14 @@ export async function render(run: RunStream, opts: RenderOptions, out: ReportSin
   })();
   // The report date, not the clock, so that the same input gives the same workbook.
   const date = new Date(`${opts.date}T00:00:00Z`);
-  const wb = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: zipped, useStyles: true, useSharedStrings: false, created: date, modified: date, creator: 'ntm' } as Partial<ExcelJS.stream.xlsx.WorkbookStreamWriterOptions>);
+  const wb = new ExcelJS.stream.xlsx.WorkbookWriter({
+    stream: zipped,
+    useStyles: true,
+    useSharedStrings: false,
+    created: date,
+    modified: date,
+    creator: 'ntm',
+  } as Partial<ExcelJS.stream.xlsx.WorkbookStreamWriterOptions>);
   try {
     await withSpill(async (spill) => {
       const { lang } = opts;
@@ -45,20 +57,36 @@ export async function render(run: RunStream, opts: RenderOptions, out: ReportSin
       const criteria = opts.by === 'criterion' ? new CriterionView(spill, head, lang) : undefined;
       const owners = opts.by === 'owner' ? new OwnerView<Cell[]>(spill) : undefined;
       let unverified = false;
-      await annexSheet(wb, run, opts, async (u) => {
-        await criteria?.add(u);
-        for (const r of gapRows(u, lang)) {
-          unverified ||= r.gap.verified === false;
-          await spill.writeJson('gaps', gapLine(head, r));
-          await owners?.add(r.gap, gapLine(head, r, { owner: false }));
-        }
-      }, pump);
+      await annexSheet(
+        wb,
+        run,
+        opts,
+        async (u) => {
+          await criteria?.add(u);
+          for (const r of gapRows(u, lang)) {
+            unverified ||= r.gap.verified === false;
+            await spill.writeJson('gaps', gapLine(head, r));
+            await owners?.add(r.gap, gapLine(head, r, { owner: false }));
+          }
+        },
+        pump,
+      );
       await gapSheet(wb, head, lang, spill, unverified, pump);
       summarySheet(wb, run, lang);
       if (criteria) await criterionSheet(wb, criteria, run.tail().summary.units, lang);
       if (owners) await ownerSheet(wb, head, lang, owners, pump);
     });
-    wb.views = [{ x: 0, y: 0, width: 20000, height: 12000, firstSheet: 0, activeTab: opts.by === 'unit' ? 0 : 3, visibility: 'visible' }];
+    wb.views = [
+      {
+        x: 0,
+        y: 0,
+        width: 20000,
+        height: 12000,
+        firstSheet: 0,
+        activeTab: opts.by === 'unit' ? 0 : 3,
+        visibility: 'visible',
+      },
+    ];
     await Promise.race([wb.commit(), pump]);
     await pump;
   } catch (e) {
@@ -88,8 +116,18 @@ function addRow(ws: ExcelJS.Worksheet, values: Cell[]): ExcelJS.Row {
 }
 
 /** Sheet options the streaming writer needs before the first row: they open the sheet's XML. */
-function sheetOptions(frozen: { xSplit: number; ySplit: number }, titleRows?: string): Partial<ExcelJS.AddWorksheetOptions> {
-  const pageSetup = { paperSize: 9, orientation: 'landscape', fitToPage: true, fitToWidth: 1, fitToHeight: 0, ...(titleRows ? { printTitlesRow: titleRows } : {}) };
+function sheetOptions(
+  frozen: { xSplit: number; ySplit: number },
+  titleRows?: string,
+): Partial<ExcelJS.AddWorksheetOptions> {
+  const pageSetup = {
+    paperSize: 9,
+    orientation: 'landscape',
+    fitToPage: true,
+    fitToWidth: 1,
+    fitToHeight: 0,
+    ...(titleRows ? { printTitlesRow: titleRows } : {}),
+  };
   return { views: [{ state: 'frozen', ...frozen }], pageSetup: pageSetup as Partial<ExcelJS.PageSetup> };
 }
 
@@ -122,20 +160,34 @@ function bordered(row: ExcelJS.Row, width: number): ExcelJS.Row {
 type Writer = ExcelJS.stream.xlsx.WorkbookWriter;
 
 /** The annex, row by row as the units come; `each` sees every unit once its row is committed. */
-async function annexSheet(wb: Writer, run: RunStream, opts: RenderOptions, each: (u: UnitResult) => Promise<void>, pump: Promise<void>): Promise<void> {
+async function annexSheet(
+  wb: Writer,
+  run: RunStream,
+  opts: RenderOptions,
+  each: (u: UnitResult) => Promise<void>,
+  pump: Promise<void>,
+): Promise<void> {
   const { lang } = opts;
   const { head: h } = run;
   const { head, numbering } = annexHead(h, lang);
   const n = h.set.criteria.length;
   const several = severalFiles(h);
   const ws = wb.addWorksheet(t(lang, 'sheetAnnex'), sheetOptions({ xSplit: 3, ySplit: 5 }, '4:5'));
-  ws.columns = [{ width: 5 }, { width: 22 }, { width: 18 }, ...h.set.criteria.map(() => ({ width: 6 })), { width: 11 }, ...(several ? [{ width: 28 }] : [])];
+  ws.columns = [
+    { width: 5 },
+    { width: 22 },
+    { width: 18 },
+    ...h.set.criteria.map(() => ({ width: 6 })),
+    { width: 11 },
+    ...(several ? [{ width: 28 }] : []),
+  ];
   titleRow(ws, t(lang, 'reportTitle'), head.length, 14);
   titleRow(ws, setLine(h, lang), head.length);
   titleRow(ws, `${t(lang, 'date')}: ${opts.date}. ${t(lang, 'legend')}`, head.length);
   const header = headRow(ws, head);
   // Criteria names stand on end, as in the printed annex, so that every column stays narrow.
-  for (let i = 0; i < n; i++) header.getCell(4 + i).alignment = { textRotation: 90, wrapText: true, vertical: 'bottom', horizontal: 'center' };
+  for (let i = 0; i < n; i++)
+    header.getCell(4 + i).alignment = { textRotation: 90, wrapText: true, vertical: 'bottom', horizontal: 'center' };
   const longest = Math.max(0, ...h.set.criteria.map((c) => c.name.length));
   header.height = Math.min(240, Math.max(60, Math.ceil(longest / 2) * 7 + 12));
   const numbers = headRow(ws, numbering);
@@ -144,12 +196,21 @@ async function annexSheet(wb: Writer, run: RunStream, opts: RenderOptions, each:
   let tt = 0;
   for await (const u of run.units) {
     // A met mark is the number 1, so that the column can be summed; addRow leaves the unmet blank empty.
-    const row = addRow(ws, annexLine(h, ++tt, u, annexMarks(u).map((m) => (m === '1' ? 1 : m))));
+    const row = addRow(
+      ws,
+      annexLine(
+        h,
+        ++tt,
+        u,
+        annexMarks(u).map((m) => (m === '1' ? 1 : m)),
+      ),
+    );
     bordered(row, head.length);
     u.criteria.forEach((s, i) => {
       const cell = row.getCell(4 + i);
       cell.alignment = { horizontal: 'center', vertical: 'middle' };
-      if (s !== 'unmet') cell.fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: s === 'met' ? FILL.met : FILL.noData } };
+      if (s !== 'unmet')
+        cell.fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: s === 'met' ? FILL.met : FILL.noData } };
     });
     row.getCell(4 + n).alignment = { horizontal: 'center', vertical: 'middle' };
     row.commit();
@@ -159,9 +220,25 @@ async function annexSheet(wb: Writer, run: RunStream, opts: RenderOptions, each:
   ws.commit();
 }
 
-const gapColumns = (head: RunHead) => [{ width: 22 }, { width: 18 }, ...(severalFiles(head) ? [{ width: 28 }] : []), { width: 30 }, { width: 50 }, { width: 20 }, { width: 18 }, { width: 18 }];
+const gapColumns = (head: RunHead) => [
+  { width: 22 },
+  { width: 18 },
+  ...(severalFiles(head) ? [{ width: 28 }] : []),
+  { width: 30 },
+  { width: 50 },
+  { width: 20 },
+  { width: 18 },
+  { width: 18 },
+];
 
-async function gapSheet(wb: Writer, h: RunHead, lang: Lang, spill: Spill, unverified: boolean, pump: Promise<void>): Promise<void> {
+async function gapSheet(
+  wb: Writer,
+  h: RunHead,
+  lang: Lang,
+  spill: Spill,
+  unverified: boolean,
+  pump: Promise<void>,
+): Promise<void> {
   const head = [t(lang, 'tt'), ...gapHead(h, lang)];
   const ws = wb.addWorksheet(t(lang, 'sheetGaps'), sheetOptions({ xSplit: 0, ySplit: 1 }, '1:1'));
   ws.columns = [{ width: 5 }, ...gapColumns(h), { width: 32 }];
@@ -199,11 +276,18 @@ async function criterionSheet(wb: Writer, view: CriterionView, total: number, la
   const head = criterionHead(lang, { split: true });
   ws.columns = [{ width: 10 }, { width: 34 }, { width: 32 }, { width: 12 }, { width: 12 }, { width: 80 }];
   headRow(ws, head);
-  for (const g of view.groups()) bordered(addRow(ws, [g.id, g.name, g.owner, g.count, total, await joinWhich(g, '; ')]), head.length).commit();
+  for (const g of view.groups())
+    bordered(addRow(ws, [g.id, g.name, g.owner, g.count, total, await joinWhich(g, '; ')]), head.length).commit();
   ws.commit();
 }
 
-async function ownerSheet(wb: Writer, h: RunHead, lang: Lang, view: OwnerView<Cell[]>, pump: Promise<void>): Promise<void> {
+async function ownerSheet(
+  wb: Writer,
+  h: RunHead,
+  lang: Lang,
+  view: OwnerView<Cell[]>,
+  pump: Promise<void>,
+): Promise<void> {
   const head = [t(lang, 'owner'), ...gapHead(h, lang, { owner: false })];
   const ws = wb.addWorksheet(t(lang, 'byOwner'), sheetOptions({ xSplit: 0, ySplit: 1 }, '1:1'));
   ws.columns = [{ width: 32 }, ...gapColumns(h)];

@@ -2,7 +2,11 @@
 const NARROW = /^[\u0020-\u007e\u00a0-\u036f\u1e00-\u1eff\u2000-\u2bff]*$/;
 const MARK = /\p{M}/u;
 /** East Asian wide and fullwidth ranges (two columns each), and emoji. */
-const WIDE = /[\u1100-\u115f\u2e80-\ua4cf\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6\u{1f300}-\u{1faff}\u{20000}-\u{3fffd}]/u;
+const WIDE = new RegExp(
+  '[\\u1100-\\u115f\\u2e80-\\ua4cf\\uac00-\\ud7a3\\uf900-\\ufaff\\ufe30-\\ufe4f\\uff00-\\uff60\\uffe0-\\uffe6' +
+    '\\u{1f300}-\\u{1faff}\\u{20000}-\\u{3fffd}]',
+  'u',
+);
 
 /** The columns a text takes on a terminal: combining marks take none, wide characters two. */
 export function displayWidth(s: string): number {
