@@ -26,12 +26,12 @@ export function fitColumns(specs: ColumnSpec[], total: number): number[] {
   const weights = specs.reduce((n, s) => n + (s.width === undefined ? (s.weight ?? 1) : 0), 0);
   const free = Math.max(0, total - borders - fixed);
   const widths = specs.map((s) => s.width ?? Math.max(s.min ?? 6, Math.floor((free * (s.weight ?? 1)) / weights)));
-  // What rounding left over goes to the widest flexible column.
+  // What rounding left over, or the minimums took beyond the width, goes to or from the widest flexible column.
   const spare = total - borders - widths.reduce((a, b) => a + b, 0);
   const flexible = specs.map((s, i) => (s.width === undefined ? i : -1)).filter((i) => i >= 0);
-  if (spare > 0 && flexible.length) {
+  if (spare !== 0 && flexible.length) {
     const widest = flexible.reduce((a, b) => ((specs[b]!.weight ?? 1) > (specs[a]!.weight ?? 1) ? b : a));
-    widths[widest]! += spare;
+    widths[widest] = Math.max(specs[widest]!.min ?? 6, widths[widest]! + spare);
   }
   return widths;
 }
