@@ -1,8 +1,9 @@
+import { execFileSync } from 'node:child_process';
 import { chmodSync, readdirSync, readFileSync, statSync, utimesSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import iconv from 'iconv-lite';
 import { describe, expect, it } from 'vitest';
-import { fixture, ntm, ROOT, tempDir } from './helpers/cli.js';
+import { fixture, ntm, ROOT, tempDir, THON_HEADER } from './helpers/cli.js';
 
 /**
  * The catalogue of bad inputs (issue 6): each one with the exact stderr a user sees and exit 2.
@@ -74,6 +75,7 @@ const csvCases: Case[] = [
   },
 ];
 
+const FORBID = '  hint: Remove it: no field of a set has this name, and it could change how the program behaves.';
 const HINT = "  hint: Fix the criteria-set file; `ntm sets show ID` shows a set once it loads.";
 const setCases: Case[] = [
   {
@@ -134,14 +136,66 @@ const setCases: Case[] = [
     ],
   },
   {
-    name: '__proto__ keys are unknown keys, not prototype changes',
+    name: '__proto__ keys are refused at every depth, before anything is built from the file',
     args: ['sets', 'list', '--sets', join(SETS, 'proto')],
     stderr: [
-      `${SETS}/proto/t-proto.yaml:13:5: error: unknown key "__proto__" in criteria[0]`,
-      '  hint: allowed keys: id, name, name_en, aliases, group, owner, owner_en, meets, source, verified, note, indicators, drop',
-      `${SETS}/proto/t-proto.yaml:8:1: error: unknown key "__proto__"`,
-      '  hint: allowed keys: id, name, name_en, level, period, extends, source, region, default_year, meets, notes, criteria',
+      `${SETS}/proto/t-proto.yaml:8:1: error: the key "__proto__" is not allowed in a criteria set`,
+      FORBID,
+      `${SETS}/proto/t-proto.yaml:13:5: error: the key "__proto__" is not allowed in a criteria set`,
+      FORBID,
     ],
+  },
+  {
+    name: 'a constructor key is refused, even where any key is allowed (a region of by_region)',
+    args: ['sets', 'list', '--sets', join(SETS, 'constructor')],
+    stderr: [`${SETS}/constructor/t-constructor.yaml:18:13: error: the key "constructor" is not allowed in a criteria set`, FORBID],
+  },
+  {
+    name: 'an unquoted id that YAML reads as another number (17.10 as 17.1)',
+    args: ['sets', 'list', '--sets', join(SETS, 'number-id')],
+    stderr: [`${SETS}/number-id/t-number.yaml:15:13: error: id 17.10 is read by YAML as the number 17.1`, '  hint: Write it in quotes: id: "17.10".'],
+  },
+  {
+    name: 'an indicator id in two criteria',
+    args: ['sets', 'list', '--sets', join(SETS, 'duplicate-indicator')],
+    stderr: [
+      `${SETS}/duplicate-indicator/t-dup-ind.yaml:16:15: error: indicator id "5.1" in criterion "6" is also in criterion "5" (line 12)`,
+      "  hint: An indicator id names one indicator in the whole set; ids follow the decision's numbering.",
+    ],
+  },
+  {
+    name: 'two criteria with one name, as headers are matched (case and diacritics aside)',
+    args: ['sets', 'list', '--sets', join(SETS, 'duplicate-name')],
+    stderr: [
+      `${SETS}/duplicate-name/t-dup-name.yaml:14:11: error: criteria "2" and "4" have the same name "GIAO THÔNG" (first on line 10)`,
+      '  hint: A survey column is matched to a criterion by its name: give each criterion its own.',
+    ],
+  },
+  {
+    name: 'an indicator id in two criteria once `extends` has laid a set over its parent',
+    args: ['sets', 'show', 't-clash', '--sets', join(SETS, 'extends-clash')],
+    stderr: [
+      `${SETS}/extends-clash/t-clash.yaml: error: indicator id "6.1" in criterion "7" of set "t-clash" is also in criterion "6"`,
+      "  hint: An indicator id names one indicator in the whole set; ids follow the decision's numbering.",
+    ],
+  },
+  {
+    name: 'min_criteria above the number of criteria',
+    args: ['sets', 'show', 't-min', '--sets', join(SETS, 'min-criteria')],
+    stderr: [
+      `${SETS}/min-criteria/t-min.yaml:9:17: error: set "t-min" requires at least 5 criteria met but has only 2`,
+      '  hint: Correct min_criteria from the decision: no unit could ever reach it.',
+    ],
+  },
+  {
+    name: 'an empty by_region map',
+    args: ['sets', 'list', '--sets', join(SETS, 'empty-map')],
+    stderr: [`${SETS}/empty-map/t-empty.yaml:17:11: error: by_region is empty`, '  hint: List at least one value under by_region, or remove it.'],
+  },
+  {
+    name: 'a device given as the set',
+    args: ['evaluate', 'same-name-two-communes.csv', '--set', '/dev/zero'],
+    stderr: ['/dev/zero: error: /dev/zero is a device, not a criteria-set file', '  hint: Give a YAML file of a criteria set.'],
   },
   {
     name: 'a broken set stops `evaluate` too',
@@ -177,6 +231,25 @@ describe('bad input catalogue', () => {
     expect(r.code).toBe(0);
     expect(r.stderr).toBe(`${USING('same-name-two-communes.csv')}\n`);
     expect(JSON.parse(r.stdout).units.map((u: { name: string; parent: string }) => `${u.name} (${u.parent})`)).toEqual(['Nà Lạn (Vân Tùng)', 'Nà Lạn (Bằng Vân)']);
+  });
+
+  it('a FIFO given as the set, or named *.yaml in a --sets folder, is refused without waiting on it', async () => {
+    const dir = tempDir({ 'bo/.keep': '' });
+    execFileSync('mkfifo', [join(dir, 'fifo.yaml'), join(dir, 'bo/ong.yaml')]);
+    const given = await ntm(['sets', 'show', join(dir, 'fifo.yaml')]);
+    expect(given.stderr).toBe(`${dir}/fifo.yaml: error: ${dir}/fifo.yaml is a FIFO (named pipe), not a criteria-set file\n  hint: Give a YAML file of a criteria set.\n`);
+    expect(given.code).toBe(2);
+    const found = await ntm(['sets', 'list', '--sets', join(dir, 'bo')]);
+    expect(found.stderr).toBe(`${dir}/bo/ong.yaml: error: ${dir}/bo/ong.yaml is a FIFO (named pipe), not a criteria-set file\n  hint: Give a YAML file of a criteria set.\n`);
+    expect(found.code).toBe(2);
+  });
+
+  it('a set file over 5 MB is refused before it is parsed', async () => {
+    const set = readFileSync(join(SETS, 'duplicate-name/t-dup-name.yaml'), 'utf8').replace('t-dup-name', 't-big').replace(/GIAO THÔNG/, 'Điện');
+    const dir = tempDir({ 'bo/t-big.yaml': `${set}notes:\n${'  - "Ghi chú dài dòng của bộ tiêu chí."\n'.repeat(150_000)}` });
+    const r = await ntm(['sets', 'list', '--sets', join(dir, 'bo')]);
+    expect(r.stderr).toBe(`${dir}/bo/t-big.yaml: error: the criteria-set file is 7.0 MB; a set is at most 5 MB\n  hint: Check that this is a criteria set: the shipped ones are under 100 kB.\n`);
+    expect(r.code).toBe(2);
   });
 
   it('binary garbage is refused as not a text file', async () => {
@@ -249,6 +322,31 @@ describe('legacy Vietnamese encodings', () => {
       expect(strip(legacy.stderr)).toBe(strip(reference.stderr));
     });
   }
+
+  it('a wrong --encoding is caught from the words it gives, and the right one named', async () => {
+    const dir = tempDir(files);
+    const cases = [
+      ['tcvn3.csv', 'windows-1258', '"TI£U", "PH¢N", "§ÁU"', 'Windows-1258', '  hint: It reads as TCVN3: use --encoding tcvn3.'],
+      ['cp1258.csv', 'tcvn3', '"MUũC", "TIấU", "éẨèU"', 'TCVN3', '  hint: It reads as Windows-1258: use --encoding windows-1258.'],
+      ['utf8.csv', 'tcvn3', '"MỏằÔC", "TIẪÉU", "PHẪÃN"', 'TCVN3', '  hint: It is UTF-8: leave out --encoding.'],
+    ];
+    for (const [file, encoding, words, as, hint] of cases) {
+      const r = await ntm(['evaluate', file!, '--encoding', encoding!], { cwd: dir });
+      expect(r.stderr).toBe(`${file}:1: error: read as ${as}, this file gives words that are not Vietnamese (${words}): it is not ${as}\n${hint}\n`);
+      expect(r.code).toBe(2);
+    }
+  });
+
+  it('a short village list in TCVN3 read as Windows-1258 is caught too, at the line of the first odd word', async () => {
+    // A header typed without diacritics: the first odd word is on line 2.
+    const text = `${THON_HEADER.replace('Tên thôn,Tên xã', 'Thon,Xa')}\nNà Lạn,Vân Tùng,${Array(16).fill('1').join(',')}\nBản Chang,Đức Vân,${Array(16).fill('1').join(',')}\n`;
+    const dir = tempDir({ 'thon.csv': iconv.encode(text, 'tcvn') });
+    const r = await ntm(['evaluate', 'thon.csv', '--encoding', 'windows-1258'], { cwd: dir });
+    expect(r.stderr).toBe('thon.csv:2: error: read as Windows-1258, this file gives words that are not Vietnamese ("Nµ", "L¹n", "V©n"): it is not Windows-1258\n  hint: It reads as TCVN3: use --encoding tcvn3.\n');
+    expect(r.code).toBe(2);
+    const vi = await ntm(['evaluate', 'thon.csv', '--encoding', 'windows-1258', '--lang', 'vi'], { cwd: dir });
+    expect(vi.stderr).toContain('gợi ý: Tệp đọc đúng theo bảng mã TCVN3: dùng --encoding tcvn3.');
+  });
 
   it('names an unknown encoding', async () => {
     const r = await ntm(['evaluate', fixture('ngan-son-2021-thon.csv'), '--encoding', 'klingon']);

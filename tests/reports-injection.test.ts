@@ -59,3 +59,42 @@ describe('spreadsheet safety: no survey text becomes a formula', () => {
     for (const x of rows) for (const cell of x) expect(cell).not.toMatch(risky);
   });
 });
+
+describe('spreadsheet safety: a name with a line break', () => {
+  // Alt+Enter in an Excel cell: "Thôn Z" then a line that is a formula; the commune holds a bare CR.
+  const BROKEN = fixture('reports/line-break-thon.csv');
+  const NAME = "Thôn Z\n'=cmd|' /C calc'!A0";
+  const PARENT = "Vân Tùng\r'-2+3";
+
+  it('CSV: the field is quoted and every line of it neutralised, so no row starts with the formula', async () => {
+    const r = await ntm(['evaluate', BROKEN, '--set', 'bac-kan-thon-2019', '--format', 'csv']);
+    expect(r.code).toBe(1);
+    expect(r.stdout).toContain(`"${NAME}","${PARENT}",`);
+    for (const line of r.stdout.split(/\r\n|\n|\r/)) expect(line).not.toMatch(risky);
+    const rows = readCsv(r.stdout);
+    expect(rows).toHaveLength(2);
+    expect(rows[1]!.slice(0, 2)).toEqual([NAME, PARENT]);
+  });
+
+  it('XLSX: every line of the cell neutralised', async () => {
+    const out = join(tempDir(), 'x.xlsx');
+    await ntm(['evaluate', BROKEN, '--set', 'bac-kan-thon-2019', '-o', out]);
+    const annex = sheetRows((await readXlsx(out)).getWorksheet('Annex')!);
+    // XML turns a bare CR into a LF when read, as Excel reads it too.
+    expect(annex[5]!.slice(1, 3)).toEqual([NAME, PARENT.replace('\r', '\n')]);
+  });
+});
+
+describe("spreadsheet safety: ntm's own words are written plainly", () => {
+  // Indicator 6.2 of the Bắc Kạn advanced set requires "Yes" (an unverified threshold, hence the *).
+  const args = ['evaluate', fixture('bac-kan-xa-nang-cao-2020.csv'), '--set', 'bac-kan-xa-nang-cao-2018'];
+
+  it('CSV and XLSX: the requirement of a yes/no indicator is "Yes *", not a quoted formula', async () => {
+    const rows = readCsv((await ntm([...args, '--format', 'csv'])).stdout);
+    expect(rows.find((x) => x[0] === 'Bằng Vân' && x[5] === '6.2')!.slice(8, 10)).toEqual(['No', 'Yes *']);
+    const out = join(tempDir(), 'x.xlsx');
+    await ntm([...args, '-o', out]);
+    const gaps = sheetRows((await readXlsx(out)).getWorksheet('Gaps')!);
+    expect(gaps.find((x) => x[1] === 'Bằng Vân' && String(x[4]).startsWith('6.2'))!.slice(5, 7)).toEqual(['No', 'Yes *']);
+  });
+});

@@ -4,6 +4,7 @@ import { fail } from '../problems.js';
 import { t, type Lang } from '../i18n/messages.js';
 import { FORMATS, formatFromPath } from '../reports/registry.js';
 import { reportDate, type View } from '../reports/options.js';
+import { terminalSafe } from '../text/terminal-safe.js';
 import { EXIT, formatProblem } from './exit.js';
 import { commonOptions, openSets, type CommonOptions } from './options.js';
 
@@ -74,7 +75,7 @@ export function registerEvaluate(program: Command, out: (s: string) => void): vo
         // --quiet without -o needs only the summary, so the units need not be kept.
         summaryOnly: Boolean(opts.quiet) && !opts.output,
         lang,
-        onNotice: (m) => process.stderr.write(`${m}\n`),
+        onNotice: (m) => process.stderr.write(`${terminalSafe(m)}\n`),
       });
       for (const w of ev.warnings) process.stderr.write(formatProblem(w, lang));
 
@@ -88,7 +89,7 @@ export function registerEvaluate(program: Command, out: (s: string) => void): vo
         if (opts.output) {
           const write = (file: Writable) => render(streamOf(ev), renderOpts, sinkFor(file));
           await streamOutput(opts.output, inputs, Boolean(opts.force), write);
-          if (!opts.quiet) process.stderr.write(`ntm: ${t(lang, 'wrote')} ${opts.output}\n`);
+          if (!opts.quiet) process.stderr.write(`ntm: ${t(lang, 'wrote')} ${terminalSafe(opts.output)}\n`);
         } else await render(streamOf(ev), renderOpts, sinkFor(process.stdout));
       }
       if (opts.quiet) out(`${summaryLine(ev, lang)}\n`);

@@ -1,17 +1,19 @@
 import { formatLocation, type Problem } from '../problems.js';
 import { t, type Lang } from '../i18n/messages.js';
 import { problemVi } from '../i18n/problems-vi.js';
+import { terminalSafe } from '../text/terminal-safe.js';
 
 /** Exit codes are part of the interface: 0 all units meet, 1 some do not, 2 bad input or usage. */
 export const EXIT = { ok: 0, unmet: 1, error: 2 } as const;
 
 /**
  * "file:line:column: error: message" and a hint line, as compilers and linters print them; in
- * Vietnamese "…: lỗi: …" / "gợi ý: …". Positions stay as they are in both languages.
+ * Vietnamese "…: lỗi: …" / "gợi ý: …". Positions stay as they are in both languages. Messages quote
+ * survey and set text, and file names: made terminal-safe, since this goes to the terminal.
  */
 export function formatProblem(p: Problem, lang: Lang = 'en'): string {
   const where = formatLocation(p);
   const { message, hint } = lang === 'vi' ? problemVi(p) : p;
   const head = `${where ? `${where}: ` : ''}${t(lang, p.severity)}: ${message}`;
-  return `${head}\n${hint ? `  ${t(lang, 'hint')}: ${hint}\n` : ''}`;
+  return terminalSafe(`${head}\n${hint ? `  ${t(lang, 'hint')}: ${hint}\n` : ''}`);
 }

@@ -5,6 +5,7 @@ import { commanderVi, internalError, langFromArgv, type Lang } from '../i18n/mes
 import { EXIT, formatProblem } from './exit.js';
 import { registerSets } from './sets-command.js';
 import { registerEvaluate } from './evaluate-command.js';
+import { terminalSafe } from '../text/terminal-safe.js';
 
 const version = (createRequire(import.meta.url)('../../package.json') as { version: string }).version;
 
@@ -44,7 +45,7 @@ function handleError(err: unknown, debug: boolean, lang: Lang): number {
     if (debug) process.stderr.write(`${err.stack}\n`);
     return EXIT.error;
   }
-  process.stderr.write(internalError(lang, (err as Error)?.message ?? String(err), debug));
+  process.stderr.write(terminalSafe(internalError(lang, (err as Error)?.message ?? String(err), debug)));
   if (debug) process.stderr.write(`${(err as Error)?.stack}\n`);
   return EXIT.error;
 }

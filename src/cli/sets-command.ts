@@ -4,9 +4,13 @@ import { pickThreshold, setContext, thresholdLeaves } from '../criteria/threshol
 import type { CriteriaSet, Indicator } from '../criteria/types.js';
 import { formatRequirement } from '../reports/format-values.js';
 import { t, type Lang } from '../i18n/messages.js';
+import { jsonTerminalSafe, terminalSafe } from '../text/terminal-safe.js';
 import { commonOptions, openSets, type CommonOptions } from './options.js';
 
-export function registerSets(program: Command, out: (s: string) => void): void {
+/** Set text is data from a YAML file anyone may have written: it reaches the terminal made safe. */
+export function registerSets(program: Command, print: (s: string) => void): void {
+  const out = (s: string) => print(terminalSafe(s));
+  const outJson = (v: unknown) => print(jsonTerminalSafe(JSON.stringify(v, null, 2)) + '\n');
   const sets = program.command('sets').description('list and show criteria sets / liệt kê và xem các bộ tiêu chí');
 
   commonOptions(sets.command('list').description('list the criteria sets ntm knows'))
@@ -15,7 +19,7 @@ export function registerSets(program: Command, out: (s: string) => void): void {
       const { registry } = await openSets(opts);
       const all = registry.all();
       if (opts.format === 'json') {
-        out(JSON.stringify(all.map(summary), null, 2) + '\n');
+        outJson(all.map(summary));
         return;
       }
       const lang = opts.lang as Lang;
@@ -30,7 +34,7 @@ export function registerSets(program: Command, out: (s: string) => void): void {
     .action(async (id: string, opts: CommonOptions & { format: string }) => {
       const { registry, setId } = await openSets(opts, id);
       const set = registry.get(setId ?? id);
-      if (opts.format === 'json') out(JSON.stringify({ ...summary(set), criteria: set.criteria }, null, 2) + '\n');
+      if (opts.format === 'json') outJson({ ...summary(set), criteria: set.criteria });
       else out(showSet(set, opts.lang as Lang, opts.region));
     });
 }

@@ -1,12 +1,24 @@
 import type { Problem, ProblemParams } from '../problems.js';
+import { foldKey } from '../text/normalize.js';
 import { regionCode, regionList } from './regions.js';
 import type { ThresholdSpec } from './schema.js';
 import { thresholdLeaves, type ThresholdValue } from './threshold.js';
 import type { CriteriaSet, Indicator } from './types.js';
 
-/** Checks what the schema cannot: each threshold fits its indicator's type and comparison. */
-export function checkSet(set: CriteriaSet): Problem[] {
+type Locate = (file: string, path: string[]) => { line?: number; column?: number };
+
+/**
+ * Checks what the schema cannot, on the set as resolved (extends may add or drop criteria): each
+ * threshold fits its indicator's type and comparison, and `min_criteria` can be reached.
+ */
+export function checkSet(set: CriteriaSet, locate: Locate = () => ({})): Problem[] {
   const problems: Problem[] = [];
+  if (set.meets !== 'all' && set.meets.min_criteria > set.criteria.length) {
+    const { min_criteria: min } = set.meets;
+    const count = set.criteria.length;
+    problems.push({ kind: 'min-criteria', severity: 'error', file: set.file, ...locate(set.file, ['meets', 'min_criteria']), params: { set: set.id, min, count }, message: `set "${set.id}" requires at least ${min} criteria met but has only ${count}`, hint: 'Correct min_criteria from the decision: no unit could ever reach it.' });
+  }  problems.push(...clashes(set));
+
   for (const c of set.criteria) {
     for (const ind of c.indicators) {
       if (ind.threshold === undefined) continue;
@@ -56,3 +68,26 @@ const problem = (set: CriteriaSet, ind: Indicator, message: string, params: Prob
   message: `set "${set.id}", indicator ${ind.id}: ${message}`,
   hint,
 });
+
+/**
+ * One indicator id in two criteria, or two criteria with one name, once `extends` has laid a set
+ * over its parent (each file alone was checked, with lines, when it was parsed).
+ */
+function clashes(set: CriteriaSet): Problem[] {
+  const problems: Problem[] = [];
+  const names = new Map<string, string>();
+  const indicators = new Map<string, string>();
+  for (const c of set.criteria) {
+    const other = names.get(foldKey(c.name));
+    if (other !== undefined) {
+      problems.push({ kind: 'duplicate-name', severity: 'error', file: set.file, params: { name: c.name, id: c.id, other, set: set.id }, message: `criteria "${other}" and "${c.id}" of set "${set.id}" have the same name "${c.name}"`, hint: 'A survey column is matched to a criterion by its name: give each criterion its own.' });
+    } else names.set(foldKey(c.name), c.id);
+    for (const ind of c.indicators) {
+      const first = indicators.get(ind.id);
+      if (first !== undefined && first !== c.id) {
+        problems.push({ kind: 'duplicate-id', severity: 'error', file: set.file, params: { what: 'indicator-elsewhere', id: ind.id, criterion: c.id, other: first, set: set.id }, message: `indicator id "${ind.id}" in criterion "${c.id}" of set "${set.id}" is also in criterion "${first}"`, hint: "An indicator id names one indicator in the whole set; ids follow the decision's numbering." });
+      } else indicators.set(ind.id, c.id);
+    }
+  }
+  return problems;
+}

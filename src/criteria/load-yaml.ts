@@ -1,8 +1,9 @@
-import { isMap, isNode, isSeq, LineCounter, parseDocument, visit, type Node, type YAMLMap } from 'yaml';
+import { isMap, isNode, isScalar, isSeq, LineCounter, parseDocument, visit, type Node, type YAMLMap } from 'yaml';
 import type { z } from 'zod';
 import { fail, InputError, type Problem, type ProblemParams } from '../problems.js';
 import { criteriaSetSchema, type CriteriaSetFile } from './schema.js';
 import { closest } from '../text/closest.js';
+import { foldKey } from '../text/normalize.js';
 
 const HINT = 'Fix the criteria-set file; `ntm sets show ID` shows a set once it loads.';
 
@@ -26,6 +27,10 @@ export function parseSetSource(source: string, file: string): CriteriaSetFile {
     );
   }
 
+  // Before anything is built from the document: these keys would reach Object.prototype.
+  const forbidden = forbiddenKeys(doc, at, file);
+  if (forbidden.length) throw new InputError(forbidden);
+
   let data: unknown;
   try {
     // A small alias budget: criteria sets need few aliases, and this stops a "billion laughs" file.
@@ -46,9 +51,84 @@ export function parseSetSource(source: string, file: string): CriteriaSetFile {
 
   const parsed = criteriaSetSchema.safeParse(data);
   if (!parsed.success) throw new InputError(parsed.error.issues.slice(0, 10).map((issue) => describeIssue(issue, doc, at, file)));
-  const duplicates = duplicateIds(doc, at, file);
-  if (duplicates.length) throw new InputError(duplicates);
+  // A changed id is the first thing to fix: the duplicates it makes (17.1 twice) follow from it.
+  const changed = changedNumbers(doc, source, at, file);
+  if (changed.length) throw new InputError(changed);
+  const problems = [...duplicateIds(doc, at, file), ...duplicateNames(doc, at, file), ...emptyMaps(doc, at, file)];
+  if (problems.length) throw new InputError(problems);
   return parsed.data;
+}
+
+type At = (o: number) => { line: number; col: number };
+const where = (node: Node | undefined, at: At): { line?: number; column?: number } => (node?.range ? position(at(node.range[0])) : {});
+
+/** `__proto__` and `constructor` keys, at any depth (also where any key is allowed: by_region, by_year). */
+function forbiddenKeys(doc: ReturnType<typeof parseDocument>, at: At, file: string): Problem[] {
+  const problems: Problem[] = [];
+  visit(doc, {
+    Pair: (_, pair) => {
+      const key = pair.key as Node | undefined;
+      const name = isScalar(key) ? String(key.value) : '';
+      if (name === '__proto__' || name === 'constructor') {
+        problems.push({ kind: 'forbidden-key', severity: 'error', file, ...where(key, at), params: { key: name }, message: `the key "${name}" is not allowed in a criteria set`, hint: 'Remove it: no field of a set has this name, and it could change how the program behaves.' });
+      }
+    },
+  });
+  return problems;
+}
+
+/**
+ * An id written without quotes that YAML reads as a number and changes: `17.10` becomes 17.1 (and
+ * then means another indicator), `01` becomes 1. The source text of the scalar tells.
+ */
+function changedNumbers(doc: ReturnType<typeof parseDocument>, source: string, at: At, file: string): Problem[] {
+  const problems: Problem[] = [];
+  visit(doc, {
+    Pair: (_, pair) => {
+      const key = isScalar(pair.key) ? String(pair.key.value) : '';
+      const value = pair.value;
+      if ((key !== 'id' && key !== 'criterion') || !isScalar(value) || typeof value.value !== 'number' || !value.range) return;
+      const text = source.slice(value.range[0], value.range[1]);
+      if (text === String(value.value)) return;
+      problems.push({ kind: 'number-id', severity: 'error', file, ...where(value, at), params: { key, text, value: String(value.value) }, message: `${key} ${text} is read by YAML as the number ${value.value}`, hint: `Write it in quotes: ${key}: "${text}".` });
+    },
+  });
+  return problems;
+}
+
+/** Two criteria with one name (as headers are matched: without case or diacritics), named at the second. */
+function duplicateNames(doc: ReturnType<typeof parseDocument>, at: At, file: string): Problem[] {
+  const root = doc.contents;
+  const criteria = isMap(root) ? root.get('criteria', true) : undefined;
+  if (!isSeq(criteria)) return [];
+  const seen = new Map<string, { line?: number; id: string }>();
+  const problems: Problem[] = [];
+  for (const item of criteria.items) {
+    if (!isMap(item)) continue;
+    const nameNode = item.get('name', true) as Node | undefined;
+    if (!isScalar(nameNode)) continue;
+    const name = String(nameNode.value);
+    const id = String(item.get('id') ?? '');
+    const prior = seen.get(foldKey(name));
+    const here = where(nameNode, at);
+    if (prior) {
+      problems.push({ kind: 'duplicate-name', severity: 'error', file, ...here, params: { name, id, other: prior.id, first: prior.line }, message: `criteria "${prior.id}" and "${id}" have the same name "${name}" (first on line ${prior.line})`, hint: 'A survey column is matched to a criterion by its name: give each criterion its own.' });
+    } else seen.set(foldKey(name), { line: here.line, id });
+  }
+  return problems;
+}
+
+/** A `by_region` or `by_year` map with nothing in it: a threshold that gives no value anywhere. */
+function emptyMaps(doc: ReturnType<typeof parseDocument>, at: At, file: string): Problem[] {
+  const problems: Problem[] = [];
+  visit(doc, {
+    Pair: (_, pair) => {
+      const key = isScalar(pair.key) ? String(pair.key.value) : '';
+      if (!key.startsWith('by_') || !isMap(pair.value) || pair.value.items.length > 0) return;
+      problems.push({ kind: 'empty-map', severity: 'error', file, ...where(pair.key as Node, at), params: { key }, message: `${key} is empty`, hint: `List at least one value under ${key}, or remove it.` });
+    },
+  });
+  return problems;
 }
 
 const MAX_ALIASES = 50;
@@ -74,11 +154,30 @@ function duplicateIds(doc: ReturnType<typeof parseDocument>, at: (o: number) => 
   };
   const root = doc.contents;
   const setId = isMap(root) ? String(root.get('id') ?? '') : '';
+  // An indicator id names one indicator in the whole set: a column "5.1" must mean one thing.
+  const indicators = new Map<string, { criterion: string; line?: number }>();
+  const acrossCriteria = (item: Node, cid: string) => {
+    const list = (item as YAMLMap).get('indicators', true);
+    if (!isSeq(list)) return;
+    for (const ind of list.items) {
+      if (!isMap(ind)) continue;
+      const idNode = ind.get('id', true) as Node | undefined;
+      const id = String(isScalar(idNode) ? idNode.value : '');
+      const prior = indicators.get(id);
+      const here = where(idNode, at);
+      if (prior && prior.criterion !== cid) {
+        problems.push({ kind: 'duplicate-id', severity: 'error', file, ...here, params: { what: 'indicator-elsewhere', id, criterion: cid, other: prior.criterion, first: prior.line }, message: `indicator id "${id}" in criterion "${cid}" is also in criterion "${prior.criterion}" (line ${prior.line})`, hint: 'An indicator id names one indicator in the whole set; ids follow the decision\'s numbering.' });
+      } else if (!prior) indicators.set(id, { criterion: cid, line: here.line });
+    }
+  };
   if (isMap(root)) {
     check(
       root.get('criteria', true),
       (id) => ({ text: `criterion id "${id}" in set "${setId}"`, params: { what: 'criterion', id, set: setId } }),
-      (item, cid) => check((item as YAMLMap).get('indicators', true), (id) => ({ text: `indicator id "${id}" in criterion "${cid}"`, params: { what: 'indicator', id, criterion: cid } })),
+      (item, cid) => {
+        check((item as YAMLMap).get('indicators', true), (id) => ({ text: `indicator id "${id}" in criterion "${cid}"`, params: { what: 'indicator', id, criterion: cid } }));
+        acrossCriteria(item, cid);
+      },
     );
   }
   return problems;

@@ -1,4 +1,4 @@
-import { existsSync, readdirSync, readFileSync, realpathSync, statSync } from 'node:fs';
+import { closeSync, constants, existsSync, fstatSync, openSync, readdirSync, readFileSync, realpathSync, statSync, type Stats } from 'node:fs';
 import { delimiter, dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { fail, InputError } from '../problems.js';
@@ -67,7 +67,7 @@ export async function openRegistry(dirs: string[], files: string[] = []): Promis
     let set = resolved.get(id);
     if (!set) {
       set = resolveSet(id, lookup);
-      const problems = checkSet(set);
+      const problems = checkSet(set, lookup.locate);
       if (problems.length) throw new InputError(problems);
       resolved.set(id, set);
     }
@@ -85,13 +85,35 @@ export function setFilesIn(dirs: string[]): string[] {
 /** A missing file keeps its path, so that reading it reports it as unreadable. */
 const realPath = (file: string) => (existsSync(file) ? realpathSync(file) : file);
 
-/** A set file's text, without BOM. */
+/** The largest set file read: the largest shipped set is under 100 kB. */
+const MAX_SET_BYTES = 5 * 1024 * 1024;
+
+/**
+ * A set file's text, without BOM. Opened without blocking and checked on the open file: a FIFO or a
+ * device (given as --set, or named *.yaml in a folder) would hang the run or never end.
+ */
 export function readSetText(file: string): string {
+  let fd: number | undefined;
   try {
-    return readFileSync(file, 'utf8').replace(/^\uFEFF/, '');
+    fd = openSync(file, constants.O_RDONLY | constants.O_NONBLOCK);
+    const st = fstatSync(fd);
+    if (!st.isFile()) notARegularFile(file, st);
+    if (st.size > MAX_SET_BYTES) {
+      const mb = (st.size / 1024 / 1024).toFixed(1);
+      fail({ kind: 'set-too-large', file, params: { size: mb, max: MAX_SET_BYTES / 1024 / 1024 }, message: `the criteria-set file is ${mb} MB; a set is at most ${MAX_SET_BYTES / 1024 / 1024} MB`, hint: 'Check that this is a criteria set: the shipped ones are under 100 kB.' });
+    }
+    return readFileSync(fd, 'utf8').replace(/^\uFEFF/, '');
   } catch (e) {
+    if ((e as { problems?: unknown }).problems) throw e;
     return fail({ kind: 'unreadable-file', file, params: { case: 'read', path: file, detail: (e as Error).message }, message: `cannot read ${file}: ${(e as Error).message}` });
+  } finally {
+    if (fd !== undefined) closeSync(fd);
   }
+}
+
+function notARegularFile(file: string, st: Stats): never {
+  const what = st.isDirectory() ? 'a folder' : st.isFIFO() ? 'a FIFO (named pipe)' : st.isSocket() ? 'a socket' : 'a device';
+  return fail({ kind: 'unreadable-file', file, params: { case: 'not-a-set-file', path: file, what }, message: `${file} is ${what}, not a criteria-set file`, hint: 'Give a YAML file of a criteria set.' });
 }
 
 /** A --set value is an id, or the path of a YAML file (which is loaded alongside the folders). */

@@ -3,6 +3,7 @@ import { isUtf8 } from 'node:buffer';
 import { Readable, Transform, type TransformCallback } from 'node:stream';
 import { fail, InputError } from '../problems.js';
 import { nfc } from '../text/normalize.js';
+import { checkWords } from '../text/vietnamese-words.js';
 
 const HEAD_BYTES = 64 * 1024;
 
@@ -64,6 +65,7 @@ export async function openSource(path: string, encoding?: string): Promise<Sourc
     return stream.pipe(decoder);
   };
   const headText = nfc(iconv ? iconv.decode(head, enc) : new TextDecoder('utf-8').decode(head)).replace(/^\uFEFF/, '');
+  if (iconv && encoding) checkTable(head, headText, enc, name, iconv);
   return { name, headText, text: decode, bytes };
 }
 
@@ -106,6 +108,42 @@ function legacyError(file: string, line: number): InputError {
       hint: 'Save it from Excel as "CSV UTF-8", or tell ntm the encoding: --encoding windows-1258 (or --encoding tcvn3).',
     },
   ]);
+}
+
+const TABLES: Record<string, { label: string; option?: string }> = {
+  utf8: { label: 'UTF-8' },
+  windows1258: { label: 'Windows-1258', option: 'windows-1258' },
+  tcvn: { label: 'TCVN3', option: 'tcvn3' },
+  viscii: { label: 'VISCII', option: 'viscii' },
+};
+
+/**
+ * A legacy table named by --encoding that is not the file's gives words no Vietnamese text has
+ * (TCVN3 read as Windows-1258: "Tªn th«n"; the reverse: "Tờn thụn, xaị"). When another table reads
+ * the start of the file much better, the run stops and names it, rather than go on to "the header
+ * fits no set". A few odd words in a file no table reads better are left alone: typos, not a table.
+ */
+function checkTable(head: Buffer, text: string, enc: string, file: string, iconv: typeof import('iconv-lite')): void {
+  const read = checkWords(text);
+  if (read.bad === 0 || read.bad < read.words * 0.05) return;
+  // The head may end inside a character: fatal UTF-8 only on what is complete.
+  const utf8 = /[^\x00-\x7f]/.test(text) && isUtf8(head.subarray(0, completeLength(head)));
+  const others = Object.keys(TABLES).filter((t) => t !== enc && (t !== 'utf8' || utf8));
+  const scored = others.map((t) => ({ t, bad: checkWords(t === 'utf8' ? head.toString('utf8') : iconv.decode(head, t)).bad }));
+  const best = scored.sort((a, b) => a.bad - b.bad)[0];
+  if (!best || best.bad * 10 > read.bad) return;
+  const as = TABLES[enc]?.label ?? enc;
+  const words = read.examples.map((w) => `"${w}"`).join(', ');
+  const line = text.slice(0, text.indexOf(read.examples[0]!)).split('\n').length;
+  const right = TABLES[best.t]!;
+  fail({
+    kind: 'wrong-encoding',
+    file,
+    line,
+    params: { encoding: as, words, right: right.label, option: right.option },
+    message: `read as ${as}, this file gives words that are not Vietnamese (${words}): it is not ${as}`,
+    hint: right.option ? `It reads as ${right.label}: use --encoding ${right.option}.` : 'It is UTF-8: leave out --encoding.',
+  });
 }
 
 function controlShare(b: Buffer): number {

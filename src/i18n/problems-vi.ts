@@ -15,6 +15,9 @@ const levelWord = (level: unknown) => (level === 'thon' ? 'thôn' : level === 'x
 const unitName = (p: ProblemParams) => `${p.unit}${p.parent ? ` (${p.parent})` : ''}`;
 const met = (v: unknown) => (v === 'met' ? 'đạt' : 'không đạt');
 
+/** What a path given as a set file is instead (registry.ts). */
+const SPECIAL_FILE: Record<string, string> = { 'a folder': 'một thư mục', 'a FIFO (named pipe)': 'một FIFO (đường ống có tên)', 'a socket': 'một socket', 'a device': 'một thiết bị' };
+
 const SET_FILE_HINT = 'Sửa lại tệp bộ tiêu chí; lệnh `ntm sets show ID` hiển thị bộ tiêu chí khi tệp đã đọc được.';
 const CHECK_ROW_HINT = 'hãy kiểm tra dòng này trong bảng tính.';
 
@@ -105,16 +108,22 @@ function thresholdIssue(p: ProblemParams): Text {
 export const PROBLEMS_VI = {
   // Survey files: opening and reading
   'unreadable-file': (p) =>
-    p.case === 'folder'
-      ? { message: `${p.path} là một thư mục, không phải tệp CSV` }
-      : p.case === 'read'
-        ? { message: `không đọc được ${p.path}: ${p.detail}` }
-        : { message: `không mở được ${p.path}: ${p.case === 'no-such-file' ? 'không có tệp này' : p.detail}`, hint: 'Kiểm tra lại đường dẫn.' },
+    p.case === 'not-a-set-file'
+      ? { message: `${p.path} là ${SPECIAL_FILE[String(p.what)] ?? p.what}, không phải tệp bộ tiêu chí`, hint: 'Hãy đưa tệp YAML của một bộ tiêu chí.' }
+      : p.case === 'folder'
+        ? { message: `${p.path} là một thư mục, không phải tệp CSV` }
+        : p.case === 'read'
+          ? { message: `không đọc được ${p.path}: ${p.detail}` }
+          : { message: `không mở được ${p.path}: ${p.case === 'no-such-file' ? 'không có tệp này' : p.detail}`, hint: 'Kiểm tra lại đường dẫn.' },
   'bad-encoding': (p) => ({ message: `không biết bảng mã ${q(p.encoding)}`, hint: 'Dùng utf-8, windows-1258 hoặc tcvn3.' }),
   'binary-file': () => ({ message: 'đây không phải tệp văn bản (tệp chứa dữ liệu nhị phân)', hint: 'Trong Excel, lưu bảng tính dưới dạng "CSV UTF-8 (Comma delimited)" rồi đưa tệp đó cho ntm.' }),
   'legacy-encoding': () => ({
     message: 'tệp này không dùng bảng mã UTF-8: có vẻ là bảng mã tiếng Việt cũ (Windows-1258 hoặc TCVN3/ABC)',
     hint: 'Lưu lại từ Excel dưới dạng "CSV UTF-8", hoặc cho ntm biết bảng mã: --encoding windows-1258 (hoặc --encoding tcvn3).',
+  }),
+  'wrong-encoding': (p) => ({
+    message: `đọc theo bảng mã ${p.encoding}, tệp này cho ra những từ không phải tiếng Việt (${p.words}): tệp không dùng bảng mã ${p.encoding}`,
+    hint: p.option ? `Tệp đọc đúng theo bảng mã ${p.right}: dùng --encoding ${p.option}.` : 'Tệp dùng bảng mã UTF-8: bỏ --encoding đi.',
   }),
   'empty-file': () => ({ message: 'tệp trống', hint: 'Cần một tệp CSV có dòng tiêu đề ghi tên các tiêu chí và mỗi đơn vị một dòng.' }),
   'no-header': (p) => ({
@@ -173,10 +182,25 @@ export const PROBLEMS_VI = {
     hint: 'Viết thẳng các giá trị ra thay vì lồng bí danh (*tên) của bí danh.',
   }),
   'criteria-set-schema': schemaIssue,
-  'duplicate-id': (p) => ({
-    message: `${p.what === 'indicator' ? `mã chỉ tiêu ${q(p.id)} trong tiêu chí ${q(p.criterion)}` : `mã tiêu chí ${q(p.id)} trong bộ ${q(p.set)}`} xuất hiện hai lần (lần đầu ở dòng ${p.first})`,
-    hint: `Mỗi mã chỉ được dùng một lần; mã đánh số theo quyết định. Muốn sửa một tiêu chí kế thừa, chỉ ghi tiêu chí đó một lần với những trường khác đi.`,
+  'duplicate-id': (p) =>
+    p.what === 'indicator-elsewhere'
+      ? {
+          message: `mã chỉ tiêu ${q(p.id)} trong tiêu chí ${q(p.criterion)}${p.set ? ` của bộ ${q(p.set)}` : ''} cũng có trong tiêu chí ${q(p.other)}${p.first ? ` (dòng ${p.first})` : ''}`,
+          hint: 'Mỗi mã chỉ tiêu chỉ dùng cho một chỉ tiêu trong cả bộ; mã đánh số theo quyết định.',
+        }
+      : {
+          message: `${p.what === 'indicator' ? `mã chỉ tiêu ${q(p.id)} trong tiêu chí ${q(p.criterion)}` : `mã tiêu chí ${q(p.id)} trong bộ ${q(p.set)}`} xuất hiện hai lần (lần đầu ở dòng ${p.first})`,
+          hint: `Mỗi mã chỉ được dùng một lần; mã đánh số theo quyết định. Muốn sửa một tiêu chí kế thừa, chỉ ghi tiêu chí đó một lần với những trường khác đi.`,
+        },
+  'set-too-large': (p) => ({ message: `tệp bộ tiêu chí nặng ${p.size} MB; một bộ tiêu chí tối đa ${p.max} MB`, hint: 'Kiểm tra xem đây có phải là bộ tiêu chí không: các bộ có sẵn đều dưới 100 kB.' }),
+  'min-criteria': (p) => ({ message: `bộ ${q(p.set)} yêu cầu đạt ít nhất ${p.min} tiêu chí nhưng chỉ có ${p.count} tiêu chí`, hint: 'Sửa min_criteria theo quyết định: không đơn vị nào đạt được con số này.' }),
+  'forbidden-key': (p) => ({ message: `không được dùng khóa ${q(p.key)} trong bộ tiêu chí`, hint: 'Xóa khóa này: bộ tiêu chí không có trường nào tên như vậy, và nó có thể làm thay đổi cách chương trình chạy.' }),
+  'number-id': (p) => ({ message: `${p.key} ${p.text} bị YAML đọc thành số ${p.value}`, hint: `Ghi trong dấu nháy: ${p.key}: "${p.text}".` }),
+  'duplicate-name': (p) => ({
+    message: `tiêu chí ${q(p.other)} và ${q(p.id)}${p.set ? ` của bộ ${q(p.set)}` : ''} trùng tên ${q(p.name)}${p.first ? ` (lần đầu ở dòng ${p.first})` : ''}`,
+    hint: 'Cột của bảng điều tra được khớp với tiêu chí theo tên: mỗi tiêu chí cần một tên riêng.',
   }),
+  'empty-map': (p) => ({ message: `${p.key} không có giá trị nào`, hint: `Ghi ít nhất một giá trị trong ${p.key}, hoặc bỏ ${p.key} đi.` }),
   'criteria-set-threshold': thresholdIssue,
   'unknown-set': (p) => ({ message: `không có bộ tiêu chí ${q(p.id)}`, hint: 'Lệnh `ntm sets list` liệt kê các bộ tiêu chí ntm biết.' }),
   'extends-cycle': (p) => ({ message: `"extends" tạo thành vòng lặp: ${p.chain}`, hint: 'Một bộ chỉ mở rộng được từ bộ khác khi bộ đó không dẫn ngược về nó.' }),

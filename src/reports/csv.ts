@@ -6,7 +6,7 @@ import { BlockWriter } from './block-writer.js';
 import { unitNames } from './labels.js';
 import type { RenderOptions } from './options.js';
 import { withSpill, type Spill } from './spill.js';
-import { neutralise } from './spreadsheet-safety.js';
+import { neutralise, SPREADSHEET_CSV } from './spreadsheet-safety.js';
 import type { ReportSink, RunHead, RunStream } from './stream.js';
 import { CriterionView, joinWhich, OwnerView } from './views.js';
 
@@ -17,7 +17,7 @@ type Row = (string | number)[];
  * UTF-8 with a BOM, so that Excel reads the Vietnamese as UTF-8; every text cell neutralised.
  */
 export async function render(run: RunStream, opts: RenderOptions, out: ReportSink): Promise<void> {
-  const csv = stringify({ bom: true, record_delimiter: 'windows', cast: { string: (s) => neutralise(s) } });
+  const csv = stringify({ ...SPREADSHEET_CSV, cast: { string: (s) => neutralise(s) } });
   csv.setEncoding('utf8');
   // Each record is a chunk of its own: gathered into blocks, so that the sink sees few writes.
   const w = new BlockWriter(out);

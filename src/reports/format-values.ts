@@ -33,7 +33,7 @@ function round2(a: number): [string, string] {
   return [cents.slice(0, -2), cents.slice(-2).replace(/0+$/, '')];
 }
 
-const symbol: Record<string, string> = { '>=': '≥', '<=': '≤', '==': '=' };
+const symbol: Record<string, string> = { '>=': '≥', '<=': '≤' };
 
 function unitSuffix(ind: Pick<Indicator, 'type' | 'unit'>): string {
   if (ind.type === 'percent') return ' %';
@@ -50,9 +50,13 @@ export function formatValue(ind: Pick<Indicator, 'type' | 'unit'>, v: ThresholdV
   return `${formatNumber(v, lang)}${unitSuffix(ind)}`;
 }
 
-/** What a threshold requires: "≥ 90 %", "≤ 6 %", "= Có", "từ 10–20 km". */
+/**
+ * What a threshold requires: "≥ 90 %", "≤ 6 %", "Có", "từ 10–20 km". An equality is the value
+ * alone: "= Đạt" would read as a formula to a spreadsheet.
+ */
 export function formatRequirement(ind: Pick<Indicator, 'type' | 'unit' | 'comparison'>, v: ThresholdValue, lang: Lang): string {
   if (ind.comparison === 'between') return `${t(lang, 'between')} ${formatValue(ind, v, lang)}`;
+  if (ind.comparison === '==') return formatValue(ind, v, lang);
   return `${symbol[ind.comparison]} ${formatValue(ind, v, lang)}`;
 }
 

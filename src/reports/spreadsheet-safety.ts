@@ -1,8 +1,19 @@
 /**
- * OWASP CSV injection: a cell that begins with = + - @, a tab or a carriage return can be taken for
- * a formula by a spreadsheet. A leading single quote makes it plain text. Applied to every text cell
- * of CSV and XLSX reports, since unit names and values come from the survey as typed.
+ * OWASP CSV injection: a cell that begins with = + - @ (or their full-width forms, which Apple
+ * Numbers folds), a tab or a carriage return can be taken for a formula by a spreadsheet. A leading
+ * single quote makes it plain text. Every line of a cell gets it, not only the first: a reader that
+ * splits a cell at its line breaks would otherwise start a row with the formula. Applied to the text
+ * that comes from the survey and the set (names, values); ntm's own words never begin so.
  */
+const RISKY_LINE_START = /(^|\n|\r)(?=[=+\-@\t\r\uFF1D\uFF0B\uFF0D\uFF20])/g;
+
 export function neutralise(text: string): string {
-  return /^[=+\-@\t\r]/.test(text) ? `'${text}` : text;
+  return text.replace(RISKY_LINE_START, "$1'");
 }
+
+/**
+ * csv-stringify's options for a spreadsheet: CRLF between rows, and every field that holds a CR or a
+ * LF quoted (with a record delimiter set, csv-stringify by default quotes only fields holding CRLF,
+ * and a bare LF in a name would end the row).
+ */
+export const SPREADSHEET_CSV = { bom: true, record_delimiter: 'windows', quote_record_delimiter: true } as const;

@@ -9,3 +9,11 @@ const UNSAFE = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u20
 const UNSAFE_ALL = new RegExp(UNSAFE.source, 'g');
 
 export const terminalSafe = (s: string): string => (UNSAFE.test(s) ? s.replace(UNSAFE_ALL, '\uFFFD') : s);
+
+/**
+ * JSON text with the same characters written as \u escapes: the data is unchanged for whoever
+ * parses it, and the terminal it is printed on sees no escape sequence (JSON.stringify escapes C0
+ * only, not DEL, C1 or the bidi controls).
+ */
+export const jsonTerminalSafe = (json: string): string =>
+  UNSAFE.test(json) ? json.replace(UNSAFE_ALL, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`) : json;
