@@ -5,7 +5,7 @@ import { DATE_ENV, readCsv, readXlsx, sheetRows } from './reports-helpers.js';
 
 const ANNEX = fixture('ngan-son-2021-thon.csv');
 const XA = fixture('reports/bac-kan-xa-2020-values.csv');
-const VI_LOCALE = { ...DATE_ENV, LANG: 'vi_VN.UTF-8' };
+const VI_LOCALE = { ...DATE_ENV, LANG: 'vi_VN.UTF-8', COLUMNS: '200' };
 
 describe('--lang: everything ntm says, in Vietnamese or English; criterion names as the set writes them', () => {
   it('speaks Vietnamese by default in a Vietnamese locale, English otherwise', async () => {
@@ -51,9 +51,10 @@ describe('--lang: everything ntm says, in Vietnamese or English; criterion names
   });
 
   it('table views in Vietnamese', async () => {
-    const byC = await ntm(['evaluate', ANNEX, '--by', 'criterion', '--lang', 'vi']);
+    const wide = { env: { COLUMNS: '200' } };
+    const byC = await ntm(['evaluate', ANNEX, '--by', 'criterion', '--lang', 'vi'], wide);
     expect(byC.stdout).toMatch(/│ Tiêu chí\s+│ Cơ quan phụ trách\s+│ Số đơn vị chưa đạt │ Đơn vị/);
-    const byO = await ntm(['evaluate', XA, '--set', 'bac-kan-xa-2017', '--by', 'owner', '--lang', 'vi']);
+    const byO = await ntm(['evaluate', XA, '--set', 'bac-kan-xa-2017', '--by', 'owner', '--lang', 'vi'], wide);
     expect(byO.stdout).toMatch(/│ Trung Hòa\s+│ Ngân Sơn\s+│ 15\. Y tế\s+│ 15\.3 Tỷ lệ trẻ em/);
     expect(byO.stdout).toContain('27,3 %');
   });

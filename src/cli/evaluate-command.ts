@@ -19,6 +19,7 @@ interface EvaluateOptions extends CommonOptions {
   villages?: string;
   encoding?: string;
   color: boolean;
+  wide?: boolean;
 }
 
 /** The file extensions -o recognises, as the help and the error list them. */
@@ -41,6 +42,7 @@ export function registerEvaluate(program: Command, out: (s: string) => void): vo
     .option('--villages <file>', 'village survey, to compute commune indicators that are shares of villages')
     .option('--encoding <encoding>', 'encoding of the survey files when not UTF-8 (windows-1258, tcvn3)')
     .option('--no-color', 'no colour in terminal output')
+    .option('--wide', 'terminal table: every name and every missing criterion in full, not cut to fit')
     .addHelpText('after', '\nExit codes: 0 every unit meets the standard, 1 some do not, 2 bad input or usage.')
     .action(async (files: string[], opts: EvaluateOptions) => evaluate(files, opts, out));
 }
@@ -98,7 +100,10 @@ async function evaluate(files: string[], opts: EvaluateOptions, out: (s: string)
     const render = await FORMATS[format]!.load();
     const target = opts.output === undefined ? undefined : openOutput(opts.output, inputs, force);
     try {
-      await render(run, { lang, by: opts.by, color, date: reportDate() }, sinkFor(target?.stream ?? process.stdout));
+      // The table fits the terminal it is shown on; a file or a pipe gets COLUMNS, or 80.
+      const width = (!opts.output && process.stdout.columns) || Number(process.env.COLUMNS) || 80;
+      const renderOpts = { lang, by: opts.by, color, date: reportDate(), wide: Boolean(opts.wide), width };
+      await render(run, renderOpts, sinkFor(target?.stream ?? process.stdout));
       await target?.commit();
     } catch (e) {
       target?.abort();

@@ -64,6 +64,7 @@ const messages = {
   under: ['thiếu', 'short'],
   unitsMissing: ['Số đơn vị chưa đạt', 'Units missing it'],
   which: ['Đơn vị', 'Which units'],
+  more: ['khác', 'more'],
   total: ['Tổng số tiêu chí đạt', 'Criteria met'],
   tt: ['TT', 'No.'],
   date: ['Ngày', 'Date'],

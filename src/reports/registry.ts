@@ -1,4 +1,3 @@
-import { collected } from './collect.js';
 import type { StreamRenderer } from './stream.js';
 
 export interface Format {
@@ -8,18 +7,15 @@ export interface Format {
   ext: string[];
 }
 
-/**
- * One module per format. `collected(…)` marks a format still built whole from the evaluation
- * (TRANSITIONAL: every unit in memory); the others stream.
- */
+/** One module per format; each writes the run as it streams, a piece at a time. */
 export const FORMATS: Record<string, Format> = {
-  table: { load: async () => collected((await import('./table.js')).render), ext: ['txt'] },
+  table: { load: async () => (await import('./table.js')).render, ext: ['txt'] },
   json: { load: async () => (await import('./json.js')).render, ext: ['json'] },
   jsonl: { load: async () => (await import('./jsonl.js')).render, ext: ['jsonl', 'ndjson'] },
-  csv: { load: async () => collected((await import('./csv.js')).render), ext: ['csv'] },
-  markdown: { load: async () => collected((await import('./markdown.js')).render), ext: ['md', 'markdown'] },
-  xlsx: { load: async () => collected((await import('./xlsx.js')).render), binary: true, ext: ['xlsx'] },
-  html: { load: async () => collected((await import('./html.js')).render), ext: ['html', 'htm'] },
+  csv: { load: async () => (await import('./csv.js')).render, ext: ['csv'] },
+  markdown: { load: async () => (await import('./markdown.js')).render, ext: ['md', 'markdown'] },
+  xlsx: { load: async () => (await import('./xlsx.js')).render, binary: true, ext: ['xlsx'] },
+  html: { load: async () => (await import('./html.js')).render, ext: ['html', 'htm'] },
 };
 
 export function formatFromPath(path: string): string | undefined {
