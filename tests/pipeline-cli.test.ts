@@ -138,6 +138,23 @@ describe('-o never over an input, into devices and pipes, refused before any wor
   });
 });
 
+describe('Ctrl-C with a view on standard output', () => {
+  it('removes the folder where the view waits, and ends with 130', async () => {
+    const tmp = tempDir();
+    const env = { ...process.env, LANG: 'C.UTF-8', TMPDIR: tmp };
+    const args = [BIN, 'evaluate', '-', ...THON, '--format', 'json', '--by', 'owner'];
+    const child = spawn(process.execPath, args, { env });
+    const code = new Promise<number | null>((done) => child.on('close', (c) => done(c)));
+    child.stdin.write(`${THON_HEADER}\n${villageRows(12_000)}`);
+    // The report has begun (its head is out) and the input is still open: the view's folder is there.
+    await new Promise((started) => child.stdout.once('data', started));
+    expect(readdirSync(tmp).filter((f) => f.startsWith('ntm-spill-'))).toHaveLength(1);
+    child.kill('SIGINT');
+    expect(await code).toBe(130);
+    expect(readdirSync(tmp)).toEqual([]);
+  });
+});
+
 describe('an error midway', () => {
   const dir = tempDir({ 'lon.csv': `${THON_HEADER}\n${villageRows(12_000)}"Bản Chang",Vân Tùng,"1"x,1\n` });
 

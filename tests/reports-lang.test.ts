@@ -16,7 +16,7 @@ describe('--lang: everything ntm says, in Vietnamese or English; criterion names
     expect(en.stdout).toContain('Summary: Units evaluated: 8; Meeting the standard: 0; Average criteria met: 10.38/16');
     // --lang overrides the locale both ways.
     expect((await ntm(['evaluate', ANNEX, '--lang', 'en'], { env: VI_LOCALE })).stdout).toContain('Units evaluated: 8');
-    expect((await ntm(['evaluate', ANNEX, '--lang', 'vi', '-q'])).stdout).toBe('Số đơn vị đánh giá: 8; Số đơn vị đạt chuẩn: 0; Bình quân tiêu chí đạt: 10,38/16\n');
+    expect((await ntm(['evaluate', ANNEX, '--lang', 'vi', '-q'])).stdout).toBe('Số đơn vị đánh giá: 8; Số đơn vị đạt chuẩn: 0; Bình quân tiêu chí đạt: 10,38/16; Cảnh báo: 2\n');
   });
 
   it('CSV: headings, kinds and numbers in Vietnamese', async () => {

@@ -35,6 +35,17 @@ describe(`every report at ${UNITS.toLocaleString('en')} villages is whole`, { ti
     expect(byCriterion[1]![5]!.split('; ')).toHaveLength(Number(byCriterion[1]![3]));
   });
 
+  it('json --by owner and --by criterion: every gap in the view, after the units', async () => {
+    const byOwner = JSON.parse((await evaluate(['--format', 'json', '--by', 'owner'])).stdout);
+    expect(byOwner.units).toHaveLength(UNITS);
+    expect(byOwner.byOwner.reduce((n: number, o: { gaps: unknown[] }) => n + o.gaps.length, 0)).toBe(survey.gaps);
+    const byCriterion = JSON.parse((await evaluate(['--format', 'json', '--by', 'criterion'])).stdout);
+    const missing = (u: { criteria: string[] }) => u.criteria.filter((c) => c !== 'met').length;
+    const missed = byCriterion.units.reduce((n: number, u: { criteria: string[] }) => n + missing(u), 0);
+    expect(byCriterion.byCriterion.reduce((n: number, c: { units: unknown[] }) => n + c.units.length, 0)).toBe(missed);
+    expect(byCriterion.summary.units).toBe(UNITS);
+  });
+
   it('markdown: every annex row, every gap row, then the summary', async () => {
     const r = await evaluate(['--format', 'markdown']);
     expect(count(r.stdout, /^\| \d+ \| Thôn \d+ \| Xã \d+ \| [1 |]*\| \d+ \|$/gm)).toBe(UNITS);

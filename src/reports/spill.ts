@@ -1,4 +1,4 @@
-import { createReadStream } from 'node:fs';
+import { createReadStream, rmSync } from 'node:fs';
 import { mkdtemp, open, rm, type FileHandle } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -27,8 +27,22 @@ export class Spill {
   private constructor(readonly dir: string) {}
 
   static async open(): Promise<Spill> {
-    return new Spill(await mkdtemp(join(tmpdir(), 'ntm-spill-')));
+    const spill = new Spill(await mkdtemp(join(tmpdir(), 'ntm-spill-')));
+    process.on('exit', spill.removeNow).on('SIGINT', spill.interrupted).on('SIGTERM', spill.interrupted);
+    return spill;
   }
+
+  /** Removes the folder at once: the process is ending (Ctrl-C, or an exit midway). */
+  private readonly removeNow = () => rmSync(this.dir, { recursive: true, force: true });
+
+  /**
+   * Ctrl-C while the report is written: the folder goes. The process ends here only when nobody
+   * else listens (otherwise the -o writer removes its temporary file and ends it; `exit` removes ours).
+   */
+  private readonly interrupted = (signal: NodeJS.Signals) => {
+    this.removeNow();
+    if (process.listenerCount(signal) === 1) process.exit(signal === 'SIGINT' ? 130 : 143);
+  };
 
   /** Appends text to a group; `records` is how many records the text holds (for `count`). */
   async write(group: string, text: string, records = 1): Promise<void> {
@@ -86,6 +100,7 @@ export class Spill {
   async close(): Promise<void> {
     await Promise.allSettled([...this.groups.values()].map((g) => g.handle?.close()));
     await rm(this.dir, { recursive: true, force: true });
+    process.off('exit', this.removeNow).off('SIGINT', this.interrupted).off('SIGTERM', this.interrupted);
   }
 
   private async flush(g: Group): Promise<void> {
