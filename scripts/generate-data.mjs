@@ -83,7 +83,9 @@ function* communes(set, count, seed) {
     }
     return '';
   };
-  yield `Tên xã;Huyện;Tỉnh;${inds.map((i) => `${i.id} ${i.name}`.replace(/;/g, ',')).join(';')}`;
+  // A name with a quote in it is quoted whole, its quotes doubled, as Excel writes it.
+  const cell = (s) => (s.includes('"') ? `"${s.replace(/"/g, '""')}"` : s);
+  yield `Tên xã;Huyện;Tỉnh;${inds.map((i) => cell(`${i.id} ${i.name}`.replace(/;/g, ','))).join(';')}`;
   for (let i = 1; i <= count; i++) yield `${name(r, i)};Huyện ${Math.ceil(i / 15)};Tỉnh ${Math.ceil(i / 160)};${inds.map(value).join(';')}`;
 }
 

@@ -171,11 +171,12 @@ describe('blank is no data, not unmet', () => {
 
   it('shows the shortfall in the table: value, required, distance, owner', async () => {
     const dir = tempDir({ 'xa.csv': 'Tên xã,1.2,2.1\nBằng Vân,"8,2%",40\n' });
-    const r = await ntm(['evaluate', join(dir, 'xa.csv'), '--sets', SETS, '--set', 'kiem-thu-xa']);
+    const wide = { env: { COLUMNS: '200' } };
+    const r = await ntm(['evaluate', join(dir, 'xa.csv'), '--sets', SETS, '--set', 'kiem-thu-xa'], wide);
     expect(r.code).toBe(1);
     expect(r.stdout).toMatch(/Bằng Vân\s*│\s*1\. Tỷ lệ\s*│\s*1\.2 Tỷ lệ hộ nghèo\s*│\s*8\.2 %\s*│\s*≤ 6 % \*\s*│\s*2\.2 points\s*│\s*Phòng Lao động/);
     expect(r.stdout).toMatch(/40 triệu đồng\/người\/năm\s+│\s*≥ 45 triệu đồng\/người\/năm \*\s*│\s*5 triệu đồng\/người\/năm\s*│/);
-    const vi = await ntm(['evaluate', join(dir, 'xa.csv'), '--sets', SETS, '--set', 'kiem-thu-xa', '--lang', 'vi']);
+    const vi = await ntm(['evaluate', join(dir, 'xa.csv'), '--sets', SETS, '--set', 'kiem-thu-xa', '--lang', 'vi'], wide);
     expect(vi.stdout).toMatch(/8,2 %\s*│\s*≤ 6 % \*\s*│\s*2,2 điểm %/);
   });
 });
@@ -183,7 +184,7 @@ describe('blank is no data, not unmet', () => {
 describe('unverified thresholds', () => {
   it('says which unverified thresholds the verdicts rely on', async () => {
     const dir = tempDir({ 'xa.csv': 'Tên xã,1.2,2.1\nBằng Vân,"8,2%",40\n' });
-    const r = await ntm(['evaluate', join(dir, 'xa.csv'), '--sets', SETS, '--set', 'kiem-thu-xa', '--quiet']);
+    const r = await ntm(['evaluate', join(dir, 'xa.csv'), '--sets', SETS, '--set', 'kiem-thu-xa']);
     expect(r.stderr).toContain('warning: 2 thresholds used here are not verified against the text of KIỂM THỬ: 1.2, 2.1');
     expect(r.stderr).toContain('`ntm sets show kiem-thu-xa` shows each value\'s source');
     const marks = await ntm(['evaluate', fixture('ngan-son-2021-thon.csv'), '--quiet']);

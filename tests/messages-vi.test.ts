@@ -24,7 +24,7 @@ describe('errors and warnings in Vietnamese', () => {
   });
 
   it('the total that disagrees with the marks (Nà Y: 14 marked, 13 written), and the set ntm chose', async () => {
-    const r = await ntm(['evaluate', fixture('ngan-son-2021-thon.csv'), '--quiet'], VI);
+    const r = await ntm(['evaluate', fixture('ngan-son-2021-thon.csv')], VI);
     expect(r.code).toBe(1);
     expect(r.stderr).toContain(`ntm: ${fixture('ngan-son-2021-thon.csv')}: dùng bộ tiêu chí "bac-kan-thon-2019" (225/QĐ-UBND); muốn chọn bộ khác, dùng --set\n`);
     expect(r.stderr).toContain(
@@ -71,7 +71,7 @@ describe('errors and warnings in Vietnamese', () => {
 
   it('thresholds not verified against the decision', async () => {
     const dir = tempDir({ 'xa.csv': 'Tên xã,1.2,2.1\nBằng Vân,"8,2%",40\n' });
-    const r = await ntm(['evaluate', join(dir, 'xa.csv'), '--sets', fixture('sets'), '--set', 'kiem-thu-xa', '--quiet'], VI);
+    const r = await ntm(['evaluate', join(dir, 'xa.csv'), '--sets', fixture('sets'), '--set', 'kiem-thu-xa'], VI);
     expect(r.stderr).toContain('cảnh báo: 2 ngưỡng dùng ở đây chưa được kiểm chứng với văn bản KIỂM THỬ: 1.2, 2.1\n');
     expect(r.stderr).toContain('  gợi ý: Lệnh `ntm sets show kiem-thu-xa` cho biết nguồn của từng giá trị; hãy kiểm tra trước khi dựa vào kết quả đánh giá này.\n');
   });
@@ -90,7 +90,7 @@ describe('usage errors from the option parser (commander)', () => {
     expect(vi.code).toBe(2);
     expect(vi.stderr).toBe("lỗi: không có tuỳ chọn '--fomat'\n(Có phải ý bạn là --format?)\n");
     const choice = await ntm(['evaluate', fixture('ngan-son-2021-thon.csv'), '--format', 'docx'], VI);
-    expect(choice.stderr).toBe("lỗi: tuỳ chọn '--format <format>' không nhận giá trị 'docx'. Các giá trị được phép: table, json, csv, markdown, xlsx, html.\n");
+    expect(choice.stderr).toBe("lỗi: tuỳ chọn '--format <format>' không nhận giá trị 'docx'. Các giá trị được phép: table, json, jsonl, csv, markdown, xlsx, html.\n");
     const en = await ntm(['evaluate', fixture('ngan-son-2021-thon.csv'), '--fomat', 'json', '--lang', 'en'], VI);
     expect(en.stderr).toBe("error: unknown option '--fomat'\n(Did you mean --format?)\n");
   });
@@ -98,7 +98,7 @@ describe('usage errors from the option parser (commander)', () => {
 
 describe('--lang en under a Vietnamese locale', () => {
   it('keeps every message, hint and notice in English', async () => {
-    const r = await ntm(['evaluate', fixture('ngan-son-2021-thon.csv'), '--quiet', '--lang', 'en'], VI);
+    const r = await ntm(['evaluate', fixture('ngan-son-2021-thon.csv'), '--lang', 'en'], VI);
     expect(r.stderr).toContain(`ntm: ${fixture('ngan-son-2021-thon.csv')}: using criteria set "bac-kan-thon-2019" (225/QĐ-UBND); choose another with --set\n`);
     expect(r.stderr).toContain(`${fixture('ngan-son-2021-thon.csv')}:8:20: warning: Nà Y (Thượng Ân): the marks add up to 14 criteria met, the total column says 13\n  hint: ntm counts the marks; correct the total or the marks.\n`);
     const missing = await ntm(['evaluate', 'khong-co.csv', '--lang', 'en'], VI);

@@ -171,10 +171,12 @@ describe('evaluation does not depend on the order of columns or rows', () => {
         const evaluate = async (file: string) => {
           const plan = compilePlan(villageSet, { region: 'TDMNPB' });
           const out = new Map<string, unknown>();
-          await readSurvey(file, { set: villageSet, candidates: [], onRow: (row) => {
-            const { file: _f, line: _l, ...rest } = evaluateUnit(plan, row);
-            out.set(`${row.name}/${row.parent}`, rest);
-          } });
+          for await (const rows of readSurvey(file, { set: villageSet, candidates: [], warn: () => {} })) {
+            for (const row of rows) {
+              const { file: _f, line: _l, ...rest } = evaluateUnit(plan, row);
+              out.set(`${row.name}/${row.parent}`, rest);
+            }
+          }
           return out;
         };
         const plain = await evaluate(write(header.map((_, i) => i), rows));

@@ -13,7 +13,7 @@ const dir = tempDir({
 });
 const A = join(dir, 'thon-van-tung.csv');
 const B = join(dir, 'thon-bang-van.csv');
-const run = (args: string[]) => ntm(['evaluate', A, B, '--set', 'bac-kan-thon-2019', ...args], { env: DATE_ENV });
+const run = (args: string[]) => ntm(['evaluate', A, B, '--set', 'bac-kan-thon-2019', ...args], { env: { ...DATE_ENV, COLUMNS: '300' } });
 
 describe('ntm evaluate a.csv b.csv: one run, every file', () => {
   it('exit code covers all files: 0 when every unit of every file meets, 1 when one unit of one file does not', async () => {

@@ -104,7 +104,11 @@ describe.skipIf(!haveChromium)('ntm evaluate -o report.html, opened in headless 
   it('speaks Vietnamese with --lang vi', async () => {
     const { page } = await open([ANNEX], 'vi');
     expect(await page.$eval('html', (h) => h.lang)).toBe('vi');
-    expect(await texts(page, 'h2')).toEqual(['Tổng hợp', 'Đơn vị × tiêu chí', 'Các chỉ tiêu chưa đạt']);
+    // The summary is written last (it is known only then) and shown first.
+    expect(await texts(page, 'h2')).toEqual(['Đơn vị × tiêu chí', 'Các chỉ tiêu chưa đạt', 'Tổng hợp']);
+    const top = (selector: string) => page.$eval(selector, (e) => e.getBoundingClientRect().top);
+    expect(await top('#summary')).toBeLessThan(await top('#heatmap'));
+    expect(await top('header')).toBeLessThan(await top('#summary'));
     expect(await texts(page, '#summary .figure')).toEqual(['8\nSố đơn vị đánh giá', '0\nSố đơn vị đạt chuẩn', '10,38/16\nBình quân tiêu chí đạt', 'đã kiểm chứng 0 · nguồn thứ cấp 0 · theo đánh giá 128\nKết luận tiêu chí dựa trên']);
     expect((await texts(page, '.heatmap tbody tr td:last-child'))[0]).toBe('Chưa đạt');
   });

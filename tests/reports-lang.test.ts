@@ -5,7 +5,7 @@ import { DATE_ENV, readCsv, readXlsx, sheetRows } from './reports-helpers.js';
 
 const ANNEX = fixture('ngan-son-2021-thon.csv');
 const XA = fixture('reports/bac-kan-xa-2020-values.csv');
-const VI_LOCALE = { ...DATE_ENV, LANG: 'vi_VN.UTF-8' };
+const VI_LOCALE = { ...DATE_ENV, LANG: 'vi_VN.UTF-8', COLUMNS: '200' };
 
 describe('--lang: everything ntm says, in Vietnamese or English; criterion names as the set writes them', () => {
   it('speaks Vietnamese by default in a Vietnamese locale, English otherwise', async () => {
@@ -16,7 +16,7 @@ describe('--lang: everything ntm says, in Vietnamese or English; criterion names
     expect(en.stdout).toContain('Summary: Units evaluated: 8; Meeting the standard: 0; Average criteria met: 10.38/16');
     // --lang overrides the locale both ways.
     expect((await ntm(['evaluate', ANNEX, '--lang', 'en'], { env: VI_LOCALE })).stdout).toContain('Units evaluated: 8');
-    expect((await ntm(['evaluate', ANNEX, '--lang', 'vi', '-q'])).stdout).toBe('Số đơn vị đánh giá: 8; Số đơn vị đạt chuẩn: 0; Bình quân tiêu chí đạt: 10,38/16; Kết luận tiêu chí dựa trên: đã kiểm chứng 0 · nguồn thứ cấp 0 · theo đánh giá 128\n');
+    expect((await ntm(['evaluate', ANNEX, '--lang', 'vi', '-q'])).stdout).toBe('Số đơn vị đánh giá: 8; Số đơn vị đạt chuẩn: 0; Bình quân tiêu chí đạt: 10,38/16; Kết luận tiêu chí dựa trên: đã kiểm chứng 0 · nguồn thứ cấp 0 · theo đánh giá 128; Cảnh báo: 2\n');
   });
 
   it('CSV: headings, kinds and numbers in Vietnamese', async () => {
@@ -51,9 +51,10 @@ describe('--lang: everything ntm says, in Vietnamese or English; criterion names
   });
 
   it('table views in Vietnamese', async () => {
-    const byC = await ntm(['evaluate', ANNEX, '--by', 'criterion', '--lang', 'vi']);
+    const wide = { env: { COLUMNS: '200' } };
+    const byC = await ntm(['evaluate', ANNEX, '--by', 'criterion', '--lang', 'vi'], wide);
     expect(byC.stdout).toMatch(/│ Tiêu chí\s+│ Cơ quan phụ trách\s+│ Số đơn vị chưa đạt │ Đơn vị/);
-    const byO = await ntm(['evaluate', XA, '--set', 'bac-kan-xa-2017', '--by', 'owner', '--lang', 'vi']);
+    const byO = await ntm(['evaluate', XA, '--set', 'bac-kan-xa-2017', '--by', 'owner', '--lang', 'vi'], wide);
     expect(byO.stdout).toMatch(/│ Trung Hòa\s+│ Ngân Sơn\s+│ 15\. Y tế\s+│ 15\.3 Tỷ lệ trẻ em/);
     expect(byO.stdout).toContain('27,3 %');
   });

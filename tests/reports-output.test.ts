@@ -89,7 +89,7 @@ describe('ntm evaluate -o FILE', () => {
     const dir = tempDir();
     const r = await ntm(['evaluate', ANNEX, '-o', join(dir, 'no/such/report.md')]);
     expect(r.code).toBe(2);
-    expect(r.stderr).toContain('cannot write');
+    expect(r.stderr).toContain(': error: the folder of ');
     expect(existsSync(join(dir, 'no'))).toBe(false);
   });
 
@@ -105,7 +105,7 @@ describe('ntm evaluate -o FILE', () => {
     const dir = tempDir();
     const r = await ntm(['evaluate', ANNEX, '-q', '-o', join(dir, 'r.json')]);
     expect(r.code).toBe(1);
-    expect(r.stdout).toBe('Units evaluated: 8; Meeting the standard: 0; Average criteria met: 10.38/16; Criterion verdicts resting on: verified 0 · secondary source 0 · by mark 128\n');
+    expect(r.stdout).toBe('Units evaluated: 8; Meeting the standard: 0; Average criteria met: 10.38/16; Criterion verdicts resting on: verified 0 · secondary source 0 · by mark 128; Warnings: 2\n');
     expect(JSON.parse(readFileSync(join(dir, 'r.json'), 'utf8')).units).toHaveLength(8);
   });
 });

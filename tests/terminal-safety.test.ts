@@ -23,7 +23,8 @@ const survey = [
 describe('terminal safety', () => {
   it('evaluate: the table and the warnings show survey text with every control replaced', async () => {
     const dir = tempDir({ 'thon.csv': survey });
-    const r = await ntm(['evaluate', 'thon.csv', '--set', 'bac-kan-thon-2019'], { cwd: dir });
+    // A wide terminal, so that each name stays on one line of its cell.
+    const r = await ntm(['evaluate', 'thon.csv', '--set', 'bac-kan-thon-2019'], { cwd: dir, env: { COLUMNS: '200' } });
     expect(r.code).toBe(1);
     expect(r.stdout).not.toMatch(RAW);
     expect(r.stderr).not.toMatch(RAW);

@@ -1,5 +1,6 @@
 import { Option, type Command } from 'commander';
-import { fail } from '../problems.js';
+import { fail, type Problem } from '../problems.js';
+import { leftOut } from '../pipeline/warning-log.js';
 import { t, type Lang } from '../i18n/messages.js';
 import { FORMATS, formatFromPath } from '../reports/registry.js';
 import { reportDate, type View } from '../reports/options.js';
@@ -20,6 +21,7 @@ interface EvaluateOptions extends CommonOptions {
   percentAsIs?: boolean;
   sheet?: string;
   color: boolean;
+  wide?: boolean;
 }
 
 /** The file extensions -o recognises, as the help and the error list them. */
@@ -38,61 +40,115 @@ export function registerEvaluate(program: Command, out: (s: string) => void): vo
     .option('-o, --output <file>', `write the report to FILE (format from its extension: ${EXTENSIONS})`)
     .option('--force', 'replace an existing output file')
     .addOption(new Option('--by <view>', 'group the report by unit, criterion or owner department').choices(['unit', 'criterion', 'owner']).default('unit'))
-    .option('-q, --quiet', 'print only the summary line (with -o, the report is still written)')
+    .option('-q, --quiet', 'print only the summary (JSON with --format json), warnings counted, not printed; -o still writes')
     .option('--villages <file>', 'village survey, to compute commune indicators that are shares of villages')
     .option('--sheet <name|n>', 'the sheet of an .xlsx to read, by name or number (default: the one whose header fits)')
     .option('--encoding <encoding>', 'encoding of the survey files when not UTF-8 (windows-1258, tcvn3)')
     .option('--percent-as-is', 'read percentages as written, never a column of values within 0–1 as fractions')
     .option('--no-color', 'no colour in terminal output')
-    .action(async (files: string[], opts: EvaluateOptions) => {
-      const lang = opts.lang as Lang;
-      const year = opts.year === undefined ? undefined : Number(opts.year);
-      if (year !== undefined && !(Number.isInteger(year) && year > 1900 && year < 2100)) {
-        fail({ kind: 'bad-year', params: { year: opts.year }, message: `--year ${opts.year} is not a year`, hint: 'Give a year such as 2024.' });
-      }
-      if (files.filter((f) => f === '-').length > 1) fail({ kind: 'usage', params: { case: 'stdin-twice' }, message: 'standard input ("-") can be read only once' });
-      const format = opts.format ?? (opts.output ? formatFromPath(opts.output) : 'table');
-      if (!format) {
-        const formats = Object.keys(FORMATS).join(', ');
-        fail({ kind: 'usage', params: { case: 'unknown-format', output: opts.output, formats, extensions: EXTENSIONS }, message: `cannot tell the report format from "${opts.output}"`, hint: `Name the file ${EXTENSIONS}, or add --format (${formats}).` });
-      }
-      if (FORMATS[format]!.binary && !opts.output && process.stdout.isTTY) {
-        fail({ kind: 'usage', params: { case: 'binary-terminal', format, ext: FORMATS[format]!.ext[0] }, message: `the ${format} report is a binary file and would garble the terminal`, hint: `Add -o report.${FORMATS[format]!.ext[0]}, or redirect standard output.` });
-      }
-      const { registry, setId } = await openSets(opts, opts.set);
-      // The reader, engine and reports load only when a command needs them: start-up stays fast.
-      const [{ runEvaluation }, { checkOutput, writeOutput }, { summaryLine }] = await Promise.all([import('./run-evaluation.js'), import('./write-output.js'), import('../reports/labels.js')]);
-      const inputs = [...files, ...(opts.villages ? [opts.villages] : []), ...(opts.set ? [opts.set] : [])];
-      if (opts.output) checkOutput(opts.output, inputs, Boolean(opts.force));
-      const ev = await runEvaluation({
-        files,
-        registry,
-        setId,
-        region: opts.region,
-        year,
-        group: opts.group,
-        villages: opts.villages,
-        encoding: opts.encoding,
-        percentAsIs: Boolean(opts.percentAsIs),
-        sheet: opts.sheet,
-        // --quiet without -o needs only the summary, so the units need not be kept.
-        summaryOnly: Boolean(opts.quiet) && !opts.output,
-        lang,
-        onNotice: (m) => process.stderr.write(`${terminalSafe(m)}\n`),
-      });
-      for (const w of ev.warnings) process.stderr.write(formatProblem(w, lang));
+    .option('--wide', 'terminal table: every name and every missing criterion in full, not cut to fit')
+    .addHelpText('after', '\nExit codes: 0 every unit meets the standard, 1 some do not, 2 bad input or usage.')
+    .action(async (files: string[], opts: EvaluateOptions) => evaluate(files, opts, out));
+}
 
-      if (opts.output || !opts.quiet) {
-        const color = opts.color && !opts.output && process.stdout.isTTY === true && !('NO_COLOR' in process.env);
-        const render = await FORMATS[format]!.load();
-        const report = await render(ev, { lang, by: opts.by, color, date: reportDate() });
-        if (opts.output) {
-          writeOutput(opts.output, report, inputs, Boolean(opts.force));
-          if (!opts.quiet) process.stderr.write(`ntm: ${t(lang, 'wrote')} ${terminalSafe(opts.output)}\n`);
-        } else if (typeof report === 'string') out(report);
-        else process.stdout.write(report);
-      }
-      if (opts.quiet) out(`${summaryLine(ev, lang)}\n`);
-      process.exitCode = ev.summary.meeting === ev.summary.units ? EXIT.ok : EXIT.unmet;
-    });
+async function evaluate(files: string[], opts: EvaluateOptions, out: (s: string) => void): Promise<void> {
+  const lang = opts.lang as Lang;
+  const quiet = Boolean(opts.quiet);
+  const force = Boolean(opts.force);
+  const year = opts.year === undefined ? undefined : Number(opts.year);
+  if (year !== undefined && !(Number.isInteger(year) && year > 1900 && year < 2100)) {
+    fail({ kind: 'bad-year', params: { year: opts.year }, message: `--year ${opts.year} is not a year`, hint: 'Give a year such as 2024.' });
+  }
+  if (files.filter((f) => f === '-').length > 1) {
+    fail({ kind: 'usage', params: { case: 'stdin-twice' }, message: 'standard input ("-") can be read only once' });
+  }
+  const { registry, setId } = await openSets(opts, opts.set);
+  // The reader, engine and reports load only when a command needs them: start-up stays fast.
+  const [{ openRun }, { checkOutput, openOutput }, { summaryLine }, { sinkFor }, { tailFields }] = await Promise.all([
+    import('../pipeline/run.js'),
+    import('./write-output.js'),
+    import('../reports/labels.js'),
+    import('../reports/stream.js'),
+    import('../reports/json.js'),
+  ]);
+  // A report is never written over a file the run reads.
+  const inputs = [...files, ...[opts.villages, opts.set].filter((f) => f !== undefined), ...registry.files()];
+  if (opts.output !== undefined) checkOutput(opts.output, inputs, force);
+  const format = opts.format ?? (opts.output ? formatFromPath(opts.output) : 'table');
+  if (!format) {
+    const formats = Object.keys(FORMATS).join(', ');
+    fail({ kind: 'usage', params: { case: 'unknown-format', output: opts.output, formats, extensions: EXTENSIONS }, message: `cannot tell the report format from "${opts.output}"`, hint: `Name the file ${EXTENSIONS}, or add --format (${formats}).` });
+  }
+  const { binary, ext } = FORMATS[format]!;
+  if (binary && !opts.output && process.stdout.isTTY && !quiet) {
+    fail({ kind: 'usage', params: { case: 'binary-terminal', format, ext: ext[0] }, message: `the ${format} report is a binary file and would garble the terminal`, hint: `Add -o report.${ext[0]}, or redirect standard output.` });
+  }
+  const report = opts.output !== undefined || !quiet;
+  const run = await openRun({
+    files,
+    registry,
+    setId,
+    region: opts.region,
+    year,
+    group: opts.group,
+    villages: opts.villages,
+    encoding: opts.encoding,
+    percentAsIs: Boolean(opts.percentAsIs),
+    sheet: opts.sheet,
+    // --quiet without -o needs only the summary: the units need no gaps.
+    gaps: report,
+    lang,
+    // Which set ntm chose is said even with --quiet: a verdict under the wrong set is wrong.
+    onNotice: (m) => process.stderr.write(`${terminalSafe(m)}\n`),
+  });
+
+  if (report) {
+    const color = opts.color && !opts.output && process.stdout.isTTY === true && !('NO_COLOR' in process.env);
+    const render = await FORMATS[format]!.load();
+    const target = opts.output === undefined ? undefined : openOutput(opts.output, inputs, force);
+    try {
+      // The table fits the terminal it is shown on; a file or a pipe gets COLUMNS, or 80.
+      const width = (!opts.output && process.stdout.columns) || Number(process.env.COLUMNS) || 80;
+      const renderOpts = { lang, by: opts.by, color, date: reportDate(), wide: Boolean(opts.wide), width };
+      await render(run, renderOpts, sinkFor(target?.stream ?? process.stdout));
+      await target?.commit();
+    } catch (e) {
+      target?.abort();
+      throw e;
+    }
+  } else {
+    // Only the summary is wanted: the units are counted as they pass.
+    for await (const _ of run.units);
+  }
+
+  const tail = run.tail();
+  const counts = tail.warningCounts ?? {};
+  const warnings = Object.values(counts).reduce((a, n) => a + n!, 0);
+  if (!quiet) {
+    for (const w of tail.warnings) process.stderr.write(formatProblem(w, lang));
+    for (const { kind, more } of leftOut(counts)) process.stderr.write(formatProblem(moreLikeThis(kind, more), lang));
+  }
+  for (const e of tail.errors ?? []) process.stderr.write(formatProblem(e, lang));
+  // The last line, after the warnings: where the report is.
+  if (opts.output !== undefined && !quiet) process.stderr.write(`ntm: ${t(lang, 'wrote')} ${terminalSafe(opts.output)}\n`);
+  if (quiet) {
+    // Asked for JSON, the summary comes as JSON (the jsonl summary line); -o alone does not ask.
+    if (opts.format === 'json' || opts.format === 'jsonl') {
+      const { summary, files: perFile, warningCounts, errors } = tailFields(tail);
+      const errorCount = errors ? { errors: errors.length } : {};
+      const quietSummary = { summary, files: perFile, warnings, warningCounts, ...errorCount };
+      out(`${JSON.stringify(quietSummary, null, opts.format === 'json' ? 2 : undefined)}\n`);
+    } else {
+      const line = summaryLine({ set: run.head.set, summary: tail.summary }, lang);
+      out(`${line}${warnings ? `; ${t(lang, 'warningsCount')}: ${warnings}` : ''}\n`);
+    }
+  }
+  const { summary } = tail;
+  process.exitCode = tail.errors?.length ? EXIT.error : summary.meeting === summary.units ? EXIT.ok : EXIT.unmet;
+}
+
+/** The line that stands for the warnings of one kind left out. */
+function moreLikeThis(kind: Problem['kind'], more: number): Problem {
+  const message = `and ${more} more warnings like this (${kind})`;
+  return { kind: 'more-warnings', severity: 'warning', params: { more, of: kind }, message };
 }

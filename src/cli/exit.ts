@@ -14,6 +14,10 @@ export const EXIT = { ok: 0, unmet: 1, error: 2 } as const;
 export function formatProblem(p: Problem, lang: Lang = 'en'): string {
   const where = formatLocation(p);
   const { message, hint } = lang === 'vi' ? problemVi(p) : p;
-  const head = `${where ? `${where}: ` : ''}${t(lang, p.severity)}: ${message}`;
-  return terminalSafe(`${head}\n${hint ? `  ${t(lang, 'hint')}: ${hint}\n` : ''}`);
+  const head = `${where ? `${where}: ` : ''}${t(lang, p.severity)}: ${cut(message)}`;
+  return terminalSafe(`${head}\n${hint ? `  ${t(lang, 'hint')}: ${cut(hint)}\n` : ''}`);
 }
+
+/** A message longer than this (a list of hundreds of columns) is cut, with an ellipsis. */
+const MAX_MESSAGE = 600;
+const cut = (s: string) => (s.length > MAX_MESSAGE ? `${s.slice(0, MAX_MESSAGE - 1)}…` : s);

@@ -3,7 +3,7 @@ import { parseSetSource } from '../criteria/load-yaml.js';
 import { readSurvey } from '../data/read-survey.js';
 import { InputError, type Problem } from '../problems.js';
 import type { Lang } from '../i18n/messages.js';
-import { noteMissing } from './run-evaluation.js';
+import { missingColumns } from '../pipeline/run-warnings.js';
 import { openSets } from './options.js';
 
 /** What `ntm validate` found in one file. */
@@ -57,18 +57,23 @@ async function checkSetFile(file: string, o: ValidateOptions): Promise<FileCheck
 async function checkSurvey(file: string, o: ValidateOptions): Promise<FileCheck> {
   const { registry, setId } = await openSets(o, o.set);
   const fixed = setId ? registry.get(setId) : undefined;
-  const read = await readSurvey(file, {
+  const warnings: Problem[] = [];
+  const reading = readSurvey(file, {
     encoding: o.encoding,
     lang: o.lang,
     set: fixed,
     candidates: fixed ? [] : registry.all(),
     keepErrors: true,
-    onRow: () => {},
+    warn: (p) => warnings.push(p),
   });
-  const problems = [...read.errors, ...read.warnings];
+  // Nothing is judged: the rows are only read.
+  let next = await reading.next();
+  while (!next.done) next = await reading.next();
+  const read = next.value;
+  const problems = [...read.errors, ...warnings];
   const shown = file === '-' ? '(stdin)' : file;
   // A column the survey lacks would leave every unit without data: for a check, that is an error.
-  noteMissing(read, shown, (p) => problems.push(p), 'error');
+  problems.push(...missingColumns(read, shown, 'error'));
   return {
     file: shown,
     what: 'survey',

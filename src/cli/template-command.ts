@@ -46,7 +46,7 @@ export function registerTemplate(program: Command, out: (s: string) => void): vo
       }
       const { registry, setId } = await openSets(opts, opts.set);
       const set = registry.get(setId ?? opts.set);
-      const [{ setContext }, { templateLayout }, { checkOutput, writeOutput }, { reportDate }] = await Promise.all([
+      const [{ setContext }, { templateLayout }, { checkOutput, openOutput }, { reportDate }] = await Promise.all([
         import('../criteria/threshold.js'),
         import('../templates/layout.js'),
         import('./write-output.js'),
@@ -64,7 +64,14 @@ export function registerTemplate(program: Command, out: (s: string) => void): vo
         data = templateCsv(layout);
       }
       if (!opts.output) return out(data as string);
-      writeOutput(opts.output, data, inputs, Boolean(opts.force));
+      const target = openOutput(opts.output, inputs, Boolean(opts.force));
+      try {
+        target.stream.write(data);
+        await target.commit();
+      } catch (e) {
+        target.abort();
+        throw e;
+      }
       process.stderr.write(`ntm: ${WROTE[lang === 'vi' ? 0 : 1]} ${opts.output}\n`);
     });
 }

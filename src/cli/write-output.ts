@@ -1,17 +1,57 @@
-import { existsSync, realpathSync, renameSync, unlinkSync, writeFileSync } from 'node:fs';
+import { accessSync, constants, createWriteStream, existsSync, realpathSync } from 'node:fs';
+import { renameSync, statSync, unlinkSync } from 'node:fs';
+import type { Writable } from 'node:stream';
 import { basename, dirname, join, resolve } from 'node:path';
-import { fail } from '../problems.js';
+import { fail, type Problem } from '../problems.js';
+
+type OutputCase = 'empty' | 'no-folder' | 'folder' | 'unwritable';
+
+const MESSAGES: Record<OutputCase, (path: string) => Omit<Problem, 'kind' | 'severity'>> = {
+  empty: () => ({ message: '-o names no file', hint: 'Give a file name, e.g. -o report.xlsx.' }),
+  'no-folder': (path) => ({
+    message: `the folder of ${path} does not exist`,
+    hint: 'Create the folder first, or choose another -o path.',
+  }),
+  folder: (path) => ({ message: `${path} is a folder`, hint: 'Give a file name inside it, e.g. -o report.xlsx.' }),
+  unwritable: (path) => ({
+    message: `${path} cannot be written (no permission)`,
+    hint: 'Choose a path you can write to.',
+  }),
+};
+
+function refuse(path: string, why: OutputCase): never {
+  return fail({ kind: 'bad-output', file: path || undefined, params: { case: why, path }, ...MESSAGES[why](path) });
+}
+
+const writable = (p: string) => {
+  try {
+    accessSync(p, constants.W_OK);
+    return true;
+  } catch {
+    return false;
+  }
+};
 
 /**
- * Refuses an output path that is one of the inputs, or that exists without --force. Called before
- * the evaluation (a long run should not end in a refusal) and again just before writing.
+ * Refuses an output path that cannot be written, that is one of the inputs (a survey, the
+ * --villages file, a set file), or that exists without --force. Called before any work (a long
+ * run should not end in a refusal) and again just before the report takes the path.
  */
-export function checkOutput(path: string, inputs: string[], force: boolean): void {
+export function checkOutput(path: string, inputs: string[], force: boolean): { regular: boolean } {
+  if (path === '') refuse(path, 'empty');
   const target = resolve(path);
-  if (!existsSync(target)) return;
+  if (!existsSync(target)) {
+    const dir = dirname(target);
+    if (!existsSync(dir) || !statSync(dir).isDirectory()) refuse(path, 'no-folder');
+    if (!writable(dir)) refuse(path, 'unwritable');
+    return { regular: true };
+  }
+  const st = statSync(target);
+  if (st.isDirectory()) refuse(path, 'folder');
+  const real = realpathSync(target);
   const same = (a: string) => {
     try {
-      return realpathSync(a) === realpathSync(target);
+      return realpathSync(a) === real;
     } catch {
       return resolve(a) === target;
     }
@@ -19,28 +59,85 @@ export function checkOutput(path: string, inputs: string[], force: boolean): voi
   if (inputs.some((i) => i !== '-' && same(i))) {
     fail({ kind: 'output-is-input', file: path, params: { path }, message: `will not write the report over an input file (${path})`, hint: 'Choose another -o path.' });
   }
+  // A device, a pipe or a terminal (/dev/null, a FIFO, /dev/stdout) is written into, never replaced.
+  const regular = st.isFile() && !/^\/(dev|proc)\//.test(target);
+  if (!writable(target)) refuse(path, 'unwritable');
+  if (!regular) return { regular };
+  if (!writable(dirname(target))) refuse(path, 'unwritable');
   if (!force) {
     fail({ kind: 'output-exists', file: path, params: { path }, message: `${path} already exists; it was left unchanged`, hint: 'Add --force to replace it, or choose another -o path.' });
   }
+  return { regular };
+}
+
+/** Bytes buffered before a write waits for the disk: the run goes on while a piece is written. */
+const BUFFER = 1 << 20;
+
+/** A report on its way to -o: written into a temporary file, which takes the path only when whole. */
+export interface OutputFile {
+  stream: Writable;
+  /** Ends the report and gives it the path. */
+  commit(): Promise<void>;
+  /** Removes what was written (an error midway, Ctrl-C): the path is left as it was. */
+  abort(): void;
 }
 
 /**
- * Writes a report atomically (a temporary file in the same folder, then a rename), never over an
- * input file, and over an existing file only with --force.
+ * Opens the -o target: a temporary file beside it (renamed over it at the end), or, for a device
+ * or a pipe, the target itself. Ctrl-C while writing removes the temporary file.
  */
-export function writeOutput(path: string, data: string | Buffer, inputs: string[], force: boolean): void {
-  checkOutput(path, inputs, force);
+export function openOutput(path: string, inputs: string[], force: boolean): OutputFile {
+  const { regular } = checkOutput(path, inputs, force);
   const target = resolve(path);
+  if (!regular) {
+    const stream = kept(createWriteStream(target, { flags: 'a', highWaterMark: BUFFER }));
+    return { stream, commit: () => finish(stream, path), abort: () => stream.destroy() };
+  }
   const tmp = join(dirname(target), `.${basename(target)}.${process.pid}.tmp`);
-  try {
-    writeFileSync(tmp, data, { flag: 'wx' });
-    renameSync(tmp, target);
-  } catch (e) {
+  const stream = kept(createWriteStream(tmp, { flags: 'wx', highWaterMark: BUFFER }));
+  const remove = () => {
+    stream.destroy();
     try {
       unlinkSync(tmp);
     } catch {
-      /* the temporary file was never made */
+      /* not made yet, or already gone */
     }
+  };
+  const interrupted = (signal: NodeJS.Signals) => {
+    remove();
+    process.exit(signal === 'SIGINT' ? 130 : 143);
+  };
+  process.once('SIGINT', interrupted).once('SIGTERM', interrupted);
+  const settle = () => process.off('SIGINT', interrupted).off('SIGTERM', interrupted);
+  return {
+    stream,
+    commit: async () => {
+      try {
+        await finish(stream, path);
+        checkOutput(path, inputs, force);
+        renameSync(tmp, target);
+      } catch (e) {
+        remove();
+        throw e;
+      } finally {
+        settle();
+      }
+    },
+    abort: () => {
+      remove();
+      settle();
+    },
+  };
+}
+
+/** A stream whose error is kept (`errored`) for the next write or the end, not thrown unheard. */
+const kept = (stream: Writable) => stream.on('error', () => undefined);
+
+async function finish(stream: Writable, path: string): Promise<void> {
+  try {
+    if (stream.errored) throw stream.errored;
+    await new Promise<void>((done, failed) => stream.end((e?: Error | null) => (e ? failed(e) : done())));
+  } catch (e) {
     fail({ kind: 'write-failed', file: path, params: { path, detail: (e as Error).message }, message: `cannot write ${path}: ${(e as Error).message}` });
   }
 }

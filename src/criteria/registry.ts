@@ -24,6 +24,8 @@ export interface Registry {
    * types, and thresholds that cite no source; empty when it is sound.
    */
   problems(id: string): Problem[];
+  /** Every set file read (folders and single files): a report is never written over one. */
+  files(): string[];
 }
 
 export interface RegistryOptions {
@@ -106,7 +108,7 @@ export async function openRegistry(dirs: string[], files: string[] = [], opts: R
       throw e;
     }
   };
-  return { ids, get, all: () => ids().map(get), idOf: (file) => idByFile.get(realPath(file)), problems };
+  return { ids, get, all: () => ids().map(get), idOf: (file) => idByFile.get(realPath(file)), problems, files: () => paths };
 }
 
 /** The YAML files of the folders, each folder's in name order. */

@@ -12,9 +12,13 @@ export interface Source {
   name: string;
   /** The first bytes, decoded: enough to sniff the delimiter. */
   headText: string;
-  /** The whole input as text (string chunks, no BOM); `onBytes` is told the raw bytes read so far. */
-  text(onBytes?: (read: number) => void): Readable;
-  bytes: number;
+  /**
+   * The whole input as UTF-8 bytes (checked, or converted from a legacy encoding, a BOM left for
+   * the CSV parser to drop); `onBytes` is told the raw bytes read so far. Can be called once.
+   */
+  bytes(onBytes?: (read: number) => void): Readable;
+  /** The size in bytes, 0 when unknown (standard input). */
+  size: number;
 }
 
 /**
@@ -26,12 +30,12 @@ export async function openSource(path: string, encoding?: string): Promise<Sourc
   const name = path === '-' ? '(stdin)' : path;
   let head: Buffer;
   let raw: () => Readable;
-  let bytes: number;
+  let bytes = 0;
   if (path === '-') {
-    const all = await readAll(process.stdin);
-    head = all.subarray(0, HEAD_BYTES);
-    raw = () => Readable.from([all]);
-    bytes = all.length;
+    // Only the head is read ahead, to sniff the encoding and delimiter; the rest streams.
+    const stdin = await streamWithHead(process.stdin, HEAD_BYTES);
+    head = stdin.head;
+    raw = () => stdin.stream;
   } else {
     let fd: number;
     try {
@@ -60,13 +64,15 @@ export async function openSource(path: string, encoding?: string): Promise<Sourc
       stream.on('data', (c: Buffer) => onBytes((read += c.length)));
     }
     const decoder = iconv ? iconvDecoder(iconv.getDecoder(enc)) : utf8Checker(name);
-    // pipe() does not pass errors on: a read error must reach whoever reads the text.
+    // pipe() does not pass errors on: a read error must reach whoever reads the text; and a reader
+    // that stops early (an error in the file) releases the input, so that standard input is closed.
     stream.on('error', (e) => decoder.destroy(e));
+    decoder.on('close', () => stream.destroy());
     return stream.pipe(decoder);
   };
   const headText = nfc(iconv ? iconv.decode(head, enc) : new TextDecoder('utf-8').decode(head)).replace(/^\uFEFF/, '');
   if (iconv && encoding) checkTable(head, headText, enc, name, iconv);
-  return { name, headText, text: decode, bytes };
+  return { name, headText, bytes: decode, size: bytes };
 }
 
 function normaliseEncoding(e: string, file: string): string {
@@ -168,17 +174,15 @@ function lineOfFirstBadByte(b: Buffer): number {
 }
 
 /**
- * Decodes UTF-8 strictly, so that a bad byte past the sniffed head is still caught with its line;
- * drops a BOM. Chunks are cut at character boundaries, and pass on as strings (object mode: a
- * string pushed in byte mode would be encoded again).
+ * Checks UTF-8 strictly, so that a bad byte past the sniffed head is still caught with its line.
+ * The bytes pass on as they are (the CSV parser decodes only the cells), cut at character
+ * boundaries so that each chunk can be checked on its own.
  */
 function utf8Checker(file: string): Transform {
   let lines = 1;
   // The bytes of a character cut by the end of the previous chunk.
   let carry: Buffer | undefined;
-  let first = true;
   return new Transform({
-    readableObjectMode: true,
     transform(chunk: Buffer, _enc, cb: TransformCallback) {
       const data = carry ? Buffer.concat([carry, chunk]) : chunk;
       const cut = completeLength(data);
@@ -186,12 +190,7 @@ function utf8Checker(file: string): Transform {
       if (!isUtf8(body)) return cb(legacyError(file, lines + lineOfFirstBadByte(body) - 1));
       lines += countNewlineBytes(body);
       carry = cut < data.length ? Buffer.from(data.subarray(cut)) : undefined;
-      let text = body.toString('utf8');
-      if (first && text) {
-        first = false;
-        if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
-      }
-      cb(null, text || undefined);
+      cb(null, body.length ? body : undefined);
     },
     flush(cb) {
       cb(carry ? legacyError(file, lines) : null);
@@ -215,22 +214,52 @@ function countNewlineBytes(b: Buffer): number {
   return n;
 }
 
+/** Legacy text as UTF-8 bytes for the CSV parser. */
 function iconvDecoder(d: { write(b: Buffer): string; end(): string | undefined }): Transform {
   // Legacy encodings spell tones with combining marks; NFC makes names comparable.
+  const utf8 = (s: string) => (s ? Buffer.from(nfc(s), 'utf8') : undefined);
   return new Transform({
-    readableObjectMode: true,
     transform(chunk: Buffer, _e, cb) {
-      cb(null, nfc(d.write(chunk)) || undefined);
+      cb(null, utf8(d.write(chunk)));
     },
     flush(cb) {
-      cb(null, nfc(d.end() ?? '') || undefined);
+      cb(null, utf8(d.end() ?? ''));
     },
   });
 }
 
 
-async function readAll(stream: NodeJS.ReadableStream): Promise<Buffer> {
-  const chunks: Buffer[] = [];
-  for await (const c of stream) chunks.push(Buffer.isBuffer(c) ? c : Buffer.from(c as string));
-  return Buffer.concat(chunks);
+/**
+ * Reads the first `size` bytes of a stream (or all of it, when shorter) and gives them with a
+ * stream of the whole: the head again, then the rest as it comes.
+ */
+async function streamWithHead(input: NodeJS.ReadableStream, size: number): Promise<{ head: Buffer; stream: Readable }> {
+  const chunks = input[Symbol.asyncIterator]();
+  const first: Buffer[] = [];
+  let read = 0;
+  let done = false;
+  while (read < size) {
+    const next = await chunks.next();
+    if (next.done) {
+      done = true;
+      break;
+    }
+    const c = Buffer.isBuffer(next.value) ? next.value : Buffer.from(next.value as string);
+    first.push(c);
+    read += c.length;
+  }
+  async function* all(): AsyncGenerator<Buffer> {
+    try {
+      yield* first;
+      if (done) return;
+      for (let next = await chunks.next(); !next.done; next = await chunks.next()) {
+        yield Buffer.isBuffer(next.value) ? next.value : Buffer.from(next.value as string);
+      }
+      done = true;
+    } finally {
+      // Stopped before the end: the input is closed, or the process would wait for it.
+      if (!done) await chunks.return?.();
+    }
+  }
+  return { head: Buffer.concat(first).subarray(0, size), stream: Readable.from(all(), { objectMode: false }) };
 }

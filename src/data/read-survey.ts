@@ -7,6 +7,8 @@ import { fillMergedHeaders, findHeaderRow, isNumberingRow, rankSets } from './ch
 import { mapHeaders, vocabulary, type HeaderMap } from './match-headers.js';
 import { readRecords } from './csv-records.js';
 import { openSource } from './open-source.js';
+import { UnitIndex, unitKey } from './unit-index.js';
+import { pulled } from './pulled-records.js';
 import { parseIndicatorValue, parseMark, type Assessed, type IndicatorValue, type NumberOptions } from './parse-value.js';
 import { MAX_HELD, observe, pending, readingOf, settle, unsureCell } from './decide-columns.js';
 import type { DecidingColumn, Mixed } from './decide-columns.js';
@@ -22,6 +24,8 @@ export interface SurveyRow {
   line: number;
   name: string;
   parent: string;
+  /** The district, when a village file has a district column. */
+  district?: string;
   /** The commune group (1, 2, 3) from the row's group column, which overrides --group. */
   group?: number;
   /** The worksheet, when the file is a workbook (`line` is then its row number). */
@@ -42,7 +46,10 @@ export interface ReadOptions {
   /** The set to read with; when absent it is chosen from the header among `candidates`. */
   set?: CriteriaSet;
   candidates: CriteriaSet[];
-  onRow: (row: SurveyRow) => void;
+  /** Told of each warning as it is found. */
+  warn: (p: Problem) => void;
+  /** The units of the run so far, shared by its files: a unit in two files is a warning. */
+  units?: UnitIndex;
   /** Read percentages as written, never as fractions of 1 (--percent-as-is). */
   percentAsIs?: boolean;
   /** Told which set was chosen and why, before the first row. */
@@ -55,7 +62,6 @@ export interface ReadResult {
   set: CriteriaSet;
   headers: HeaderMap;
   rows: number;
-  warnings: Problem[];
   /** Criteria and indicators that no column of the file covers. */
   missing: { criterion: number; indicator?: number }[];
   /** The worksheet read, when the file is a workbook. */
@@ -68,17 +74,23 @@ const HEADER_WINDOW = 30;
 const MAX_ERRORS = 50;
 
 /**
- * Streams a survey (CSV, or a sheet of an Excel workbook) into rows; collects every problem, and
- * throws the fatal ones at the end. A workbook's problems and rows carry its sheet.
+ * Streams a survey (CSV, or a sheet of an Excel workbook) into batches of rows, pulled by the
+ * caller; returns what was learnt of the file at the end. Collects every error and throws them at
+ * the end (the rows read by then have been yielded: the caller decides what to do with them), or
+ * with `keepErrors` returns them. A workbook's problems and rows carry its sheet.
  */
-export async function readSurvey(path: string, opts: ReadOptions): Promise<ReadResult> {
+export async function* readSurvey(path: string, opts: ReadOptions): AsyncGenerator<SurveyRow[], ReadResult> {
   const where: { sheet?: string } = {};
   const inSheet = (p: Problem) => {
     if (where.sheet !== undefined && p.file === path) p.sheet ??= where.sheet;
   };
+  const warn = (p: Problem) => {
+    inSheet(p);
+    opts.warn(p);
+  };
   try {
-    const result = await readTable(path, opts, where);
-    result.warnings.forEach(inSheet);
+    const result = yield* readTable(path, { ...opts, warn }, where);
+    result.errors.forEach(inSheet);
     return { ...result, sheet: where.sheet };
   } catch (e) {
     if (e instanceof InputError) e.problems.forEach(inSheet);
@@ -86,7 +98,7 @@ export async function readSurvey(path: string, opts: ReadOptions): Promise<ReadR
   }
 }
 
-async function readTable(path: string, opts: ReadOptions, where: { sheet?: string }): Promise<ReadResult> {
+async function* readTable(path: string, opts: ReadOptions, where: { sheet?: string }): AsyncGenerator<SurveyRow[], ReadResult> {
   const book = workbookKind(path);
   if (book === 'xls') {
     const message = 'this is an Excel 97–2003 workbook (.xls), which ntm does not read';
@@ -97,14 +109,14 @@ async function readTable(path: string, opts: ReadOptions, where: { sheet?: strin
   const file = source?.name ?? path;
   const delimiter = source ? sniffDelimiter(source.headText) : ',';
   // A workbook's numbers come as the record source writes them, with "." (delimiter ",").
-  const onRow = book ? (row: SurveyRow) => opts.onRow(Object.assign(row, { sheet: where.sheet })) : opts.onRow;
+  let rows: SurveyRow[] = [];
+  const onRow = (row: SurveyRow) => rows.push(book ? Object.assign(row, { sheet: where.sheet }) : row);
   const errors: Problem[] = [];
-  const warnings: Problem[] = [];
   const error = (p: Omit<Problem, 'severity' | 'file'>) => {
     if (errors.length < MAX_ERRORS) errors.push({ ...p, severity: 'error', file });
   };
 
-  const progress = progressLine(file, source?.bytes ?? statSync(path).size, opts.lang ?? 'en');
+  const progress = progressLine(file, source?.size ?? statSync(path).size, opts.lang ?? 'en');
   const head: { cells: string[]; line: number }[] = [];
   let state: Reader | undefined;
   const onRecord = (record: string[], line: number) => {
@@ -114,20 +126,28 @@ async function readTable(path: string, opts: ReadOptions, where: { sheet?: strin
       if (head.length === HEADER_WINDOW) state = startReading();
     }
   };
+  const records = () => {
+    if (source) return readRecords(source.bytes(progress.update), file, delimiter);
+    const sets = opts.set ? [opts.set] : opts.candidates;
+    const fits = (head: string[][]) => sheetFits(head, sets);
+    const onSheet = (name: string) => (where.sheet = name);
+    const options = { sheet: opts.sheet, headRows: HEADER_WINDOW, fits, onSheet, onBytes: progress.update, error };
+    return pulled((push) => readWorkbookRecords(path, options, push));
+  };
   try {
-    if (source) await readRecords(source.text(progress.update), file, delimiter, onRecord);
-    else {
-      const sets = opts.set ? [opts.set] : opts.candidates;
-      const fits = (rows: string[][]) => sheetFits(rows, sets);
-      const onSheet = (name: string) => (where.sheet = name);
-      const options = { sheet: opts.sheet, headRows: HEADER_WINDOW, fits, onSheet, onBytes: progress.update, error };
-      await readWorkbookRecords(path, options, onRecord);
+    for await (const batch of records()) {
+      for (const { cells, line } of batch) onRecord(cells, line);
+      if (rows.length) {
+        yield rows;
+        rows = [];
+      }
     }
   } finally {
     progress.done();
   }
   state ??= startReading();
   state.finish();
+  if (rows.length) yield rows;
   if (errors.length && !opts.keepErrors) throw new InputError(errors);
   const result = { ...state.result(), errors };
   // Rows that all had errors are not "no rows": their errors say what is wrong.
@@ -163,7 +183,8 @@ async function readTable(path: string, opts: ReadOptions, where: { sheet?: strin
       percentAsIs: opts.percentAsIs ?? false,
       onRow,
       error,
-      warnings,
+      warn: opts.warn,
+      units: opts.units ?? new UnitIndex(),
     });
     const body = head.slice(found.index + 1);
     if (body[0] && isNumberingRow(body[0].cells)) body.shift();
@@ -196,12 +217,6 @@ function chooseSet(headers: string[], candidates: Parameters<typeof rankSets>[1]
 
 const unitNoun = (level: CriteriaSet['level']) => (level === 'thon' ? 'village' : level === 'xa' ? 'commune' : 'district');
 
-/** Names differ by their diacritics (Bản Chang, Bản Chàng): only case and inner spacing are folded. */
-function unitKey(name: string, parent: string): string {
-  const key = `${name}\u0000${parent}`.toLowerCase();
-  return key.includes('  ') ? key.replace(/\s+/g, ' ') : key;
-}
-
 interface ReaderContext {
   file: string;
   set: CriteriaSet;
@@ -212,7 +227,9 @@ interface ReaderContext {
   percentAsIs: boolean;
   onRow: (row: SurveyRow) => void;
   error: (p: Omit<Problem, 'severity' | 'file'>) => void;
-  warnings: Problem[];
+  warn: (p: Problem) => void;
+  /** The units of the run so far, shared by its files. */
+  units: UnitIndex;
 }
 
 class Reader {
@@ -221,17 +238,18 @@ class Reader {
   private readonly headers: HeaderMap;
   readonly headerLine: number;
   private readonly error: ReaderContext['error'];
-  private readonly warnings: Problem[];
+  private readonly warn: ReaderContext['warn'];
+  private readonly units: UnitIndex;
   private readonly onRow: ReaderContext['onRow'];
   private readonly nameCol: number;
   private readonly parentCol: number;
+  private readonly districtCol: number;
   private readonly seqCol: number;
   private readonly totalCol: number;
   private readonly groupCol: number;
   private readonly width: number;
   private readonly numberOptions: NumberOptions;
   private readonly fractionOptions: NumberOptions;
-  private readonly seen = new Map<string, number>();
   private count = 0;
   private readonly markCols: (number | undefined)[] = [];
   private readonly valueCols: { col: number; c: number; i: number; decide?: DecidingColumn }[] = [];
@@ -259,13 +277,15 @@ class Reader {
       headers: this.headers,
       headerLine: this.headerLine,
       error: this.error,
-      warnings: this.warnings,
+      warn: this.warn,
+      units: this.units,
       onRow: this.onRow,
     } = ctx);
-    const { set, headers, headerLine, error, warnings, file } = ctx;
+    const { set, headers, headerLine, error, warn, file } = ctx;
     const cols = headers.columns;
     this.nameCol = cols.findIndex((c) => c.role === 'name');
     this.parentCol = cols.findIndex((c) => c.role === 'parent');
+    this.districtCol = cols.findIndex((c) => c.role === 'district');
     this.seqCol = cols.findIndex((c) => c.role === 'seq');
     this.totalCol = cols.findIndex((c) => c.role === 'total');
     // Excel in a Vietnamese locale writes ";" between cells because "," is its decimal mark.
@@ -307,7 +327,7 @@ class Reader {
       error({ kind: 'missing-label', line: headerLine, params: { level: set.level }, message: `no column with the ${unitNoun(set.level)} name`, hint: `Head it "${set.level === 'thon' ? 'Tên thôn' : set.level === 'xa' ? 'Tên xã' : 'Tên huyện'}".` });
     }
     if (headers.unknown.length) {
-      warnings.push({ kind: 'extra-label', severity: 'warning', file, line: headerLine, params: { set: set.id, columns: headers.unknown.map((u) => `${u.index + 1} "${u.header}"`).join(', ') }, message: `columns not used (no criterion or indicator of "${set.id}" has these names): ${headers.unknown.map((u) => `${u.index + 1} "${u.header}"`).join(', ')}`, hint: 'Rename a column to a criterion id or name to have it read; `ntm sets show ' + set.id + '` lists them.' });
+      warn({ kind: 'extra-label', severity: 'warning', file, line: headerLine, params: { set: set.id, columns: headers.unknown.map((u) => `${u.index + 1} "${u.header}"`).join(', ') }, message: `columns not used (no criterion or indicator of "${set.id}" has these names): ${headers.unknown.map((u) => `${u.index + 1} "${u.header}"`).join(', ')}`, hint: 'Rename a column to a criterion id or name to have it read; `ntm sets show ' + set.id + '` lists them.' });
     }
   }
 
@@ -343,7 +363,7 @@ class Reader {
       const { text, line: at } = first.percent!.decided!;
       const columns = fractions.map((d) => `"${short(this.headers.headers[d.col]!)}"`).join(', ');
       const many = fractions.length > 1;
-      this.warnings.push({
+      this.warn({
         kind: 'percent-fractions',
         severity: 'warning',
         file: this.file,
@@ -387,12 +407,25 @@ class Reader {
     }
     const parent = this.parentOf(raw, line);
     const key = unitKey(name, parent);
-    const dup = this.seen.get(key);
-    if (dup !== undefined) {
-      this.error({ kind: 'duplicate-unit', line, column: this.nameCol + 1, params: { unit: name, parent: parent || undefined, first: dup, line }, message: `"${name}"${parent ? ` (${parent})` : ''} appears twice: lines ${dup} and ${line}`, hint: 'Each unit must have one row; merge or remove one.' });
+    const dup = this.units.add(key, this.file, line);
+    if (dup?.file === this.file) {
+      const first = dup.line;
+      this.error({ kind: 'duplicate-unit', line, column: this.nameCol + 1, params: { unit: name, parent: parent || undefined, first, line }, message: `"${name}"${parent ? ` (${parent})` : ''} appears twice: lines ${first} and ${line}`, hint: 'Each unit must have one row; merge or remove one.' });
       return;
     }
-    this.seen.set(key, line);
+    if (dup) {
+      const unit = `"${name}"${parent ? ` (${parent})` : ''}`;
+      const first = `${dup.file}:${dup.line}`;
+      this.warn({
+        kind: 'duplicate-unit-files',
+        severity: 'warning',
+        file: this.file,
+        line,
+        params: { unit: name, parent: parent || undefined, first },
+        message: `${unit} is also in ${first}: it is evaluated twice`,
+        hint: 'A unit belongs in one file of a batch; remove it from one of them.',
+      });
+    }
 
     const n = this.set.criteria.length;
     const marks = new Array<boolean | null | undefined>(n);
@@ -437,13 +470,14 @@ class Reader {
         this.badCell(line, this.totalCol, totalCell, 'a whole number of criteria', { want: 'total' });
         total = undefined;
       } else if (this.hasMarks() && total !== metMarks) {
-        this.warnings.push({ kind: 'total-mismatch', severity: 'warning', file: this.file, line, column: this.totalCol + 1, params: { unit: name, parent: parent || undefined, marks: metMarks, total }, message: `${name}${parent ? ` (${parent})` : ''}: the marks add up to ${metMarks} criteria met, the total column says ${total}`, hint: 'ntm counts the marks; correct the total or the marks.' });
+        this.warn({ kind: 'total-mismatch', severity: 'warning', file: this.file, line, column: this.totalCol + 1, params: { unit: name, parent: parent || undefined, marks: metMarks, total }, message: `${name}${parent ? ` (${parent})` : ''}: the marks add up to ${metMarks} criteria met, the total column says ${total}`, hint: 'ntm counts the marks; correct the total or the marks.' });
       }
     }
     this.fileTally.add(marks, metMarks);
     this.sectionTally?.add(marks, metMarks);
     this.count++;
-    const row: SurveyRow = { file: this.file, line, name, parent, marks, values, total };
+    const district = this.districtCol >= 0 ? nfc(cleanCell(raw[this.districtCol] ?? '')) : undefined;
+    const row: SurveyRow = { file: this.file, line, name, parent, district, marks, values, total };
     if (this.groupCol >= 0) {
       const cell = cleanCell(raw[this.groupCol] ?? '');
       const group = readGroup(cell);
@@ -475,7 +509,7 @@ class Reader {
     if (this.carry && this.carryFromRow && !this.mergedNoted) {
       this.mergedNoted = true;
       const header = this.headers.headers[this.parentCol];
-      this.warnings.push({
+      this.warn({
         kind: 'merged-parent',
         severity: 'warning',
         file: this.file,
@@ -539,7 +573,7 @@ class Reader {
     const columnsVi =
       off.slice(0, 5).map((o) => `"${this.headers.headers[o.col]}" ${o.says} (các dòng: ${o.counted})`).join(', ') +
       (off.length > 5 ? ` và ${off.length - 5} cột khác` : '');
-    this.warnings.push({
+    this.warn({
       kind: 'total-row-mismatch',
       severity: 'warning',
       file: this.file,
@@ -654,7 +688,7 @@ class Reader {
       const others = cells.filter((c, i) => c !== '' && this.headers.columns[i]?.role !== 'seq');
       if (others.length <= 1) {
         const text = cells.find((c) => c !== '') ?? '';
-        this.warnings.push({ kind: 'blank-row', severity: 'warning', file: this.file, line, params: { text: short(text) }, message: `row skipped, it names no unit: "${short(text)}"` });
+        this.warn({ kind: 'blank-row', severity: 'warning', file: this.file, line, params: { text: short(text) }, message: `row skipped, it names no unit: "${short(text)}"` });
       } else {
         this.error({ kind: 'missing-cell', line, column: this.nameCol + 1, message: 'this row has marks or values but no unit name', hint: 'Fill in the name, or delete the row.' });
       }
@@ -698,7 +732,7 @@ class Reader {
       if (c.indicators.length === 0 || !covered.some(Boolean)) missing.push({ criterion: ci });
       else covered.forEach((has, ii) => has || missing.push({ criterion: ci, indicator: ii }));
     });
-    return { set: this.set, headers: this.headers, rows: this.count, warnings: this.warnings, missing };
+    return { set: this.set, headers: this.headers, rows: this.count, missing };
   }
 }
 

@@ -54,7 +54,7 @@ type WorksheetReader = ExcelJS.stream.xlsx.WorksheetReader;
 export async function readWorkbookRecords(
   path: string,
   opts: WorkbookOptions,
-  onRecord: (record: string[], line: number) => void,
+  onRecord: (record: string[], line: number) => Promise<void> | undefined,
 ): Promise<void> {
   // Errors of the caller's callbacks pass through as they are; the rest are the workbook's.
   let inCallback = false;
@@ -65,7 +65,12 @@ export async function readWorkbookRecords(
   };
   const streamSheet = async (ws: WorksheetReader, sheet: Sheet) => {
     call(() => opts.onSheet(sheet.name));
-    for await (const r of records(ws, opts.error)) call(() => onRecord(r.cells, r.line));
+    // The caller may hold the next record back (a full batch unread): the sheet waits for it.
+    for await (const r of records(ws, opts.error)) {
+      inCallback = true;
+      await onRecord(r.cells, r.line);
+      inCallback = false;
+    }
   };
   try {
     const target = opts.sheet ?? (await chooseSheet(path, opts, streamSheet));

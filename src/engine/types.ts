@@ -1,7 +1,6 @@
 import type { Basis, ThresholdValue } from '../criteria/threshold.js';
 import type { Comparison, IndicatorType } from '../criteria/schema.js';
 import type { IndicatorValue } from '../data/parse-value.js';
-import type { Problem } from '../problems.js';
 
 export type CriterionStatus = 'met' | 'unmet' | 'no-data';
 export type UnitStatus = 'meets' | 'fails' | 'incomplete';
@@ -70,15 +69,6 @@ export interface FileEvaluation {
   file: string;
   units: number;
   summary: Summary;
-}
-
-/** The whole result of a run: plain data, from which every report format is rendered. */
-export interface Evaluation {
-  set: SetRef;
-  region?: string;
-  year?: number;
-  units: UnitResult[];
-  files: FileEvaluation[];
-  summary: Summary;
-  warnings: Problem[];
+  /** How many errors kept this file out of the report (its units are not counted). */
+  errors?: number;
 }

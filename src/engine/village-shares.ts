@@ -1,44 +1,108 @@
 import type { SurveyRow } from '../data/read-survey.js';
+import { unitKey } from '../data/unit-index.js';
 import type { Problem } from '../problems.js';
-import { foldKey } from '../text/normalize.js';
 import type { Plan } from './evaluate.js';
 import type { UnitResult } from './types.js';
 
-/** Per commune (folded name): how many villages, and how many meet each village criterion. */
-export type VillageTally = Map<string, { villages: number; met: Map<string, number> }>;
+interface CommuneCount {
+  villages: number;
+  /** Per village criterion (the village set's order): how many villages meet it. */
+  met: number[];
+  /** The commune row that took these villages, when matched by name alone. */
+  takenBy?: string;
+}
 
-export function tallyVillages(units: UnitResult[], criterionIds: string[]): VillageTally {
-  const tally: VillageTally = new Map();
-  for (const u of units) {
-    const key = foldKey(u.parent);
-    let t = tally.get(key);
-    if (!t) tally.set(key, (t = { villages: 0, met: new Map() }));
-    t.villages++;
-    u.criteria.forEach((s, i) => {
-      if (s === 'met') t!.met.set(criterionIds[i]!, (t!.met.get(criterionIds[i]!) ?? 0) + 1);
+/**
+ * The villages of each commune, counted as they are read: how many, and how many meet each
+ * village criterion. Communes are told apart by name and district (the village file's district
+ * column, when it has one), compared with their diacritics: Văn Tùng is not Vân Tùng.
+ */
+export class VillageTally {
+  private readonly communes = new Map<string, CommuneCount>();
+  private withDistrict = false;
+
+  constructor(private readonly criterionIds: string[]) {}
+
+  add(village: Pick<SurveyRow, 'parent' | 'district'>, result: Pick<UnitResult, 'criteria'>): void {
+    if (village.district) this.withDistrict = true;
+    const key = unitKey(village.parent, village.district ?? '');
+    let c = this.communes.get(key);
+    if (!c) this.communes.set(key, (c = { villages: 0, met: this.criterionIds.map(() => 0) }));
+    c.villages++;
+    result.criteria.forEach((s, i) => {
+      if (s === 'met') c.met[i]!++;
     });
   }
-  return tally;
+
+  /**
+   * The villages of a commune row (name, and district as its parent). A village file without a
+   * district column matches by name alone, so one commune name can take its villages only once.
+   */
+  of(commune: Pick<SurveyRow, 'name' | 'parent'>): CommuneCount | 'taken' | undefined {
+    const exact = this.communes.get(unitKey(commune.name, commune.parent));
+    if (exact || this.withDistrict) return exact;
+    const byName = this.communes.get(unitKey(commune.name, ''));
+    if (!byName) return undefined;
+    const who = unitKey(commune.name, commune.parent);
+    if (byName.takenBy !== undefined && byName.takenBy !== who) return 'taken';
+    byName.takenBy = who;
+    return byName;
+  }
+
+  index(criterion: string): number {
+    return this.criterionIds.indexOf(criterion);
+  }
 }
 
 /**
  * Fills a commune row's village-derived indicators with the share (%) of its villages meeting
- * the named village criterion. Returns a new row; warns where the file's own value differs.
+ * the named village criterion. A value the commune file gives stands (the village file may be
+ * partial); where it differs from the computed share, a warning shows both. Returns a new row.
  */
 export function withVillageShares(row: SurveyRow, plan: Plan, tally: VillageTally, warn: (p: Problem) => void): SurveyRow {
-  const t = tally.get(foldKey(row.name));
+  const t = tally.of(row);
   const values = row.values.map((v) => v && [...v]);
+  const unit = row.name;
+  const at = { severity: 'warning' as const, file: row.file, sheet: row.sheet, line: row.line };
   plan.criteria.forEach(({ indicators }, ci) => {
     indicators.forEach(({ ind }, ii) => {
       if (!ind.fromVillages) return;
-      if (!t) {
-        warn({ kind: 'no-villages', severity: 'warning', file: row.file, sheet: row.sheet, line: row.line, params: { unit: row.name, indicator: ind.id }, message: `${row.name}: no villages of this commune in the village file; indicator ${ind.id} is not computed` });
+      const own = values[ci]?.[ii];
+      if (t === 'taken') {
+        warn({
+          ...at,
+          kind: 'villages-ambiguous',
+          params: { unit, parent: row.parent, indicator: ind.id },
+          message:
+            `${unit} (${row.parent}): another commune named ${unit} took the villages of that name; the village` +
+            ` file has no district column to tell them apart, so indicator ${ind.id} is not computed`,
+          hint: 'Add a district (Huyện) column to the village file.',
+        });
         return;
       }
-      const share = Math.round(((t.met.get(ind.fromVillages.criterion) ?? 0) / t.villages) * 10000) / 100;
-      const own = values[ci]?.[ii];
-      if (typeof own === 'number' && Math.abs(own - share) > 0.01) {
-        warn({ kind: 'village-share-differs', severity: 'warning', file: row.file, sheet: row.sheet, line: row.line, params: { unit: row.name, indicator: ind.id, own, share, villages: t.villages }, message: `${row.name}: indicator ${ind.id} is ${own} in the file, ${share} computed from ${t.villages} villages; the computed value is used` });
+      if (!t) {
+        if (own === undefined || own === null) {
+          warn({
+            ...at,
+            kind: 'no-villages',
+            params: { unit, indicator: ind.id },
+            message: `${unit}: no villages of this commune in the village file; indicator ${ind.id} is not computed`,
+          });
+        }
+        return;
+      }
+      const share = Math.round(((t.met[tally.index(ind.fromVillages.criterion)] ?? 0) / t.villages) * 10000) / 100;
+      if (own !== undefined && own !== null) {
+        if (typeof own === 'number' && Math.abs(own - share) > 0.01) {
+          warn({
+            ...at,
+            kind: 'village-share-differs',
+            params: { unit, indicator: ind.id, own, share, villages: t.villages },
+            message: `${unit}: indicator ${ind.id} is ${own} in the file, ${share} computed from ${t.villages} villages; the file's value is used`,
+            hint: 'The village file may be partial; correct whichever is wrong.',
+          });
+        }
+        return;
       }
       (values[ci] ??= new Array(indicators.length))[ii] = share;
     });

@@ -279,6 +279,11 @@ export const PROBLEMS_VI = {
     hint: 'Kiểm tra lại xem tệp có đúng là bản xuất CSV của bảng tính không.',
   }),
   'bad-quote': () => ({ message: 'có ô trong ngoặc kép còn chữ sau dấu ngoặc đóng', hint: 'Trong ô có ngoặc kép, viết dấu ngoặc kép thành "".' }),
+  'stray-quote': () => ({
+    message: 'có ô chứa dấu ngoặc kép (") ở giữa mà không mở đầu bằng dấu ngoặc kép',
+    hint: 'Đặt cả ô trong ngoặc kép và viết dấu ngoặc kép bên trong thành "" (Excel khi xuất CSV làm như vậy).',
+  }),
+  'bad-csv': (p) => ({ message: `không đọc được tệp CSV: ${p.detail}`, hint: 'Kiểm tra lại xem tệp có đúng là bản xuất CSV của bảng tính không.' }),
 
   // Criteria sets
   'missing-sets-dir': (p) => ({ message: `không có thư mục bộ tiêu chí ${p.dir}`, hint: 'Kiểm tra lại đường dẫn --sets hoặc NTM_SETS.' }),
@@ -335,7 +340,19 @@ export const PROBLEMS_VI = {
     hint: 'ntm lấy theo ô đánh dấu; hãy kiểm tra lại ô đánh dấu hoặc số liệu.',
   }),
   'no-villages': (p) => ({ message: `${p.unit}: tệp số liệu thôn không có thôn nào của xã này; chỉ tiêu ${p.indicator} không được tính` }),
-  'village-share-differs': (p) => ({ message: `${p.unit}: chỉ tiêu ${p.indicator} trong tệp ghi ${p.own}, tính từ ${p.villages} thôn được ${p.share}; ntm dùng giá trị tính được` }),
+  'village-share-differs': (p) => ({
+    message: `${p.unit}: chỉ tiêu ${p.indicator} trong tệp ghi ${p.own}, tính từ ${p.villages} thôn được ${p.share}; ntm dùng giá trị ghi trong tệp`,
+    hint: 'Tệp số liệu thôn có thể chưa đủ; hãy sửa lại số liệu sai.',
+  }),
+  'villages-ambiguous': (p) => ({
+    message: `${p.unit} (${p.parent}): một xã khác cũng tên ${p.unit} đã nhận các thôn mang tên xã này; tệp số liệu thôn không có cột huyện để phân biệt nên chỉ tiêu ${p.indicator} không được tính`,
+    hint: 'Thêm cột Huyện vào tệp số liệu thôn.',
+  }),
+  'more-warnings': (p) => ({ message: `và ${p.more} cảnh báo khác cùng loại (${p.of})` }),
+  'duplicate-unit-files': (p) => ({
+    message: `${q(p.unit)}${p.parent ? ` (${p.parent})` : ''} cũng có trong ${p.first}: đơn vị này được đánh giá hai lần`,
+    hint: 'Mỗi đơn vị chỉ nên có trong một tệp của cả lô; hãy xóa ở một tệp.',
+  }),
   'mixed-sets': (p) => ({
     message: `tệp này khớp với bộ ${q(p.set)} nhưng các tệp trước khớp với bộ ${q(p.before)}`,
     hint: 'Mỗi lần chạy chỉ đánh giá các tệp cùng một bộ tiêu chí, hoặc chỉ định bộ bằng --set.',
@@ -377,6 +394,22 @@ export const PROBLEMS_VI = {
   }),
   'output-is-input': (p) => ({ message: `không ghi báo cáo đè lên tệp đầu vào (${p.path})`, hint: 'Chọn đường dẫn -o khác.' }),
   'output-exists': (p) => ({ message: `${p.path} đã có; tệp được giữ nguyên`, hint: 'Thêm --force để ghi đè, hoặc chọn đường dẫn -o khác.' }),
+  'bad-output': (p) => ({
+    message:
+      p.case === 'empty'
+        ? '-o không có tên tệp'
+        : p.case === 'no-folder'
+          ? `thư mục chứa ${p.path} không tồn tại`
+          : p.case === 'folder'
+            ? `${p.path} là một thư mục`
+            : `không có quyền ghi ${p.path}`,
+    hint:
+      p.case === 'empty' || p.case === 'folder'
+        ? 'Cho tên tệp, ví dụ -o bao-cao.xlsx.'
+        : p.case === 'no-folder'
+          ? 'Tạo thư mục trước, hoặc chọn đường dẫn -o khác.'
+          : 'Chọn đường dẫn có quyền ghi.',
+  }),
   'write-failed': (p) => ({ message: `không ghi được ${p.path}: ${p.detail}` }),
 } satisfies Record<string, Entry>;
 

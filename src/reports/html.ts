@@ -1,44 +1,74 @@
-import type { CriterionStatus, Evaluation } from '../engine/types.js';
+import type { CriterionStatus, UnitResult } from '../engine/types.js';
 import { t, type Lang } from '../i18n/messages.js';
-import { annexRows, criterionHead, criterionLines, gapHead, gapLine, gapRows } from './annex.js';
+import { annexMarks, criterionHead, gapHead, gapLine, gapRows } from './annex.js';
+import { BlockWriter } from './block-writer.js';
 import { statusLabel } from './describe-gap.js';
 import { fileSummaryLine, mostMissedLine, setLine, severalFiles, summaryFigures, unitNames } from './labels.js';
 import type { RenderOptions } from './options.js';
-import { groupByOwner } from './views.js';
+import { withSpill, type Spill } from './spill.js';
+import type { ReportSink, RunHead, RunStream } from './stream.js';
+import { CriterionView, OwnerView } from './views.js';
 
 /**
  * One self-contained page: summary figures, the units × criteria heat-map in the set's order, and the
  * gaps (or the chosen view). Inline CSS only, and a Content-Security-Policy that forbids every fetch,
- * so the file opens the same offline, from an e-mail, or printed.
+ * so the file opens the same offline, from an e-mail, or printed. Written as the units come: the
+ * heat-map row by row, the gaps (or the view) from a spill, the summary last (shown first).
  */
-export function render(ev: Evaluation, opts: RenderOptions): string {
+export async function render(run: RunStream, opts: RenderOptions, out: ReportSink): Promise<void> {
   const { lang } = opts;
-  const body = [
-    `<header><h1>${esc(t(lang, 'reportTitle'))}</h1><p class="set">${esc(setLine(ev, lang))}</p><p class="date">${esc(t(lang, 'date'))}: ${esc(opts.date)}</p></header>`,
-    summary(ev, lang),
-    heatmap(ev, lang),
-    opts.by === 'criterion' ? byCriterion(ev, lang) : opts.by === 'owner' ? byOwner(ev, lang) : gaps(ev, lang),
-  ];
-  return `<!DOCTYPE html>
+  const { head } = run;
+  const w = new BlockWriter(out);
+  await w.write(`<!DOCTYPE html>
 <html lang="${lang}">
 <head>
 <meta charset="utf-8">
 <meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'">
 <meta name="viewport" content="width=device-width, initial-scale=1">
-<title>${esc(`${t(lang, 'reportTitle')} — ${ev.set.id}`)}</title>
+<title>${esc(`${t(lang, 'reportTitle')} — ${head.set.id}`)}</title>
 <style>${CSS}</style>
 </head>
 <body>
-${body.join('\n')}
-</body>
-</html>
-`;
+<div class="page">
+<header><h1>${esc(t(lang, 'reportTitle'))}</h1><p class="set">${esc(setLine(head, lang))}</p>\
+<p class="date">${esc(t(lang, 'date'))}: ${esc(opts.date)}</p></header>
+`);
+  await withSpill(async (spill) => {
+    const criteria = opts.by === 'criterion' ? new CriterionView(spill, head, lang) : undefined;
+    const owners = opts.by === 'owner' ? new OwnerView<string>(spill) : undefined;
+    await w.write(heatmapHead(head, lang));
+    let tt = 0;
+    let gapNo = 0;
+    let unverified = false;
+    for await (const u of run.units) {
+      await w.write(heatmapRow(head, lang, ++tt, u));
+      if (criteria) await criteria.add(u);
+      else if (owners)
+        for (const r of gapRows(u, lang)) await owners.add(r.gap, row(gapLine(head, r, { owner: false })));
+      else {
+        for (const r of gapRows(u, lang)) {
+          unverified ||= r.gap.verified === false;
+          await spill.write('gaps', row([++gapNo, ...gapLine(head, r)]));
+        }
+      }
+    }
+    await w.write('</tbody></table></section>\n');
+    if (criteria) await byCriterion(criteria, run.tail().summary.units, lang, w);
+    else if (owners) await byOwner(owners, head, lang, w);
+    else await gaps(spill, gapNo, unverified, head, lang, w);
+  });
+  await w.write(`${summary(run, lang)}\n</div>\n</body>\n</html>\n`);
+  await w.flush();
 }
 
 const CSS = `
 :root { --met: #c6efce; --met-ink: #006100; --unmet: #ffc7ce; --unmet-ink: #9c0006; --nodata: #ffeb9c; --nodata-ink: #7a5c00; --line: #bbb; }
 * { box-sizing: border-box; }
 body { font: 14px/1.4 system-ui, "Segoe UI", Roboto, "Noto Sans", Arial, sans-serif; color: #111; margin: 1.5rem; }
+/* The summary is known only after the last unit, so it comes last in the file and is shown first. */
+.page { display: flex; flex-direction: column; align-items: flex-start; }
+.page > header { order: -2; }
+.page > #summary { order: -1; }
 h1 { font-size: 1.4rem; margin: 0 0 .3rem; }
 h2 { font-size: 1.15rem; margin: 1.6rem 0 .5rem; }
 h3 { font-size: 1rem; margin: 1.2rem 0 .4rem; }
@@ -75,54 +105,108 @@ function esc(s: string | number): string {
   return String(s).replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 }
 
-function table(head: string[], rows: (string | number)[][], cls = ''): string {
-  return `<table${cls ? ` class="${cls}"` : ''}><thead><tr>${head.map((h) => `<th>${esc(h)}</th>`).join('')}</tr></thead><tbody>${rows.map((r) => `<tr>${r.map((c) => `<td${typeof c === 'number' ? ' class="num"' : ''}>${esc(c)}</td>`).join('')}</tr>`).join('\n')}</tbody></table>`;
-}
+const row = (cells: (string | number)[]) =>
+  `<tr>${cells.map((c) => `<td${typeof c === 'number' ? ' class="num"' : ''}>${esc(c)}</td>`).join('')}</tr>\n`;
 
-function summary(ev: Evaluation, lang: Lang): string {
-  const figures = summaryFigures(ev, lang).map(([k, v]) => `<li class="figure"><span class="value">${esc(v)}</span><span class="label">${esc(k)}</span></li>`);
-  const parts = [`<section id="summary"><h2>${esc(t(lang, 'summary'))}</h2><ul class="figures">${figures.join('')}</ul>`];
-  if (ev.summary.mostMissed.length) parts.push(`<p class="most-missed">${esc(t(lang, 'mostMissed'))}: ${esc(mostMissedLine(ev))}</p>`);
-  if (severalFiles(ev)) parts.push(`<h3>${esc(t(lang, 'byFile'))}</h3><ul class="files">${ev.files.map((f) => `<li>${esc(fileSummaryLine(f, ev, lang))}</li>`).join('')}</ul>`);
+const tableStart = (head: string[], cls: string) =>
+  `<table class="${cls}"><thead><tr>${head.map((h) => `<th>${esc(h)}</th>`).join('')}</tr></thead><tbody>\n`;
+
+function summary(run: RunStream, lang: Lang): string {
+  const s = { ...run.head, ...run.tail() };
+  const figures = summaryFigures(s, lang).map(
+    ([k, v]) => `<li class="figure"><span class="value">${esc(v)}</span><span class="label">${esc(k)}</span></li>`,
+  );
+  const parts = [
+    `<section id="summary"><h2>${esc(t(lang, 'summary'))}</h2><ul class="figures">${figures.join('')}</ul>`,
+  ];
+  if (s.summary.mostMissed.length)
+    parts.push(`<p class="most-missed">${esc(t(lang, 'mostMissed'))}: ${esc(mostMissedLine(s))}</p>`);
+  if (severalFiles(s)) {
+    const files = s.files.map((f) => `<li>${esc(fileSummaryLine(f, s, lang))}</li>`).join('');
+    parts.push(`<h3>${esc(t(lang, 'byFile'))}</h3><ul class="files">${files}</ul>`);
+  }
   return `${parts.join('\n')}</section>`;
 }
 
-const KIND_LABEL: Record<CriterionStatus, 'met' | 'notMet' | 'kindNoData'> = { met: 'met', unmet: 'notMet', 'no-data': 'kindNoData' };
+const KIND_LABEL: Record<CriterionStatus, 'met' | 'notMet' | 'kindNoData'> = {
+  met: 'met',
+  unmet: 'notMet',
+  'no-data': 'kindNoData',
+};
 
-function heatmap(ev: Evaluation, lang: Lang): string {
-  const [name, parent] = unitNames(lang, ev);
-  const several = severalFiles(ev);
-  const head = [
+function heatmapHead(head: RunHead, lang: Lang): string {
+  const [name, parent] = unitNames(lang, head);
+  const cells = [
     `<th>${esc(t(lang, 'tt'))}</th><th>${esc(name)}</th><th>${esc(parent)}</th>`,
-    ...(several ? [`<th>${esc(t(lang, 'file'))}</th>`] : []),
-    ...ev.set.criteria.map((c) => `<th class="crit" title="${esc(`${c.id}. ${c.name}`)}"><span>${esc(`${c.id}. ${c.name}`)}</span></th>`),
+    ...(severalFiles(head) ? [`<th>${esc(t(lang, 'file'))}</th>`] : []),
+    ...head.set.criteria.map(
+      (c) => `<th class="crit" title="${esc(`${c.id}. ${c.name}`)}"><span>${esc(`${c.id}. ${c.name}`)}</span></th>`,
+    ),
     `<th>${esc(t(lang, 'total'))}</th><th>${esc(t(lang, 'status'))}</th>`,
   ];
-  const rows = annexRows(ev).map(({ tt, unit, marks }) => {
-    const cells = unit.criteria.map((s, i) => {
-      const c = ev.set.criteria[i]!;
-      return `<td class="mark ${s}" title="${esc(`${unit.name} — ${c.id}. ${c.name}: ${t(lang, KIND_LABEL[s])}`)}">${esc(marks[i]!)}</td>`;
-    });
-    return `<tr><td class="num">${tt}</td><td>${esc(unit.name)}</td><td>${esc(unit.parent)}</td>${several ? `<td>${esc(unit.file)}</td>` : ''}${cells.join('')}<td class="total">${unit.met}/${unit.total}</td><td class="status-${unit.status}">${esc(statusLabel(unit, lang))}</td></tr>`;
-  });
   const legend = `<p class="legend"><span class="met">1</span>${esc(t(lang, 'met'))} <span class="unmet">&nbsp;</span>${esc(t(lang, 'notMet'))} <span class="no-data">?</span>${esc(t(lang, 'kindNoData'))}</p>`;
-  return `<section id="heatmap"><h2>${esc(t(lang, 'heatmap'))}</h2>${legend}<table class="heatmap"><thead><tr>${head.join('')}</tr></thead><tbody>${rows.join('\n')}</tbody></table></section>`;
+  const table = `<table class="heatmap"><thead><tr>${cells.join('')}</tr></thead><tbody>\n`;
+  return `<section id="heatmap"><h2>${esc(t(lang, 'heatmap'))}</h2>${legend}${table}`;
 }
 
-function gaps(ev: Evaluation, lang: Lang): string {
-  const rows = gapRows(ev, lang);
-  const body = rows.length ? table([t(lang, 'tt'), ...gapHead(ev, lang)], rows.map((r, i) => [i + 1, ...gapLine(ev, r)]), 'gaps') : `<p>${esc(t(lang, 'noGaps'))}</p>`;
-  const note = rows.some((r) => r.gap.verified === false) ? `<p class="note">* ${esc(t(lang, 'unverified'))}</p>` : '';
-  return `<section id="gaps"><h2>${esc(t(lang, 'gaps'))}</h2>${body}${note}</section>`;
+function heatmapRow(head: RunHead, lang: Lang, tt: number, unit: UnitResult): string {
+  const marks = annexMarks(unit);
+  const cells = unit.criteria.map((s, i) => {
+    const c = head.set.criteria[i]!;
+    const title = `${unit.name} — ${c.id}. ${c.name}: ${t(lang, KIND_LABEL[s])}`;
+    return `<td class="mark ${s}" title="${esc(title)}">${esc(marks[i]!)}</td>`;
+  });
+  const file = severalFiles(head) ? `<td>${esc(unit.file)}</td>` : '';
+  const unitCells = `<td class="num">${tt}</td><td>${esc(unit.name)}</td><td>${esc(unit.parent)}</td>${file}`;
+  const status = `<td class="status-${unit.status}">${esc(statusLabel(unit, lang))}</td>`;
+  return `<tr>${unitCells}${cells.join('')}<td class="total">${unit.met}/${unit.total}</td>${status}</tr>\n`;
 }
 
-function byCriterion(ev: Evaluation, lang: Lang): string {
-  const rows = criterionLines(ev, lang);
-  const body = rows.length ? table(criterionHead(lang), rows, 'by-criterion') : `<p>${esc(t(lang, 'noGaps'))}</p>`;
-  return `<section id="by-criterion"><h2>${esc(t(lang, 'byCriterion'))}</h2>${body}</section>`;
+async function gaps(
+  spill: Spill,
+  count: number,
+  unverified: boolean,
+  head: RunHead,
+  lang: Lang,
+  w: BlockWriter,
+): Promise<void> {
+  await w.write(`<section id="gaps"><h2>${esc(t(lang, 'gaps'))}</h2>`);
+  if (!count) return w.write(`<p>${esc(t(lang, 'noGaps'))}</p></section>\n`);
+  await w.write(tableStart([t(lang, 'tt'), ...gapHead(head, lang)], 'gaps'));
+  for await (const chunk of spill.chunks('gaps')) await w.write(chunk);
+  await w.write(
+    `</tbody></table>${unverified ? `<p class="note">* ${esc(t(lang, 'unverified'))}</p>` : ''}</section>\n`,
+  );
 }
 
-function byOwner(ev: Evaluation, lang: Lang): string {
-  const groups = groupByOwner(gapRows(ev, lang)).map((g) => `<h3>${esc(`${g.owner} (${g.gaps.length})`)}</h3>${table(gapHead(ev, lang, { owner: false }), g.gaps.map((r) => gapLine(ev, r, { owner: false })), 'by-owner')}`);
-  return `<section id="by-owner"><h2>${esc(t(lang, 'byOwner'))}</h2>${groups.length ? groups.join('\n') : `<p>${esc(t(lang, 'noGaps'))}</p>`}</section>`;
+async function byCriterion(view: CriterionView, total: number, lang: Lang, w: BlockWriter): Promise<void> {
+  await w.write(`<section id="by-criterion"><h2>${esc(t(lang, 'byCriterion'))}</h2>`);
+  let any = false;
+  for (const g of view.groups()) {
+    if (!any) await w.write(tableStart(criterionHead(lang), 'by-criterion'));
+    any = true;
+    await w.write(`<tr><td>${esc(`${g.id}. ${g.name}`)}</td><td>${esc(g.owner)}</td><td>${g.count}/${total}</td><td>`);
+    // The units are written as they are read back: at national scale the list is long.
+    let first = true;
+    for await (const label of g.which()) {
+      await w.write((first ? '' : '; ') + esc(label));
+      first = false;
+    }
+    await w.write('</td></tr>\n');
+  }
+  await w.write(any ? '</tbody></table></section>\n' : `<p>${esc(t(lang, 'noGaps'))}</p></section>\n`);
+}
+
+async function byOwner(view: OwnerView<string>, head: RunHead, lang: Lang, w: BlockWriter): Promise<void> {
+  await w.write(`<section id="by-owner"><h2>${esc(t(lang, 'byOwner'))}</h2>`);
+  const groups = view.groups();
+  if (!groups.length) return w.write(`<p>${esc(t(lang, 'noGaps'))}</p></section>\n`);
+  for (const g of groups) {
+    await w.write(
+      `<h3>${esc(`${g.owner} (${g.count})`)}</h3>${tableStart(gapHead(head, lang, { owner: false }), 'by-owner')}`,
+    );
+    for await (const l of g.lines()) await w.write(l);
+    await w.write('</tbody></table>\n');
+  }
+  await w.write('</section>\n');
 }

@@ -1,19 +1,30 @@
-import type { Evaluation } from '../engine/types.js';
 import { t, type Lang } from '../i18n/messages.js';
-import { annexHead, annexLine, annexRows, criterionHead, criterionLines, gapHead, gapLine, gapRows } from './annex.js';
+import { annexHead, annexLine, criterionHead, gapHead, gapLine, gapRows } from './annex.js';
+import { BlockWriter } from './block-writer.js';
 import { fileSummaryLine, mostMissedLine, setLine, severalFiles, summaryFigures } from './labels.js';
 import type { RenderOptions } from './options.js';
-import { groupByOwner } from './views.js';
+import { withSpill, type Spill } from './spill.js';
+import type { ReportSink, RunStream } from './stream.js';
+import { CriterionView, OwnerView } from './views.js';
 
 /** The annex as a Markdown table, then the gaps (or the chosen view), then the summary. */
-export function render(ev: Evaluation, opts: RenderOptions): string {
+export async function render(run: RunStream, opts: RenderOptions, out: ReportSink): Promise<void> {
   const { lang } = opts;
-  const out = [`# ${t(lang, 'reportTitle')}`, '', `${text(setLine(ev, lang))}  `, `${t(lang, 'date')}: ${opts.date}`, ''];
-  if (opts.by === 'criterion') out.push(...byCriterion(ev, lang));
-  else if (opts.by === 'owner') out.push(...byOwner(ev, lang));
-  else out.push(...annex(ev, lang), ...gaps(ev, lang));
-  out.push(...summary(ev, lang));
-  return out.join('\n');
+  const w = new BlockWriter(out);
+  await lines(w, [
+    `# ${t(lang, 'reportTitle')}`,
+    '',
+    `${text(setLine(run.head, lang))}  `,
+    `${t(lang, 'date')}: ${opts.date}`,
+    '',
+  ]);
+  await withSpill(async (spill) => {
+    if (opts.by === 'criterion') await byCriterion(run, lang, w, spill);
+    else if (opts.by === 'owner') await byOwner(run, lang, w, spill);
+    else await annexAndGaps(run, lang, w, spill);
+  });
+  await summary(run, lang, w);
+  await w.flush();
 }
 
 /** Cell text that cannot break the table or turn into markup: pipes, newlines, HTML, leading markers. */
@@ -26,44 +37,79 @@ export function text(s: string): string {
     .replace(/\s*[\r\n]+\s*/g, ' ');
 }
 
-function table(head: string[], rows: (string | number)[][]): string[] {
-  const line = (cells: (string | number)[]) => `| ${cells.map((c) => text(String(c))).join(' | ')} |`;
-  return [line(head), `|${head.map(() => '---|').join('')}`, ...rows.map(line), ''];
+async function lines(w: BlockWriter, ls: string[]): Promise<void> {
+  for (const l of ls) await w.write(`${l}\n`);
 }
 
-function annex(ev: Evaluation, lang: Lang): string[] {
-  const { head, numbering } = annexHead(ev, lang);
-  const rows = annexRows(ev).map((r) => annexLine(ev, r));
-  return [`## ${t(lang, 'annex')}`, '', ...table(head, [numbering, ...rows]), `${t(lang, 'legend')}`, ''];
-}
+const row = (cells: (string | number)[]) => `| ${cells.map((c) => text(String(c))).join(' | ')} |\n`;
+const tableHead = (head: string[]) => row(head) + `|${head.map(() => '---|').join('')}\n`;
 
-function gaps(ev: Evaluation, lang: Lang): string[] {
-  const rows = gapRows(ev, lang);
-  const out = [`## ${t(lang, 'gaps')}`, ''];
-  if (!rows.length) return [...out, t(lang, 'noGaps'), ''];
-  out.push(...table([t(lang, 'tt'), ...gapHead(ev, lang)], rows.map((r, i) => [i + 1, ...gapLine(ev, r)])));
-  if (rows.some((r) => r.gap.verified === false)) out.push(`\\* ${t(lang, 'unverified')}`, '');
-  return out;
-}
-
-function byCriterion(ev: Evaluation, lang: Lang): string[] {
-  const rows = criterionLines(ev, lang);
-  return [`## ${t(lang, 'byCriterion')}`, '', ...(rows.length ? table(criterionHead(lang), rows) : [t(lang, 'noGaps'), ''])];
-}
-
-function byOwner(ev: Evaluation, lang: Lang): string[] {
-  const groups = groupByOwner(gapRows(ev, lang));
-  const out = [`## ${t(lang, 'byOwner')}`, ''];
-  if (!groups.length) return [...out, t(lang, 'noGaps'), ''];
-  for (const g of groups) {
-    out.push(`### ${text(g.owner)} (${g.gaps.length})`, '', ...table(gapHead(ev, lang, { owner: false }), g.gaps.map((r) => gapLine(ev, r, { owner: false }))));
+/** The annex, unit by unit; the gap rows wait in the spill until the annex is complete. */
+async function annexAndGaps(run: RunStream, lang: Lang, w: BlockWriter, spill: Spill): Promise<void> {
+  const { head } = run;
+  const annex = annexHead(head, lang);
+  await lines(w, [`## ${t(lang, 'annex')}`, '']);
+  await w.write(tableHead(annex.head) + row(annex.numbering));
+  let tt = 0;
+  let gapNo = 0;
+  let unverified = false;
+  for await (const u of run.units) {
+    await w.write(row(annexLine(head, ++tt, u)));
+    for (const r of gapRows(u, lang)) {
+      unverified ||= r.gap.verified === false;
+      await spill.write('gaps', row([++gapNo, ...gapLine(head, r)]));
+    }
   }
-  return out;
+  await lines(w, ['', t(lang, 'legend'), '', `## ${t(lang, 'gaps')}`, '']);
+  if (!gapNo) return lines(w, [t(lang, 'noGaps'), '']);
+  await w.write(tableHead([t(lang, 'tt'), ...gapHead(head, lang)]));
+  for await (const chunk of spill.chunks('gaps')) await w.write(chunk);
+  await w.write('\n');
+  if (unverified) await lines(w, [`\\* ${t(lang, 'unverified')}`, '']);
 }
 
-function summary(ev: Evaluation, lang: Lang): string[] {
-  const out = [`## ${t(lang, 'summary')}`, '', ...summaryFigures(ev, lang).map(([k, v]) => `- ${k}: ${v}`)];
-  if (ev.summary.mostMissed.length) out.push(`- ${t(lang, 'mostMissed')}: ${text(mostMissedLine(ev))}`);
-  if (severalFiles(ev)) out.push('', `### ${t(lang, 'byFile')}`, '', ...ev.files.map((f) => `- ${text(fileSummaryLine(f, ev, lang))}`));
-  return [...out, ''];
+async function byCriterion(run: RunStream, lang: Lang, w: BlockWriter, spill: Spill): Promise<void> {
+  const view = new CriterionView(spill, run.head, lang);
+  for await (const u of run.units) await view.add(u);
+  await lines(w, [`## ${t(lang, 'byCriterion')}`, '']);
+  const total = run.tail().summary.units;
+  let any = false;
+  for (const g of view.groups()) {
+    if (!any) await w.write(tableHead(criterionHead(lang)));
+    any = true;
+    await w.write(`| ${[`${g.id}. ${g.name}`, g.owner, `${g.count}/${total}`].map(text).join(' | ')} | `);
+    // The list of units is written as it is read back: at national scale it is long.
+    let first = true;
+    for await (const label of g.which()) {
+      await w.write((first ? '' : '; ') + text(label));
+      first = false;
+    }
+    await w.write(' |\n');
+  }
+  await lines(w, any ? [''] : [t(lang, 'noGaps'), '']);
+}
+
+async function byOwner(run: RunStream, lang: Lang, w: BlockWriter, spill: Spill): Promise<void> {
+  const { head } = run;
+  const view = new OwnerView<string>(spill);
+  for await (const u of run.units)
+    for (const r of gapRows(u, lang)) await view.add(r.gap, row(gapLine(head, r, { owner: false })));
+  await lines(w, [`## ${t(lang, 'byOwner')}`, '']);
+  const groups = view.groups();
+  if (!groups.length) return lines(w, [t(lang, 'noGaps'), '']);
+  for (const g of groups) {
+    await lines(w, [`### ${text(g.owner)} (${g.count})`, '']);
+    await w.write(tableHead(gapHead(head, lang, { owner: false })));
+    for await (const l of g.lines()) await w.write(l);
+    await w.write('\n');
+  }
+}
+
+async function summary(run: RunStream, lang: Lang, w: BlockWriter): Promise<void> {
+  const s = { ...run.head, ...run.tail() };
+  const out = [`## ${t(lang, 'summary')}`, '', ...summaryFigures(s, lang).map(([k, v]) => `- ${k}: ${v}`)];
+  if (s.summary.mostMissed.length) out.push(`- ${t(lang, 'mostMissed')}: ${text(mostMissedLine(s))}`);
+  if (severalFiles(run.head))
+    out.push('', `### ${t(lang, 'byFile')}`, '', ...s.files.map((f) => `- ${text(fileSummaryLine(f, s, lang))}`));
+  await lines(w, out);
 }

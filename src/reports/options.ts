@@ -9,6 +9,10 @@ export interface RenderOptions {
   color: boolean;
   /** The date printed in report titles (YYYY-MM-DD). */
   date: string;
+  /** Terminal table: everything in full, not cut to the terminal's width. */
+  wide?: boolean;
+  /** Terminal table: the width to fit, in columns (80 when unknown). */
+  width?: number;
 }
 
 /**

@@ -20,7 +20,12 @@ export interface RunHead {
 export interface RunTail {
   files: FileEvaluation[];
   summary: Summary;
+  /** The warnings kept in full: the first few of each kind. */
   warnings: Problem[];
+  /** Every warning counted, by kind (more than `warnings` holds when a kind repeats). */
+  warningCounts?: Partial<Record<Problem['kind'], number>>;
+  /** The errors of files that could not be evaluated; the others are reported. */
+  errors?: Problem[];
 }
 
 export interface RunStream {
@@ -41,10 +46,17 @@ export interface ReportSink {
 /** A report format: writes the head, a piece per unit (or gap), then the tail. */
 export type StreamRenderer = (run: RunStream, opts: RenderOptions, out: ReportSink) => Promise<void>;
 
-/** A sink over a Writable that honours backpressure; a stream error rejects the pending write. */
+/**
+ * A sink over a Writable that honours backpressure; a stream error rejects the pending write, or
+ * the next one (the error is kept by the stream, not thrown where nobody listens).
+ */
 export function sinkFor(stream: Writable): ReportSink {
+  if (stream.listenerCount('error') === 0) stream.on('error', () => undefined);
   return {
     stream,
-    write: (chunk) => (stream.write(chunk) ? Promise.resolve() : once(stream, 'drain').then(() => undefined)),
+    write: (chunk) => {
+      if (stream.errored) return Promise.reject(stream.errored);
+      return stream.write(chunk) ? Promise.resolve() : once(stream, 'drain').then(() => undefined);
+    },
   };
 }

@@ -1,84 +1,267 @@
 import { Chalk } from 'chalk';
-import Table from 'cli-table3';
-import type { Evaluation } from '../engine/types.js';
+import type { Gap, UnitResult } from '../engine/types.js';
 import { t, type Lang } from '../i18n/messages.js';
-import { criterionHead, criterionLines, gapHead, gapLine, gapRows } from './annex.js';
+import { displayWidth } from '../text/display-width.js';
+import { terminalSafe } from '../text/terminal-safe.js';
+import { criterionHead, gapHead, gapLine, gapRows } from './annex.js';
+import { BlockWriter } from './block-writer.js';
+import { BoxTable, fitColumns, type BoxCell, type ColumnSpec } from './box-table.js';
 import { gapCells, missingCriteria, statusLabel } from './describe-gap.js';
 import { fileSummaryLine, mostMissedLine, setLine, severalFiles, summaryLine, unitNames } from './labels.js';
 import type { RenderOptions } from './options.js';
-import { terminalSafe as plain } from '../text/terminal-safe.js';
-import { groupByOwner } from './views.js';
-
-/** The terminal report: units, what each still misses, and a summary. */
-export function render(ev: Evaluation, opts: RenderOptions): string {
-  const c = new Chalk({ level: opts.color ? 1 : 0 });
-  const { lang } = opts;
-  const out: string[] = [];
-  out.push(c.bold(plain(setLine(ev, lang))));
-  if (opts.by === 'criterion') out.push(byCriterion(ev, lang, c));
-  else if (opts.by === 'owner') out.push(byOwner(ev, lang, c));
-  else out.push(byUnit(ev, lang, c));
-  out.push(summaryText(ev, lang, c));
-  return out.join('\n') + '\n';
-}
+import { withSpill, type Spill } from './spill.js';
+import type { ReportSink, RunHead, RunStream } from './stream.js';
+import { CriterionView, OwnerView } from './views.js';
 
 type Colour = InstanceType<typeof Chalk>;
 
-function table(head: string[], c: Colour) {
-  return new Table({ head: head.map((h) => c.bold(h)), style: { head: [], border: [] }, wordWrap: true });
+/** Lines a name may take before it is cut with …, and list entries shown before "+N more" (without --wide). */
+const NAME_LINES = 2;
+const LIST_ITEMS = 3;
+
+interface Context {
+  head: RunHead;
+  lang: Lang;
+  c: Colour;
+  w: BlockWriter;
+  width: number;
+  wide: boolean;
 }
 
-/** Adds a row of survey text; `colour` paints one cell (after the text is made plain). */
-function push(tb: ReturnType<typeof table>, row: (string | number)[], colour?: { at: number; paint: (s: string) => string }) {
-  const cells = row.map((s) => plain(String(s)));
-  if (colour) cells[colour.at] = colour.paint(cells[colour.at]!);
-  tb.push(cells);
-}
-
-function byUnit(ev: Evaluation, lang: Lang, c: Colour): string {
-  const [name, parent] = unitNames(lang, ev);
-  const multi = severalFiles(ev);
-  const units = table([t(lang, 'tt'), name, parent, ...(multi ? [t(lang, 'file')] : []), `${t(lang, 'criteriaMet')} / ${ev.set.criteria.length}`, t(lang, 'status'), t(lang, 'missing')], c);
-  ev.units.forEach((u, i) => {
-    const colour = u.status === 'meets' ? c.green : u.status === 'fails' ? c.red : c.yellow;
-    const missing = missingCriteria(u, ev.set).map((m) => `${m.id}. ${m.name}${m.kind === 'no-data' ? ` (${t(lang, 'noData')})` : ''}${m.owner ? ` — ${m.owner}` : ''}`);
-    push(units, [String(i + 1), u.name, u.parent, ...(multi ? [u.file] : []), `${u.met}/${u.total}`, statusLabel(u, lang), missing.join('\n')], { at: multi ? 5 : 4, paint: colour });
+/**
+ * The terminal report: units, what each still misses, and a summary, fitted to the terminal's
+ * width (names cut with …, lists cut to a few, unless --wide) and written row by row.
+ */
+export async function render(run: RunStream, opts: RenderOptions, out: ReportSink): Promise<void> {
+  const c = new Chalk({ level: opts.color ? 1 : 0 });
+  const { lang } = opts;
+  const x: Context = {
+    head: run.head,
+    lang,
+    c,
+    w: new BlockWriter(out),
+    width: opts.width ?? 80,
+    wide: Boolean(opts.wide),
+  };
+  await x.w.write(`${c.bold(terminalSafe(setLine(run.head, lang)))}\n`);
+  await withSpill(async (spill) => {
+    if (opts.by === 'criterion') await byCriterion(run, x, spill);
+    else if (opts.by === 'owner') await byOwner(run, x, spill);
+    else await byUnit(run, x, spill);
   });
-  const parts = [units.toString()];
-  // Criterion-level gaps are in the table above; the indicators behind them are listed here.
-  const detailed = ev.units.flatMap((u) => u.gaps.filter((g) => g.indicator).map((g) => ({ u, g })));
-  if (detailed.length) {
-    const gaps = table([name, ...(multi ? [t(lang, 'file')] : []), t(lang, 'criterion'), t(lang, 'indicator'), t(lang, 'value'), t(lang, 'required'), t(lang, 'shortfall'), t(lang, 'owner')], c);
-    for (const { u, g } of detailed) {
-      const cells = gapCells(g, lang);
-      push(gaps, [u.name, ...(multi ? [u.file] : []), cells.criterion, cells.indicator, cells.value, cells.required, cells.shortfall, cells.owner], g.kind === 'no-data' ? { at: multi ? 4 : 3, paint: c.yellow } : undefined);
+  await x.w.write(summaryText(run, x));
+  await x.w.flush();
+}
+
+const heading = (x: Context, texts: string[]): BoxCell[] => texts.map((text) => ({ text, paint: x.c.bold }));
+
+/** A name cell: wrapped, and cut after a few lines unless --wide. */
+const name = (x: Context, text: string): BoxCell => ({ text, lines: x.wide ? undefined : NAME_LINES });
+
+/** A list cut to its first entries and "+N more", unless --wide. */
+function list(x: Context, items: string[], total = items.length): string[] {
+  if (x.wide || total <= LIST_ITEMS) return items;
+  return [...items.slice(0, LIST_ITEMS), `+${total - LIST_ITEMS} ${t(x.lang, 'more')}`];
+}
+
+const widest = (texts: string[]) => Math.max(...texts.map(displayWidth));
+
+/** A column of short figures under a long heading: the heading whole when the terminal is wide. */
+const headingWidth = (x: Context, heading: string, least: number) =>
+  Math.min(displayWidth(heading), Math.max(least, Math.floor(x.width / 8)));
+
+async function byUnit(run: RunStream, x: Context, spill: Spill): Promise<void> {
+  const { head, lang, c } = x;
+  const [unit, parent] = unitNames(lang, head);
+  const multi = severalFiles(head);
+  const statuses = (['meets', 'fails', 'incomplete'] as const).map((status) => statusLabel({ status }, lang));
+  const metHead = `${t(lang, 'criteriaMet')} / ${head.set.criteria.length}`;
+  const specs: ColumnSpec[] = [
+    { width: Math.max(5, displayWidth(t(lang, 'tt'))) },
+    { weight: 2, min: 8 },
+    { weight: 2, min: 8 },
+    ...(multi ? [{ weight: 2 }] : []),
+    { width: headingWidth(x, metHead, 5) },
+    { width: widest(statuses) },
+    { weight: 6, min: 12 },
+  ];
+  const table = new BoxTable(fitColumns(specs, x.width));
+  await x.w.write(
+    table.top() +
+      table.row(
+        heading(x, [
+          t(lang, 'tt'),
+          unit,
+          parent,
+          ...(multi ? [t(lang, 'file')] : []),
+          metHead,
+          t(lang, 'status'),
+          t(lang, 'missing'),
+        ]),
+        true,
+      ),
+  );
+  // The owner follows each missing criterion when there is room for it (always with --wide).
+  const owners = x.wide || table.width(specs.length - 1) >= 36;
+  const detail = new DetailGaps(x, spill);
+  let tt = 0;
+  for await (const u of run.units) {
+    const paint = u.status === 'meets' ? c.green : u.status === 'fails' ? c.red : c.yellow;
+    const missing = missingCriteria(u, head.set).map((m) => {
+      const why = m.kind === 'no-data' ? ` (${t(lang, 'noData')})` : '';
+      return `${m.id}. ${m.name}${why}${m.owner && owners ? ` — ${m.owner}` : ''}`;
+    });
+    await x.w.write(
+      table.row([
+        { text: String(++tt) },
+        name(x, u.name),
+        name(x, u.parent),
+        ...(multi ? [name(x, u.file)] : []),
+        { text: `${u.met}/${u.total}` },
+        { text: statusLabel(u, lang), paint },
+        // Each missing criterion on a line of its own, cut to one line unless --wide.
+        { text: list(x, missing), linesEach: x.wide ? undefined : 1 },
+      ]),
+    );
+    await detail.add(u);
+  }
+  await x.w.write(table.bottom());
+  await detail.write();
+}
+
+/**
+ * The indicators behind each criterion-level gap (the table above lists the criteria), kept in the
+ * spill as the units come and drawn after the units' table.
+ */
+class DetailGaps {
+  private count = 0;
+  private unverified = false;
+  private readonly multi: boolean;
+
+  constructor(
+    private readonly x: Context,
+    private readonly spill: Spill,
+  ) {
+    this.multi = severalFiles(x.head);
+  }
+
+  async add(u: UnitResult): Promise<void> {
+    for (const g of u.gaps) {
+      if (!g.indicator) continue;
+      this.unverified ||= g.verified === false;
+      this.count++;
+      const cells = gapCells(g, this.x.lang);
+      await this.spill.writeJson('detail', [
+        u.name,
+        ...(this.multi ? [u.file] : []),
+        cells.criterion,
+        cells.indicator,
+        cells.value,
+        cells.required,
+        cells.shortfall,
+        cells.owner,
+        g.kind,
+      ]);
     }
-    parts.push(c.bold(t(lang, 'gaps')), gaps.toString());
-    if (detailed.some(({ g }) => g.verified === false)) parts.push(`* ${t(lang, 'unverified')}`);
   }
-  return parts.join('\n');
-}
 
-function byCriterion(ev: Evaluation, lang: Lang, c: Colour): string {
-  const tb = table(criterionHead(lang), c);
-  for (const line of criterionLines(ev, lang, { sep: ', ' })) push(tb, line);
-  return tb.toString();
-}
-
-function byOwner(ev: Evaluation, lang: Lang, c: Colour): string {
-  const parts: string[] = [];
-  for (const group of groupByOwner(gapRows(ev, lang))) {
-    parts.push(c.bold(plain(`${group.owner} (${group.gaps.length})`)));
-    const tb = table(gapHead(ev, lang, { owner: false }), c);
-    for (const r of group.gaps) push(tb, gapLine(ev, r, { owner: false }));
-    parts.push(tb.toString());
+  async write(): Promise<void> {
+    if (!this.count) return;
+    const { x, multi } = this;
+    const { lang, c } = x;
+    const [unit] = unitNames(lang, x.head);
+    // On a narrow terminal the criterion column goes: the indicator's number already names it.
+    const criterion = x.wide || x.width >= 120;
+    const figure: ColumnSpec = { weight: 3, min: 10 };
+    const specs: ColumnSpec[] = [
+      { weight: 2 },
+      ...(multi ? [{ weight: 2 }] : []),
+      ...(criterion ? [{ weight: 2 }] : []),
+      { weight: 3 },
+      figure,
+      figure,
+      figure,
+      { weight: 2 },
+    ];
+    const table = new BoxTable(fitColumns(specs, x.width));
+    const head = [
+      unit,
+      ...(multi ? [t(lang, 'file')] : []),
+      ...(criterion ? [t(lang, 'criterion')] : []),
+      t(lang, 'indicator'),
+      t(lang, 'value'),
+      t(lang, 'required'),
+      t(lang, 'shortfall'),
+      t(lang, 'owner'),
+    ];
+    await x.w.write(`${c.bold(t(lang, 'gaps'))}\n${table.top()}${table.row(heading(x, head), true)}`);
+    const at = (multi ? 2 : 1) + (criterion ? 2 : 1);
+    for await (const line of this.spill.records<string[]>('detail')) {
+      const kind = line.pop() as Gap['kind'];
+      if (!criterion) line.splice(multi ? 2 : 1, 1);
+      // Figures are wrapped, never cut; names are cut after a few lines.
+      const cells: BoxCell[] = line.map((text, i) => (i >= at && i < at + 3 ? { text } : name(x, text)));
+      if (kind === 'no-data') cells[at]!.paint = c.yellow;
+      await x.w.write(table.row(cells));
+    }
+    await x.w.write(table.bottom());
+    if (this.unverified) await x.w.write(`* ${t(lang, 'unverified')}\n`);
   }
-  return parts.join('\n');
 }
 
-function summaryText(ev: Evaluation, lang: Lang, c: Colour): string {
-  const lines = [c.bold(`${t(lang, 'summary')}: `) + summaryLine(ev, lang)];
-  if (severalFiles(ev)) for (const f of ev.files) lines.push(plain(`  ${fileSummaryLine(f, ev, lang)}`));
-  if (ev.summary.mostMissed.length) lines.push(`${t(lang, 'mostMissed')}: ${plain(mostMissedLine(ev))}`);
-  return lines.join('\n');
+async function byCriterion(run: RunStream, x: Context, spill: Spill): Promise<void> {
+  const { head, lang } = x;
+  const view = new CriterionView(spill, head, lang);
+  for await (const u of run.units) await view.add(u);
+  const total = run.tail().summary.units;
+  const titles = criterionHead(lang);
+  const table = new BoxTable(
+    fitColumns([{ weight: 3 }, { weight: 2 }, { width: headingWidth(x, titles[2]!, 9) }, { weight: 5 }], x.width),
+  );
+  await x.w.write(table.top() + table.row(heading(x, titles), true));
+  for (const g of view.groups()) {
+    const shown: string[] = [];
+    for await (const label of g.which()) {
+      if (!x.wide && shown.length === LIST_ITEMS) break;
+      shown.push(label);
+    }
+    const which = { text: list(x, shown, g.count).join(', '), lines: x.wide ? undefined : NAME_LINES + 1 };
+    await x.w.write(
+      table.row([name(x, `${g.id}. ${g.name}`), name(x, g.owner), { text: `${g.count}/${total}` }, which]),
+    );
+  }
+  await x.w.write(table.bottom());
+}
+
+async function byOwner(run: RunStream, x: Context, spill: Spill): Promise<void> {
+  const { head, lang, c } = x;
+  const view = new OwnerView<string[]>(spill);
+  for await (const u of run.units)
+    for (const r of gapRows(u, lang)) await view.add(r.gap, gapLine(head, r, { owner: false }));
+  const titles = gapHead(head, lang, { owner: false });
+  // The last three columns are figures (value, required, shortfall): wrapped, never cut.
+  const figures = titles.length - 3;
+  const table = new BoxTable(
+    fitColumns(
+      titles.map((_, i) => ({ weight: i === figures - 1 ? 3 : 2 })),
+      x.width,
+    ),
+  );
+  for (const g of view.groups()) {
+    await x.w.write(
+      `${c.bold(terminalSafe(`${g.owner} (${g.count})`))}\n${table.top()}${table.row(heading(x, titles), true)}`,
+    );
+    for await (const line of g.lines())
+      await x.w.write(table.row(line.map((text, i) => (i >= figures ? { text } : name(x, text)))));
+    await x.w.write(table.bottom());
+  }
+}
+
+function summaryText(run: RunStream, x: Context): string {
+  const { lang, c } = x;
+  const s = { ...run.head, ...run.tail() };
+  const lines = [c.bold(`${t(lang, 'summary')}: `) + summaryLine(s, lang)];
+  if (severalFiles(s)) for (const f of s.files) lines.push(terminalSafe(`  ${fileSummaryLine(f, s, lang)}`));
+  if (s.summary.mostMissed.length) lines.push(terminalSafe(`${t(lang, 'mostMissed')}: ${mostMissedLine(s)}`));
+  return `${lines.join('\n')}\n`;
 }

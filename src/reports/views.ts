@@ -1,23 +1,81 @@
-import type { Evaluation, Gap, UnitResult } from '../engine/types.js';
+import type { Gap, UnitResult } from '../engine/types.js';
+import type { Lang } from '../i18n/messages.js';
+import { missingUnitLabel } from './annex.js';
+import type { Spill } from './spill.js';
+import type { RunHead } from './stream.js';
 
-/** The planning view: for each criterion, the units that miss it (criteria in the set's order, `index` in it). */
-export function groupByCriterion(ev: Evaluation): { index: number; id: string; name: string; owner?: string; units: UnitResult[] }[] {
-  return ev.set.criteria
-    .map((c, index) => ({ index, id: c.id, name: c.name, owner: c.owner, units: ev.units.filter((u) => u.criteria[index] !== 'met') }))
-    .filter((r) => r.units.length > 0);
+/** One criterion of the planning view: how many units miss it, and (read once, in unit order) which. */
+export interface CriterionGroup {
+  index: number;
+  id: string;
+  name: string;
+  owner: string;
+  count: number;
+  which: () => AsyncIterable<string>;
 }
 
 /**
- * Each department's to-do list: the rows given (one per gap, in unit order), grouped by the gap's
- * owner. Generic so that each report groups the rows it already made instead of looking them up.
+ * The planning view as the units stream by: per criterion, a count, and the labels of the units that
+ * miss it spilled to disk, read back criterion by criterion in the set's order.
  */
-export function groupByOwner<R extends { gap: Gap }>(rows: R[]): { owner: string; gaps: R[] }[] {
-  const groups = new Map<string, R[]>();
-  for (const r of rows) {
-    const owner = r.gap.owner ?? '—';
-    let list = groups.get(owner);
-    if (!list) groups.set(owner, (list = []));
-    list.push(r);
+export class CriterionView {
+  constructor(
+    private readonly spill: Spill,
+    private readonly head: RunHead,
+    private readonly lang: Lang,
+  ) {}
+
+  async add(u: UnitResult): Promise<void> {
+    for (let i = 0; i < u.criteria.length; i++) {
+      if (u.criteria[i] !== 'met')
+        await this.spill.writeJson(`criterion ${i}`, missingUnitLabel(this.head, i, u, this.lang));
+    }
   }
-  return [...groups.entries()].sort((a, b) => a[0].localeCompare(b[0], 'vi')).map(([owner, gaps]) => ({ owner, gaps }));
+
+  *groups(): Generator<CriterionGroup> {
+    for (const [index, c] of this.head.set.criteria.entries()) {
+      const key = `criterion ${index}`;
+      const count = this.spill.count(key);
+      if (count)
+        yield {
+          index,
+          id: c.id,
+          name: c.name,
+          owner: c.owner ?? '',
+          count,
+          which: () => this.spill.records<string>(key),
+        };
+    }
+  }
+}
+
+/** The labels of a criterion's units joined into one cell. */
+export async function joinWhich(g: CriterionGroup, sep: string): Promise<string> {
+  const labels: string[] = [];
+  for await (const label of g.which()) labels.push(label);
+  return labels.join(sep);
+}
+
+/**
+ * Each department's to-do list as the units stream by: each gap's line (whatever the report makes
+ * of it) spilled under its owner, read back department by department in Vietnamese order.
+ */
+export class OwnerView<L> {
+  constructor(private readonly spill: Spill) {}
+
+  add(gap: Gap, line: L): Promise<void> {
+    return this.spill.writeJson(`owner ${gap.owner ?? '—'}`, line);
+  }
+
+  groups(): { owner: string; count: number; lines: () => AsyncIterable<L> }[] {
+    return this.spill
+      .names()
+      .filter((k) => k.startsWith('owner '))
+      .map((k) => ({
+        owner: k.slice('owner '.length),
+        count: this.spill.count(k),
+        lines: () => this.spill.records<L>(k),
+      }))
+      .sort((a, b) => a.owner.localeCompare(b.owner, 'vi'));
+  }
 }
