@@ -90,6 +90,7 @@ describe('ntm completion', () => {
     expect(complete(r.stdout, ['ntm', 'evaluate', '--format', ''], dir)).toEqual([
       'table',
       'json',
+      'jsonl',
       'csv',
       'markdown',
       'xlsx',
@@ -123,14 +124,14 @@ describe('ntm completion', () => {
     expect(zsh.code).toBe(0);
     expect(zsh.stdout.startsWith('#compdef ntm\n')).toBe(true);
     expect(zsh.stdout).toContain(
-      `'evaluate:--format') compadd -- 'table' 'json' 'csv' 'markdown' 'xlsx' 'html'; return ;;`,
+      `'evaluate:--format') compadd -- 'table' 'json' 'jsonl' 'csv' 'markdown' 'xlsx' 'html'; return ;;`,
     );
     expect(zsh.stdout).toContain(`'sets:diff') cmdpath='sets diff' ;;`);
     expect(zsh.stdout).toContain(`'quoc-gia-xa-2021'`);
     const fish = await ntm(['completion', 'fish']);
     expect(fish.stdout).toContain(`complete -c ntm -n '__fish_use_subcommand' -a 'evaluate'\n`);
     expect(fish.stdout).toContain(
-      `complete -c ntm -n '__fish_seen_subcommand_from evaluate' -l format -r -x -a 'table json csv markdown xlsx html'\n`,
+      `complete -c ntm -n '__fish_seen_subcommand_from evaluate' -l format -r -x -a 'table json jsonl csv markdown xlsx html'\n`,
     );
     expect(fish.stdout).toContain(
       `complete -c ntm -n '__fish_seen_subcommand_from sets; and __fish_seen_subcommand_from diff' -F -a '`,

@@ -108,7 +108,8 @@ export async function openRegistry(dirs: string[], files: string[] = [], opts: R
       throw e;
     }
   };
-  return { ids, get, all: () => ids().map(get), idOf: (file) => idByFile.get(realPath(file)), problems, files: () => paths };
+  const idOf = (file: string) => idByFile.get(realPath(file));
+  return { ids, get, all: () => ids().map(get), idOf, problems, files: () => paths };
 }
 
 /** The YAML files of the folders, each folder's in name order. */

@@ -98,7 +98,11 @@ export async function* readSurvey(path: string, opts: ReadOptions): AsyncGenerat
   }
 }
 
-async function* readTable(path: string, opts: ReadOptions, where: { sheet?: string }): AsyncGenerator<SurveyRow[], ReadResult> {
+async function* readTable(
+  path: string,
+  opts: ReadOptions,
+  where: { sheet?: string },
+): AsyncGenerator<SurveyRow[], ReadResult> {
   const book = workbookKind(path);
   if (book === 'xls') {
     const message = 'this is an Excel 97–2003 workbook (.xls), which ntm does not read';

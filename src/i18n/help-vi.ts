@@ -36,6 +36,7 @@ export const OPTIONS_VI: Record<string, string> = {
   '--group': 'nhóm xã (1, 2, 3) của các ngưỡng giai đoạn 2026–2030; cột "Nhóm xã" ghi đè cho từng dòng',
   '--sheet': 'trang tính của tệp Excel (tên hoặc số thứ tự); mặc định: trang có dòng tiêu đề khớp bộ tiêu chí',
   '--percent-as-is': 'đọc tỷ lệ phần trăm đúng như ghi, không coi cột có giá trị trong 0–1 là phân số',
+  '--wide': 'bảng trên màn hình: ghi đủ mọi tên và mọi tiêu chí chưa đạt, không cắt cho vừa',
   '--marks': 'mỗi tiêu chí một cột đánh dấu (Đạt / Không đạt) thay vì mỗi chỉ tiêu một cột giá trị',
   '--sets': 'nạp thêm các bộ tiêu chí trong thư mục DIR (ghi được nhiều lần; hoặc biến NTM_SETS)',
   '--region': 'vùng của ngưỡng quốc gia (TDMNPB, ĐBSH, BTB, DHNTB, TN, ĐNB, ĐBSCL, hoặc tên đầy đủ)',
