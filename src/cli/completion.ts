@@ -83,10 +83,27 @@ function bash(nodes: Node[]): string {
   );
   const wordArms = nodes.map((n) => `    ${quote(n.path)}) ${offer(wordsOf(n))} ;;`);
   return `# ntm completion for bash. Load it with: source <(ntm completion bash)
-_ntm() {
-  local cur="\${COMP_WORDS[COMP_CWORD]}" prev="\${COMP_WORDS[COMP_CWORD-1]}" cmdpath="" i w
-  for ((i = 1; i < COMP_CWORD; i++)); do
-    w="\${COMP_WORDS[i]}"
+${dispatch(nodes, BASH, valueArms, flagArms, wordArms)}}
+complete -o filenames -F _ntm ntm
+`;
+}
+
+/** How bash and zsh name the words typed so far; the rest of their completion function is the same. */
+const BASH = {
+  cur: 'COMP_WORDS[COMP_CWORD]',
+  prev: 'COMP_WORDS[COMP_CWORD-1]',
+  first: 1,
+  count: 'COMP_CWORD',
+  words: 'COMP_WORDS',
+};
+const ZSH = { cur: 'words[CURRENT]', prev: 'words[CURRENT-1]', first: 2, count: 'CURRENT', words: 'words' };
+
+/** The _ntm function: find the command path, then offer an option's values, the flags, or the words. */
+function dispatch(nodes: Node[], sh: typeof BASH, valueArms: string[], flagArms: string[], wordArms: string[]): string {
+  return `_ntm() {
+  local cur="\${${sh.cur}}" prev="\${${sh.prev}}" cmdpath="" i w
+  for ((i = ${sh.first}; i < ${sh.count}; i++)); do
+    w="\${${sh.words}[i]}"
     case "$cmdpath:$w" in
 ${pathArms(nodes).join('\n')}
     esac
@@ -102,8 +119,6 @@ ${flagArms.join('\n')}
   case "$cmdpath" in
 ${wordArms.join('\n')}
   esac
-}
-complete -o filenames -F _ntm ntm
 `;
 }
 
@@ -123,26 +138,7 @@ function zsh(nodes: Node[]): string {
   // "path" is zsh's array tied to PATH: the command path is "cmdpath".
   return `#compdef ntm
 # ntm completion for zsh. Save it as _ntm in a folder of $fpath, or load it with: source <(ntm completion zsh)
-_ntm() {
-  local cur="\${words[CURRENT]}" prev="\${words[CURRENT-1]}" cmdpath="" i w
-  for ((i = 2; i < CURRENT; i++)); do
-    w="\${words[i]}"
-    case "$cmdpath:$w" in
-${pathArms(nodes).join('\n')}
-    esac
-  done
-  case "$cmdpath:$prev" in
-${valueArms.join('\n')}
-  esac
-  if [[ "$cur" == -* ]]; then
-    case "$cmdpath" in
-${flagArms.join('\n')}
-    esac
-  fi
-  case "$cmdpath" in
-${wordArms.join('\n')}
-  esac
-}
+${dispatch(nodes, ZSH, valueArms, flagArms, wordArms)}}
 if [[ "$funcstack[1]" == _ntm ]]; then _ntm "$@"; else compdef _ntm ntm; fi
 `;
 }
