@@ -66,7 +66,10 @@ describe('the CSV reader gives back the records that were written, with their li
         const at = [...new Set(cuts.map((c) => c % text.length))].sort((a, b) => a - b);
         const chunks = [0, ...at].map((from, i) => text.slice(from, [...at, text.length][i])).filter(Boolean);
         const read: { record: string[]; line: number }[] = [];
-        await readRecords(Readable.from(chunks), 'test.csv', delimiter, (record, line) => read.push({ record, line }));
+        const bytes = Readable.from(chunks.map((c) => Buffer.from(c)));
+        for await (const batch of readRecords(bytes, 'test.csv', delimiter)) {
+          for (const { cells, line } of batch) read.push({ record: cells, line });
+        }
         let line = 1;
         const expected = rows.map((record) => {
           const here = line;
