@@ -110,31 +110,28 @@ describe('ntm template', () => {
     expect(verdicts(fromTemplate)).toEqual(verdicts(original));
   });
 
+  /** The requirement the CSV template of `set` writes above the column whose header starts with `column`. */
+  const required = async (set: string, column: string, ...args: string[]) => {
+    const r = await ntm(['template', '--set', set, ...args]);
+    expect(r.code).toBe(0);
+    const lines = Papa.parse<string[]>(r.stdout.replace(/^\uFEFF/, '')).data;
+    const head = lines.findIndex((l) => l[0] === 'No.');
+    return lines[head - 1]![lines[head]!.findIndex((h) => h.startsWith(column))];
+  };
+
   it('gives the requirements of the region asked for, and never a value the set does not give', async () => {
-    const row = async (...args: string[]) => {
-      const r = await ntm(['template', '--set', 'quoc-gia-xa-2016', ...args]);
-      expect(r.code).toBe(0);
-      const lines = Papa.parse<string[]>(r.stdout.replace(/^\uFEFF/, '')).data;
-      const head = lines.findIndex((l) => l[0] === 'No.');
-      return lines[head - 1]![lines[head]!.findIndex((h) => h.startsWith('5 '))];
-    };
+    const schools = (...args: string[]) => required('quoc-gia-xa-2016', '5 ', ...args);
     // TDMNPB (the set's default region) has no sourced value for 5 since the source check.
-    expect(await row()).toBe('% (no value for this region)');
-    expect(await row('--region', 'ĐBSCL')).toBe('≥ 70 % *');
-    expect(await row('--region', 'ĐBSH')).toBe('% (no value for this region)');
+    expect(await schools()).toBe('% (no value for this region)');
+    expect(await schools('--region', 'ĐBSCL')).toBe('≥ 70 % *');
+    expect(await schools('--region', 'ĐBSH')).toBe('% (no value for this region)');
   });
 
   it('gives the requirement of the commune group asked for, and says when the group is needed', async () => {
-    const required = async (...args: string[]) => {
-      const r = await ntm(['template', '--set', 'tests/sets-2026/nhom-thu.yaml', ...args]);
-      expect(r.code).toBe(0);
-      const lines = Papa.parse<string[]>(r.stdout.replace(/^\uFEFF/, '')).data;
-      const head = lines.findIndex((l) => l[0] === 'No.');
-      return lines[head - 1]![lines[head]!.findIndex((h) => h.startsWith('6.1 '))];
-    };
-    expect(await required()).toBe('% (depends on the commune group: give --group)');
-    expect(await required('--group', '3')).toBe('≤ 5 % *');
-    expect(await required('--group', '1')).toBe('≤ 1 % *');
+    const poverty = (...args: string[]) => required('tests/sets-2026/nhom-thu.yaml', '6.1 ', ...args);
+    expect(await poverty()).toBe('% (depends on the commune group: give --group)');
+    expect(await poverty('--group', '3')).toBe('≤ 5 % *');
+    expect(await poverty('--group', '1')).toBe('≤ 1 % *');
   });
 
   it('refuses an output it cannot tell the format of, and an existing file without --force', async () => {
