@@ -3,25 +3,25 @@
  * where it is, what is wrong, and what to do about it. Readers collect problems; the CLI decides
  * whether they are fatal (exit 2) or warnings.
  */
-import type { ProblemKind } from './i18n/problems-vi.js';
+import { problemText, type ProblemKind } from './problems/catalogue.js';
+import type { ProblemParams } from './problems/text.js';
+
+export type { ProblemKind, ProblemParams };
 
 export interface Problem {
   /** What went wrong, for scripts (JSON output) and for the translations, which are keyed by it. */
   kind: ProblemKind;
   severity: 'error' | 'warning';
   file?: string;
-  /** The worksheet, for a workbook: then `line` is the row number and a numeric `column` is printed as a letter. */
+  /** The worksheet, for a workbook: `line` is then the row number, and a numeric `column` is shown as a letter. */
   sheet?: string;
   line?: number;
   column?: number | string;
-  /** The English text; `params` carry its variable parts, for other languages (src/i18n/problems-vi.ts) and scripts. */
+  /** The English text, from the catalogue (src/problems/catalogue.ts), built from `params`, which scripts read. */
   message: string;
   hint?: string;
   params?: ProblemParams;
 }
-
-/** The variable parts of a problem's message: names, numbers, and which variant of the message it is. */
-export type ProblemParams = Record<string, string | number | undefined>;
 
 /** A fatal input or usage error; the CLI prints its problems and exits 2. */
 export class InputError extends Error {
@@ -31,8 +31,26 @@ export class InputError extends Error {
   }
 }
 
-export function fail(problem: Omit<Problem, 'severity'>): never {
-  throw new InputError([{ ...problem, severity: 'error' }]);
+/** Where a problem is, and how grave (an error unless it says otherwise). */
+export type Where = Partial<Pick<Problem, 'severity' | 'file' | 'sheet' | 'line' | 'column'>>;
+
+/** A problem of this kind: its English `message` and `hint` are the catalogue's, from `params`. */
+export function problem(kind: ProblemKind, params: ProblemParams | undefined, where: Where = {}): Problem {
+  const { severity = 'error', ...place } = where;
+  const { message, hint } = problemText(kind, params, 'en');
+  return {
+    kind,
+    severity,
+    ...place,
+    ...(params === undefined ? {} : { params }),
+    message,
+    ...(hint === undefined ? {} : { hint }),
+  };
+}
+
+/** Stops with one error of this kind (exit 2). */
+export function fail(kind: ProblemKind, params: ProblemParams | undefined, where: Where = {}): never {
+  throw new InputError([problem(kind, params, { ...where, severity: 'error' })]);
 }
 
 /** "file:line:column" for text files; "file.xlsx[Sheet]!C7" (or "!7:7" for a whole row) for workbooks. */

@@ -2,7 +2,7 @@ import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { fixture, json, ntm, ROOT, tempDir } from './helpers/cli.js';
-import { PROBLEMS_VI } from '../src/i18n/problems-vi.js';
+import { CATALOGUE } from '../src/problems/catalogue.js';
 
 /** A Vietnamese locale, as on an official's machine: ntm speaks Vietnamese without --lang. */
 const VI = { env: { LANG: 'vi_VN.UTF-8' } };
@@ -123,34 +123,42 @@ describe('--lang en under a Vietnamese locale', () => {
   });
 });
 
-describe('every problem kind has its Vietnamese text', () => {
+describe('every problem kind has its text in English and Vietnamese', () => {
   const sources = (dir: string): string[] =>
     readdirSync(dir).flatMap((n) => {
       const p = join(dir, n);
       return statSync(p).isDirectory() ? sources(p) : p.endsWith('.ts') ? [p] : [];
     });
-  // Gap kinds (engine/types.ts) are not problems: they are report data, translated in labels.
-  const GAP_KINDS = new Set(['unmet', 'no-data']);
 
-  /** Every `kind: '…'` written in src/, outside the table itself. */
+  /** Every kind a problem site in src/ gives `problem('…', …)` or `fail('…', …)`, outside the catalogue. */
   const usedKinds = () => {
     const kinds = new Set<string>();
     for (const file of sources(join(ROOT, 'src'))) {
-      if (file.endsWith('problems-vi.ts')) continue;
-      for (const m of readFileSync(file, 'utf8').matchAll(/\bkind: '([a-z-]+)'/g)) kinds.add(m[1]!);
+      if (file.includes(join('src', 'problems', ''))) continue;
+      for (const m of readFileSync(file, 'utf8').matchAll(/\b(?:problem|fail)\(\s*'([a-z-]+)'/g)) kinds.add(m[1]!);
     }
     return kinds;
   };
 
-  it('each `kind: \'…\'` in src/ is an entry of PROBLEMS_VI (tsc checks it too: Problem.kind is typed by it)', () => {
-    const problemKinds = [...usedKinds()].filter((k) => !GAP_KINDS.has(k));
+  it('each problem site in src/ names a kind of the catalogue (tsc checks it too: Problem.kind is typed by it)', () => {
+    const problemKinds = [...usedKinds()];
     expect(problemKinds.length).toBeGreaterThan(40);
-    expect(problemKinds.filter((k) => !(k in PROBLEMS_VI))).toEqual([]);
+    expect(problemKinds.filter((k) => !(k in CATALOGUE))).toEqual([]);
   });
 
-  it('no entry is left over from a kind that is gone, and each gives Vietnamese text without params', () => {
+  it('no site builds a problem by hand, with its message inline', () => {
+    const inline = sources(join(ROOT, 'src'))
+      .filter((file) => !file.includes(join('src', 'problems', '')))
+      .filter((file) => /\bkind: '[a-z-]+',?\s[^]{0,400}?\bmessage\b/.test(readFileSync(file, 'utf8')));
+    expect(inline).toEqual([]);
+  });
+
+  it('no entry is left over from a kind that is gone, and each gives text in both languages without params', () => {
     const used = usedKinds();
-    expect(Object.keys(PROBLEMS_VI).filter((k) => !used.has(k))).toEqual([]);
-    for (const entry of Object.values(PROBLEMS_VI)) expect(entry({}).message.length).toBeGreaterThan(0);
+    expect(Object.keys(CATALOGUE).filter((k) => !used.has(k))).toEqual([]);
+    for (const entry of Object.values(CATALOGUE)) {
+      expect(entry.en({}).message.length).toBeGreaterThan(0);
+      expect(entry.vi({}).message.length).toBeGreaterThan(0);
+    }
   });
 });

@@ -1,5 +1,5 @@
 import { Option, type Command } from 'commander';
-import { fail, type Problem } from '../problems.js';
+import { fail, problem, type Problem } from '../problems.js';
 import { leftOut } from '../pipeline/warning-log.js';
 import { t, type Lang } from '../i18n/messages.js';
 import { FORMATS, formatFromPath } from '../reports/registry.js';
@@ -57,10 +57,10 @@ async function evaluate(files: string[], opts: EvaluateOptions, out: (s: string)
   const force = Boolean(opts.force);
   const year = opts.year === undefined ? undefined : Number(opts.year);
   if (year !== undefined && !(Number.isInteger(year) && year > 1900 && year < 2100)) {
-    fail({ kind: 'bad-year', params: { year: opts.year }, message: `--year ${opts.year} is not a year`, hint: 'Give a year such as 2024.' });
+    fail('bad-year', { year: opts.year });
   }
   if (files.filter((f) => f === '-').length > 1) {
-    fail({ kind: 'usage', params: { case: 'stdin-twice' }, message: 'standard input ("-") can be read only once' });
+    fail('usage', { case: 'stdin-twice' });
   }
   const { registry, setId } = await openSets(opts, opts.set);
   // The reader, engine and reports load only when a command needs them: start-up stays fast.
@@ -77,11 +77,11 @@ async function evaluate(files: string[], opts: EvaluateOptions, out: (s: string)
   const format = opts.format ?? (opts.output ? formatFromPath(opts.output) : 'table');
   if (!format) {
     const formats = Object.keys(FORMATS).join(', ');
-    fail({ kind: 'usage', params: { case: 'unknown-format', output: opts.output, formats, extensions: EXTENSIONS }, message: `cannot tell the report format from "${opts.output}"`, hint: `Name the file ${EXTENSIONS}, or add --format (${formats}).` });
+    fail('usage', { case: 'unknown-format', output: opts.output, formats, extensions: EXTENSIONS });
   }
   const { binary, ext } = FORMATS[format]!;
   if (binary && !opts.output && process.stdout.isTTY && !quiet) {
-    fail({ kind: 'usage', params: { case: 'binary-terminal', format, ext: ext[0] }, message: `the ${format} report is a binary file and would garble the terminal`, hint: `Add -o report.${ext[0]}, or redirect standard output.` });
+    fail('usage', { case: 'binary-terminal', format, ext: ext[0] });
   }
   const report = opts.output !== undefined || !quiet;
   const run = await openRun({
@@ -149,6 +149,5 @@ async function evaluate(files: string[], opts: EvaluateOptions, out: (s: string)
 
 /** The line that stands for the warnings of one kind left out. */
 function moreLikeThis(kind: Problem['kind'], more: number): Problem {
-  const message = `and ${more} more warnings like this (${kind})`;
-  return { kind: 'more-warnings', severity: 'warning', params: { more, of: kind }, message };
+  return problem('more-warnings', { more, of: kind }, { severity: 'warning' });
 }

@@ -1,6 +1,6 @@
 import { formatLocation, type Problem } from '../problems.js';
 import { t, type Lang } from '../i18n/messages.js';
-import { problemVi } from '../i18n/problems-vi.js';
+import { problemText } from '../problems/catalogue.js';
 import { terminalSafe } from '../text/terminal-safe.js';
 
 /** Exit codes are part of the interface: 0 all units meet, 1 some do not, 2 bad input or usage. */
@@ -13,7 +13,7 @@ export const EXIT = { ok: 0, unmet: 1, error: 2 } as const;
  */
 export function formatProblem(p: Problem, lang: Lang = 'en'): string {
   const where = formatLocation(p);
-  const { message, hint } = lang === 'vi' ? problemVi(p) : p;
+  const { message, hint } = lang === 'vi' ? problemText(p.kind, p.params, 'vi') : p;
   const head = `${where ? `${where}: ` : ''}${t(lang, p.severity)}: ${cut(message)}`;
   return terminalSafe(`${head}\n${hint ? `  ${t(lang, 'hint')}: ${cut(hint)}\n` : ''}`);
 }

@@ -43,13 +43,13 @@ const langOption = () =>
 
 /** --region as a region code, checked while the options are parsed: before any file is read. */
 function parseRegion(region: string): string {
-  return regionCode(region) ?? fail({ kind: 'bad-region', params: { region, regions: regionList() }, message: `unknown region "${region}"`, hint: `Use one of ${regionList()}.` });
+  return regionCode(region) ?? fail('bad-region', { region, regions: regionList() });
 }
 
 /** --group as 1, 2 or 3, checked while the options are parsed. */
 function parseGroup(group: string): number {
   if (/^[123]$/.test(group.trim())) return Number(group);
-  return fail({ kind: 'bad-group', params: { group }, message: `unknown commune group "${group}"`, hint: 'Use --group 1, 2 or 3 (xã nhóm 1, 2, 3 of 51/2025/QĐ-TTg).' });
+  return fail('bad-group', { group });
 }
 
 /** Opens the registry; a set given as a YAML path is loaded beside the folders and its id returned. */

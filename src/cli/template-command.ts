@@ -35,14 +35,11 @@ export function registerTemplate(program: Command, out: (s: string) => void): vo
       const lang = opts.lang as Lang;
       const year = opts.year === undefined ? undefined : Number(opts.year);
       if (year !== undefined && !(Number.isInteger(year) && year > 1900 && year < 2100)) {
-        const message = `--year ${opts.year} is not a year`;
-        fail({ kind: 'bad-year', params: { year: opts.year }, message, hint: 'Give a year such as 2024.' });
+        fail('bad-year', { year: opts.year });
       }
       const format = opts.output ? extname(opts.output).toLowerCase() : '.csv';
       if (format !== '.xlsx' && format !== '.csv') {
-        const message = `cannot tell the template format from "${opts.output}"`;
-        const hint = 'Name the file .xlsx or .csv.';
-        fail({ kind: 'template-format', params: { output: opts.output }, message, hint });
+        fail('template-format', { output: opts.output });
       }
       const { registry, setId } = await openSets(opts, opts.set);
       const set = registry.get(setId ?? opts.set);

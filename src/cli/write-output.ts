@@ -2,25 +2,12 @@ import { accessSync, constants, createWriteStream, existsSync, realpathSync } fr
 import { renameSync, statSync, unlinkSync } from 'node:fs';
 import type { Writable } from 'node:stream';
 import { basename, dirname, join, resolve } from 'node:path';
-import { fail, type Problem } from '../problems.js';
+import { fail } from '../problems.js';
 
 type OutputCase = 'empty' | 'no-folder' | 'folder' | 'unwritable';
 
-const MESSAGES: Record<OutputCase, (path: string) => Omit<Problem, 'kind' | 'severity'>> = {
-  empty: () => ({ message: '-o names no file', hint: 'Give a file name, e.g. -o report.xlsx.' }),
-  'no-folder': (path) => ({
-    message: `the folder of ${path} does not exist`,
-    hint: 'Create the folder first, or choose another -o path.',
-  }),
-  folder: (path) => ({ message: `${path} is a folder`, hint: 'Give a file name inside it, e.g. -o report.xlsx.' }),
-  unwritable: (path) => ({
-    message: `${path} cannot be written (no permission)`,
-    hint: 'Choose a path you can write to.',
-  }),
-};
-
 function refuse(path: string, why: OutputCase): never {
-  return fail({ kind: 'bad-output', file: path || undefined, params: { case: why, path }, ...MESSAGES[why](path) });
+  return fail('bad-output', { case: why, path }, { file: path || undefined });
 }
 
 const writable = (p: string) => {
@@ -57,7 +44,7 @@ export function checkOutput(path: string, inputs: string[], force: boolean): { r
     }
   };
   if (inputs.some((i) => i !== '-' && same(i))) {
-    fail({ kind: 'output-is-input', file: path, params: { path }, message: `will not write the report over an input file (${path})`, hint: 'Choose another -o path.' });
+    fail('output-is-input', { path }, { file: path });
   }
   // A device, a pipe or a terminal (/dev/null, a FIFO, /dev/stdout) is written into, never replaced.
   const regular = st.isFile() && !/^\/(dev|proc)\//.test(target);
@@ -65,7 +52,7 @@ export function checkOutput(path: string, inputs: string[], force: boolean): { r
   if (!regular) return { regular };
   if (!writable(dirname(target))) refuse(path, 'unwritable');
   if (!force) {
-    fail({ kind: 'output-exists', file: path, params: { path }, message: `${path} already exists; it was left unchanged`, hint: 'Add --force to replace it, or choose another -o path.' });
+    fail('output-exists', { path }, { file: path });
   }
   return { regular };
 }
@@ -138,6 +125,6 @@ async function finish(stream: Writable, path: string): Promise<void> {
     if (stream.errored) throw stream.errored;
     await new Promise<void>((done, failed) => stream.end((e?: Error | null) => (e ? failed(e) : done())));
   } catch (e) {
-    fail({ kind: 'write-failed', file: path, params: { path, detail: (e as Error).message }, message: `cannot write ${path}: ${(e as Error).message}` });
+    fail('write-failed', { path, detail: (e as Error).message }, { file: path });
   }
 }

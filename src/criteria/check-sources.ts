@@ -1,4 +1,4 @@
-import type { Problem } from '../problems.js';
+import { problem, type Problem } from '../problems.js';
 import type { LocateIndicator } from './check-set.js';
 import type { SetFile } from './resolve.js';
 import { thresholdLeaves } from './threshold.js';
@@ -33,17 +33,8 @@ export function unsourcedThresholds(
         .filter(Boolean)
         .join(', ');
       const at = locate(c, ind, ['threshold']);
-      problems.push({
-        kind: 'unsourced-threshold',
-        severity: 'error',
-        ...at,
-        file: at.file ?? set.file,
-        params: { set: ind.origin, indicator: ind.id, where: where || undefined },
-        message: `indicator ${ind.id} of set "${ind.origin}": the threshold${where ? ` (${where})` : ''} cites nothing`,
-        hint:
-          'Add `source:` (decision, article or annex, table) to the indicator or the value, ' +
-          'and `verified: true` only if its text was read.',
-      });
+      const params = { set: ind.origin, indicator: ind.id, where: where || undefined };
+      problems.push(problem('unsourced-threshold', params, { ...at, file: at.file ?? set.file }));
     }
   }
   return problems;

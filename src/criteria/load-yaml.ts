@@ -1,11 +1,9 @@
 import { isMap, isNode, isScalar, isSeq, LineCounter, parseDocument, visit, type Node, type YAMLMap } from 'yaml';
 import type { z } from 'zod';
-import { fail, InputError, type Problem, type ProblemParams } from '../problems.js';
+import { fail, InputError, problem, type Problem, type ProblemParams } from '../problems.js';
 import { criteriaSetSchema, type CriteriaSetFile } from './schema.js';
 import { closest } from '../text/closest.js';
 import { foldKey } from '../text/normalize.js';
-
-const HINT = 'Fix the criteria-set file; `ntm sets show ID` shows a set once it loads.';
 
 /** Parses and validates the text of one criteria-set YAML file; every problem names its line and column. */
 export function parseSetSource(source: string, file: string): CriteriaSetFile {
@@ -15,15 +13,7 @@ export function parseSetSource(source: string, file: string): CriteriaSetFile {
 
   if (doc.errors.length > 0) {
     throw new InputError(
-      doc.errors.map((e) => ({
-        kind: 'yaml-syntax',
-        severity: 'error',
-        file,
-        ...position(at(e.pos[0])),
-        params: { detail: firstLine(e.message) },
-        message: `YAML syntax error: ${firstLine(e.message)}`,
-        hint: HINT,
-      })),
+      doc.errors.map((e) => problem('yaml-syntax', { detail: firstLine(e.message) }, { file, ...position(at(e.pos[0])) })),
     );
   }
 
@@ -39,14 +29,8 @@ export function parseSetSource(source: string, file: string): CriteriaSetFile {
     let first: Node | undefined;
     visit(doc, { Alias: (_, node) => ((first = node), visit.BREAK) });
     const range = (first as Node | undefined)?.range;
-    return fail({
-      kind: 'yaml-alias-bomb',
-      file,
-      ...(range ? position(at(range[0])) : {}),
-      params: { detail: firstLine((e as Error).message), max: MAX_ALIASES },
-      message: `YAML aliases expand too far (${firstLine((e as Error).message)}): a criteria set needs at most ${MAX_ALIASES} alias expansions, and a file that nests aliases is a "billion laughs" attack`,
-      hint: 'Write the values out instead of nesting aliases (*name) of aliases.',
-    });
+    const params = { detail: firstLine((e as Error).message), max: MAX_ALIASES };
+    return fail('yaml-alias-bomb', params, { file, ...(range ? position(at(range[0])) : {}) });
   }
 
   // Every problem of the file at once: the schema's and the duplicate ids', in the order of the lines.
@@ -71,7 +55,7 @@ function forbiddenKeys(doc: ReturnType<typeof parseDocument>, at: At, file: stri
       const key = pair.key as Node | undefined;
       const name = isScalar(key) ? String(key.value) : '';
       if (name === '__proto__' || name === 'constructor') {
-        problems.push({ kind: 'forbidden-key', severity: 'error', file, ...where(key, at), params: { key: name }, message: `the key "${name}" is not allowed in a criteria set`, hint: 'Remove it: no field of a set has this name, and it could change how the program behaves.' });
+        problems.push(problem('forbidden-key', { key: name }, { file, ...where(key, at) }));
       }
     },
   });
@@ -91,7 +75,7 @@ function changedNumbers(doc: ReturnType<typeof parseDocument>, source: string, a
       if ((key !== 'id' && key !== 'criterion') || !isScalar(value) || typeof value.value !== 'number' || !value.range) return;
       const text = source.slice(value.range[0], value.range[1]);
       if (text === String(value.value)) return;
-      problems.push({ kind: 'number-id', severity: 'error', file, ...where(value, at), params: { key, text, value: String(value.value) }, message: `${key} ${text} is read by YAML as the number ${value.value}`, hint: `Write it in quotes: ${key}: "${text}".` });
+      problems.push(problem('number-id', { key, text, value: String(value.value) }, { file, ...where(value, at) }));
     },
   });
   return problems;
@@ -113,7 +97,7 @@ function duplicateNames(doc: ReturnType<typeof parseDocument>, at: At, file: str
     const prior = seen.get(foldKey(name));
     const here = where(nameNode, at);
     if (prior) {
-      problems.push({ kind: 'duplicate-name', severity: 'error', file, ...here, params: { name, id, other: prior.id, first: prior.line }, message: `criteria "${prior.id}" and "${id}" have the same name "${name}" (first on line ${prior.line})`, hint: 'A survey column is matched to a criterion by its name: give each criterion its own.' });
+      problems.push(problem('duplicate-name', { name, id, other: prior.id, first: prior.line }, { file, ...here }));
     } else seen.set(foldKey(name), { line: here.line, id });
   }
   return problems;
@@ -126,7 +110,7 @@ function emptyMaps(doc: ReturnType<typeof parseDocument>, at: At, file: string):
     Pair: (_, pair) => {
       const key = isScalar(pair.key) ? String(pair.key.value) : '';
       if (!key.startsWith('by_') || !isMap(pair.value) || pair.value.items.length > 0) return;
-      problems.push({ kind: 'empty-map', severity: 'error', file, ...where(pair.key as Node, at), params: { key }, message: `${key} is empty`, hint: `List at least one value under ${key}, or remove it.` });
+      problems.push(problem('empty-map', { key }, { file, ...where(pair.key as Node, at) }));
     },
   });
   return problems;
@@ -140,7 +124,7 @@ const byLine = (ps: Problem[]) => [...ps].sort((a, b) => (a.line ?? 0) - (b.line
 /** A criterion id twice in a set, or an indicator id twice in a criterion, named at the second one. */
 function duplicateIds(doc: ReturnType<typeof parseDocument>, at: (o: number) => { line: number; col: number }, file: string): Problem[] {
   const problems: Problem[] = [];
-  const check = (seq: unknown, what: (id: string) => { text: string; params: ProblemParams }, inner?: (item: Node, id: string) => void) => {
+  const check = (seq: unknown, what: (id: string) => ProblemParams, inner?: (item: Node, id: string) => void) => {
     if (!isSeq(seq)) return;
     const seen = new Map<string, number>();
     for (const item of seq.items) {
@@ -150,8 +134,7 @@ function duplicateIds(doc: ReturnType<typeof parseDocument>, at: (o: number) => 
       const where: { line?: number; column?: number } = idNode?.range ? position(at(idNode.range[0])) : {};
       const prior = seen.get(id);
       if (prior !== undefined) {
-        const { text, params } = what(id);
-        problems.push({ kind: 'duplicate-id', severity: 'error', file, ...where, params: { ...params, first: prior }, message: `${text} appears twice (first on line ${prior})`, hint: 'Each id must be unique; ids follow the decision\'s numbering. To change an inherited criterion, list it once with the fields that differ.' });
+        problems.push(problem('duplicate-id', { ...what(id), first: prior }, { file, ...where }));
       } else if (where.line !== undefined) seen.set(id, where.line);
       inner?.(item, id);
     }
@@ -170,16 +153,17 @@ function duplicateIds(doc: ReturnType<typeof parseDocument>, at: (o: number) => 
       const prior = indicators.get(id);
       const here = where(idNode, at);
       if (prior && prior.criterion !== cid) {
-        problems.push({ kind: 'duplicate-id', severity: 'error', file, ...here, params: { what: 'indicator-elsewhere', id, criterion: cid, other: prior.criterion, first: prior.line }, message: `indicator id "${id}" in criterion "${cid}" is also in criterion "${prior.criterion}" (line ${prior.line})`, hint: 'An indicator id names one indicator in the whole set; ids follow the decision\'s numbering.' });
+        const params = { what: 'indicator-elsewhere', id, criterion: cid, other: prior.criterion, first: prior.line };
+        problems.push(problem('duplicate-id', params, { file, ...here }));
       } else if (!prior) indicators.set(id, { criterion: cid, line: here.line });
     }
   };
   if (isMap(root)) {
     check(
       root.get('criteria', true),
-      (id) => ({ text: `criterion id "${id}" in set "${setId}"`, params: { what: 'criterion', id, set: setId } }),
+      (id) => ({ what: 'criterion', id, set: setId }),
       (item, cid) => {
-        check((item as YAMLMap).get('indicators', true), (id) => ({ text: `indicator id "${id}" in criterion "${cid}"`, params: { what: 'indicator', id, criterion: cid } }));
+        check((item as YAMLMap).get('indicators', true), (id) => ({ what: 'indicator', id, criterion: cid }));
         acrossCriteria(item, cid);
       },
     );
@@ -208,8 +192,6 @@ function describeIssue(
   const path = issue.path.map((p) => (typeof p === 'symbol' ? String(p) : p));
   const keyName = path.length ? path.map((p, i) => (typeof p === 'number' ? `[${p}]` : i ? `.${p}` : p)).join('') : '(top level)';
   let node = nodeAt(doc.contents, path);
-  let message: string;
-  let hint = HINT;
   let params: ProblemParams;
 
   if (issue.code === 'unrecognized_keys') {
@@ -218,26 +200,23 @@ function describeIssue(
     if (keyNode) node = keyNode;
     const allowed = allowedKeys(path);
     const guess = closest(key, allowed);
-    message = `unknown key "${key}"${path.length ? ` in ${keyName}` : ''}`;
     params = { issue: 'unknown-key', key, at: path.length ? keyName : undefined, guess, allowed: allowed.join(', ') };
-    hint = guess ? `did you mean "${guess}"?` : `allowed keys: ${allowed.join(', ')}`;
   } else if (issue.code === 'invalid_type') {
     // zod does not report the input; the document has it.
     const input = valueAt(doc, path);
-    params = input === undefined ? { issue: 'missing-key', key: keyName, expected: issue.expected } : { issue: 'wrong-type', key: keyName, expected: issue.expected, ...found(input) };
-    message = input === undefined ? `missing key "${keyName}" (expected ${issue.expected})` : `${keyName}: expected ${issue.expected}, found ${describe(input)}`;
+    params =
+      input === undefined
+        ? { issue: 'missing-key', key: keyName, expected: issue.expected }
+        : { issue: 'wrong-type', key: keyName, expected: issue.expected, ...found(input) };
   } else if (issue.code === 'invalid_value') {
     params = { issue: 'not-one-of', key: keyName, values: issue.values.map((v) => JSON.stringify(v)).join(', ') };
-    message = `${keyName}: expected one of ${issue.values.map((v) => JSON.stringify(v)).join(', ')}`;
   } else if (issue.code === 'invalid_union') {
     params = { issue: 'invalid', key: keyName, ...found(valueAt(doc, path)) };
-    message = `${keyName}: not a valid value here (${describe(valueAt(doc, path))})`;
   } else {
     params = { issue: 'other', key: keyName, detail: issue.message };
-    message = `${keyName}: ${issue.message}`;
   }
   const range = node?.range;
-  return { kind: 'criteria-set-schema', severity: 'error', file, ...(range ? position(at(range[0])) : {}), message, hint, params };
+  return problem('criteria-set-schema', params, { file, ...(range ? position(at(range[0])) : {}) });
 }
 
 function nodeAt(root: unknown, path: (string | number)[]): Node | undefined {
@@ -291,6 +270,7 @@ function unwrap(s: unknown): unknown {
 const position = (p: { line: number; col: number }) => ({ line: p.line, column: p.col });
 const firstLine = (s: string) => s.split('\n')[0] ?? s;
 /** What a value is, as data: its kind (null, list, mapping, string, number …) and its JSON text. */
-const found = (v: unknown): ProblemParams => ({ found: v === null ? 'null' : Array.isArray(v) ? 'list' : typeof v === 'object' ? 'mapping' : typeof v, value: v !== null && typeof v !== 'object' ? JSON.stringify(v) : undefined });
-const describe = (v: unknown): string =>
-  v === null ? 'null' : Array.isArray(v) ? 'a list' : typeof v === 'object' ? 'a mapping' : `${typeof v} ${JSON.stringify(v)}`;
+const found = (v: unknown): ProblemParams => ({
+  found: v === null ? 'null' : Array.isArray(v) ? 'list' : typeof v === 'object' ? 'mapping' : typeof v,
+  value: v !== null && typeof v !== 'object' ? JSON.stringify(v) : undefined,
+});

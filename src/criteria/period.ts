@@ -14,10 +14,5 @@ export function periodYears(set: Pick<CriteriaSet, 'period'>): { from: number; t
 export function checkYearInPeriod(set: CriteriaSet, year: number | undefined): void {
   const period = periodYears(set);
   if (year === undefined || !period || (year >= period.from && year <= period.to)) return;
-  fail({
-    kind: 'year-out-of-period',
-    params: { year, set: set.id, from: period.from, to: period.to },
-    message: `--year ${year} is outside the period of set "${set.id}" (${period.from}–${period.to})`,
-    hint: `Give a year from ${period.from} to ${period.to}, or choose a set for ${year} with --set (\`ntm sets list\`).`,
-  });
+  fail('year-out-of-period', { year, set: set.id, from: period.from, to: period.to });
 }

@@ -48,7 +48,7 @@ export function setDirs(extra: string[] = [], env: NodeJS.ProcessEnv = process.e
 export async function openRegistry(dirs: string[], files: string[] = [], opts: RegistryOptions = {}): Promise<Registry> {
   for (const dir of dirs) {
     if (!existsSync(dir) || !statSync(dir).isDirectory()) {
-      fail({ kind: 'missing-sets-dir', file: dir, params: { dir }, message: `criteria-set folder ${dir} does not exist`, hint: 'Check the --sets or NTM_SETS path.' });
+      fail('missing-sets-dir', { dir }, { file: dir });
     }
   }
   // The same file reached twice (a --set path inside a --sets folder) is one set, not a clash.
@@ -64,7 +64,7 @@ export async function openRegistry(dirs: string[], files: string[] = [], opts: R
     const spec = cached.get(file) ?? yaml!.parseSetSource(texts.get(file)!, file);
     const prior = setFiles.get(spec.id);
     if (prior) {
-      fail({ kind: 'duplicate-set', file, params: { id: spec.id, first: prior.file, second: file }, message: `set id "${spec.id}" is defined twice: ${prior.file} and ${file}`, hint: 'Give your own set another id (and `extends` the shipped one if it is a variant).' });
+      fail('duplicate-set', { id: spec.id, first: prior.file, second: file }, { file });
     }
     setFiles.set(spec.id, { file, spec });
     idByFile.set(realPath(file), spec.id);
@@ -135,12 +135,12 @@ export function readSetText(file: string): string {
     if (!st.isFile()) notARegularFile(file, st);
     if (st.size > MAX_SET_BYTES) {
       const mb = (st.size / 1024 / 1024).toFixed(1);
-      fail({ kind: 'set-too-large', file, params: { size: mb, max: MAX_SET_BYTES / 1024 / 1024 }, message: `the criteria-set file is ${mb} MB; a set is at most ${MAX_SET_BYTES / 1024 / 1024} MB`, hint: 'Check that this is a criteria set: the shipped ones are under 100 kB.' });
+      fail('set-too-large', { size: mb, max: MAX_SET_BYTES / 1024 / 1024 }, { file });
     }
     return readFileSync(fd, 'utf8').replace(/^\uFEFF/, '');
   } catch (e) {
     if ((e as { problems?: unknown }).problems) throw e;
-    return fail({ kind: 'unreadable-file', file, params: { case: 'read', path: file, detail: (e as Error).message }, message: `cannot read ${file}: ${(e as Error).message}` });
+    return fail('unreadable-file', { case: 'read', path: file, detail: (e as Error).message }, { file });
   } finally {
     if (fd !== undefined) closeSync(fd);
   }
@@ -148,7 +148,7 @@ export function readSetText(file: string): string {
 
 function notARegularFile(file: string, st: Stats): never {
   const what = st.isDirectory() ? 'a folder' : st.isFIFO() ? 'a FIFO (named pipe)' : st.isSocket() ? 'a socket' : 'a device';
-  return fail({ kind: 'unreadable-file', file, params: { case: 'not-a-set-file', path: file, what }, message: `${file} is ${what}, not a criteria-set file`, hint: 'Give a YAML file of a criteria set.' });
+  return fail('unreadable-file', { case: 'not-a-set-file', path: file, what }, { file });
 }
 
 /** A --set value is an id, or the path of a YAML file (which is loaded alongside the folders). */

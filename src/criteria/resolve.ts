@@ -1,4 +1,4 @@
-import { fail, InputError, type Problem } from '../problems.js';
+import { fail, InputError, problem, type Problem } from '../problems.js';
 import { closest } from '../text/closest.js';
 import type { CriteriaSetFile, CriterionSpec, IndicatorSpec } from './schema.js';
 import { refKey, relativeTargets } from './threshold.js';
@@ -23,19 +23,20 @@ export interface SetFile {
  */
 export function resolveSet(id: string, files: SetFiles, seen: string[] = []): CriteriaSet {
   const entry = files.get(id);
-  if (!entry) return fail({ kind: 'unknown-set', params: { id }, message: `no criteria set "${id}"`, hint: '`ntm sets list` shows the sets ntm knows' });
+  if (!entry) return fail('unknown-set', { id });
   const { spec, file } = entry;
   if (seen.includes(id)) {
     // Named at the "extends" that closes the cycle, in the file of the set that leads back.
     const last = files.get(seen[seen.length - 1]!)!;
-    return fail({ kind: 'extends-cycle', file: last.file, ...files.locate(last.file, ['extends']), params: { chain: [...seen, id].join(' → ') }, message: `"extends" forms a cycle: ${[...seen, id].join(' → ')}`, hint: 'A set can extend another only if that one does not lead back to it.' });
+    const chain = [...seen, id].join(' → ');
+    return fail('extends-cycle', { chain }, { file: last.file, ...files.locate(last.file, ['extends']) });
   }
 
   let base: CriteriaSet | undefined;
   if (spec.extends) {
     if (!files.get(spec.extends)) {
       const guess = closest(spec.extends, [...files.keys()]);
-      return fail({ kind: 'extends-missing', file, ...files.locate(file, ['extends']), params: { set: id, parent: spec.extends, guess }, message: `set "${id}" extends "${spec.extends}", which is not a known set`, hint: guess ? `did you mean "${guess}"?` : 'Name a set listed by `ntm sets list`, or add its folder with --sets DIR.' });
+      return fail('extends-missing', { set: id, parent: spec.extends, guess }, { file, ...files.locate(file, ['extends']) });
     }
     base = resolveSet(spec.extends, files, [...seen, id]);
   }
@@ -82,7 +83,7 @@ type Where = (tail: (string | number)[]) => { file: string; line?: number; colum
 function mergeCriterion(base: Criterion | undefined, c: CriterionSpec, setId: string, where: Where, problems: Problem[]): Criterion | undefined {
   const name = c.name ?? base?.name;
   if (!name) {
-    problems.push({ kind: 'missing-name', severity: 'error', ...where(['id']), params: { criterion: c.id }, message: `criterion "${c.id}" has no name`, hint: 'Give the name the decision uses.' });
+    problems.push(problem('missing-name', { criterion: c.id }, where(['id'])));
     return undefined;
   }
   const indicators = base ? [...base.indicators] : [];
@@ -122,13 +123,15 @@ type IndicatorPatch = Partial<IndicatorSpec> & { id: string };
 function mergeIndicator(base: Indicator | undefined, i: IndicatorPatch, c: CriterionSpec, setId: string, where: Where, problems: Problem[]): Indicator | undefined {
   const name = i.name ?? base?.name;
   const type = i.type ?? base?.type;
-  const what = `indicator "${i.id}" (criterion "${c.id}")`;
   if (!name || !type) {
-    problems.push({ kind: 'incomplete-indicator', severity: 'error', ...where(['id']), params: { indicator: i.id, criterion: c.id, field: !name ? 'name' : 'type' }, message: `${what} needs ${!name ? '"name"' : '"type"'}`, hint: 'A new indicator needs a name and a type (percent, number, count, boolean, pass, level).' });
+    const field = !name ? 'name' : 'type';
+    problems.push(problem('incomplete-indicator', { indicator: i.id, criterion: c.id, field }, where(['id'])));
     return undefined;
   }
   const levels = i.levels ?? base?.levels;
-  if (type === 'level' && !levels) problems.push({ kind: 'missing-levels', severity: 'error', ...where(['type']), params: { indicator: i.id, criterion: c.id }, message: `${what} is of type "level" but lists no "levels"`, hint: 'List the levels from lowest to highest.' });
+  if (type === 'level' && !levels) {
+    problems.push(problem('missing-levels', { indicator: i.id, criterion: c.id }, where(['type'])));
+  }
   const comparison = i.comparison ?? base?.comparison ?? (type === 'boolean' || type === 'pass' ? '==' : '>=');
   const thresholdChanged = base === undefined || 'threshold' in i || 'verified' in i || 'source' in i;
   return {
@@ -168,8 +171,15 @@ function linkRelative(id: string, criteria: Criterion[], files: SetFiles, seen: 
         const base = known ? resolveSet(t.set, files, seen).criteria.flatMap((b) => b.indicators).find((b) => b.id === t.indicator) : undefined;
         if (base) refs[refKey(t.set, t.indicator)] = base;
         else {
-          const what = known ? `set "${t.set}" has no indicator "${t.indicator}"` : `"${t.set}" is not another known set`;
-          problems.push({ kind: 'criteria-set-threshold', severity: 'error', file, params: { set: id, indicator: ind.id, issue: 'relative', target: t.set, targetIndicator: t.indicator }, message: `set "${id}", indicator ${ind.id}: its threshold is relative to indicator ${t.indicator} of "${t.set}", but ${what}`, hint: 'Name a set listed by `ntm sets list` (not this one) and one of its indicator ids.' });
+          const params = {
+            set: id,
+            indicator: ind.id,
+            issue: 'relative',
+            target: t.set,
+            targetIndicator: t.indicator,
+            case: known ? 'no-indicator' : 'no-set',
+          };
+          problems.push(problem('criteria-set-threshold', params, { file }));
         }
       }
       c.indicators[ii] = { ...ind, refs };

@@ -1,6 +1,6 @@
 import type { Readable } from 'node:stream';
 import { parse, CsvError, type Options } from 'csv-parse';
-import { InputError, type Problem } from '../problems.js';
+import { InputError, problem, type Problem } from '../problems.js';
 
 /** A record longer than this is not a survey row (or its line breaks are missing). */
 const MAX_RECORD_BYTES = 1_000_000;
@@ -66,69 +66,18 @@ export async function* readRecords(bytes: Readable, file: string, delimiter: str
 function csvProblem(e: CsvError, line: number): Problem {
   const lines = e.lines as number;
   const cell = (e.column as number) + 1;
-  const severity = 'error';
   switch (e.code) {
     case 'CSV_QUOTE_NOT_CLOSED':
-      return {
-        kind: 'unclosed-quote',
-        severity,
-        line,
-        column: cell,
-        params: { cell, line, end: lines },
-        message:
-          `a quoted cell is never closed: the " that opens cell ${cell} of the row on line ${line} has no closing "` +
-          ` (the file ends inside it, at line ${lines})`,
-        hint: 'Close the quote, or write a quote inside a quoted cell as "".',
-      };
+      return problem('unclosed-quote', { cell, line, end: lines }, { line, column: cell });
     case 'CSV_INVALID_CLOSING_QUOTE':
-      return {
-        kind: 'bad-quote',
-        severity,
-        line: lines,
-        column: cell,
-        message: 'a quoted cell has text after its closing quote',
-        hint: 'Inside a quoted cell write a quote as "".',
-      };
+      return problem('bad-quote', undefined, { line: lines, column: cell });
     case 'INVALID_OPENING_QUOTE':
-      return {
-        kind: 'stray-quote',
-        severity,
-        line: lines,
-        column: cell,
-        message: 'a cell has a quote (") inside it but does not start with one',
-        hint: 'Put the whole cell in quotes and write the quote inside it as "" (Excel\'s CSV export does this).',
-      };
+      return problem('stray-quote', undefined, { line: lines, column: cell });
     case 'CSV_MAX_RECORD_SIZE':
       // Only a quoted cell runs across line breaks: past 1 MB and several lines, it is a quote left open.
-      if (lines > line) {
-        return {
-          kind: 'runaway-quote',
-          severity,
-          line,
-          column: cell,
-          params: { cell, line },
-          message:
-            `a quoted cell is never closed: the " that opens cell ${cell} of the row on line ${line}` +
-            ' runs on for over 1 MB of the file without a closing "',
-          hint: 'Close the quote, or write a quote inside a quoted cell as "".',
-        };
-      }
-      return {
-        kind: 'record-too-large',
-        severity,
-        line,
-        message: 'a row is over 1 MB long: this is not a survey table (or its line breaks are missing)',
-        hint: 'Check that the file is the CSV export of the sheet.',
-      };
+      if (lines > line) return problem('runaway-quote', { cell, line }, { line, column: cell });
+      return problem('record-too-large', undefined, { line });
     default:
-      return {
-        kind: 'bad-csv',
-        severity,
-        line: lines,
-        column: cell,
-        params: { detail: e.message },
-        message: `the CSV cannot be read: ${e.message}`,
-        hint: 'Check that the file is the CSV export of the sheet.',
-      };
+      return problem('bad-csv', { detail: e.message }, { line: lines, column: cell });
   }
 }

@@ -1,7 +1,7 @@
 import { closeSync, openSync, readSync, createReadStream, statSync } from 'node:fs';
 import { isUtf8 } from 'node:buffer';
 import { Readable, Transform, type TransformCallback } from 'node:stream';
-import { fail, InputError } from '../problems.js';
+import { fail, InputError, problem } from '../problems.js';
 import { nfc } from '../text/normalize.js';
 import { checkWords } from '../text/vietnamese-words.js';
 
@@ -40,12 +40,13 @@ export async function openSource(path: string, encoding?: string): Promise<Sourc
     let fd: number;
     try {
       const st = statSync(path);
-      if (st.isDirectory()) fail({ kind: 'unreadable-file', file: path, params: { case: 'folder', path }, message: `${path} is a folder, not a CSV file` });
+      if (st.isDirectory()) fail('unreadable-file', { case: 'folder', path }, { file: path });
       bytes = st.size;
       fd = openSync(path, 'r');
     } catch (e) {
       if ((e as { problems?: unknown }).problems) throw e;
-      return fail({ kind: 'unreadable-file', file: path, params: { case: (e as NodeJS.ErrnoException).code === 'ENOENT' ? 'no-such-file' : 'open', path, detail: (e as Error).message }, message: `cannot open ${path}: ${(e as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : (e as Error).message}`, hint: 'Check the path.' });
+      const why = (e as NodeJS.ErrnoException).code === 'ENOENT' ? 'no-such-file' : 'open';
+      return fail('unreadable-file', { case: why, path, detail: (e as Error).message }, { file: path });
     }
     head = Buffer.alloc(Math.min(HEAD_BYTES, bytes));
     readSync(fd, head, 0, head.length, 0);
@@ -83,7 +84,7 @@ function normaliseEncoding(e: string, file: string): string {
 }
 
 function unknownEncoding(e: string, file: string): never {
-  return fail({ kind: 'bad-encoding', file, params: { encoding: e }, message: `unknown encoding "${e}"`, hint: 'Use utf-8, windows-1258 or tcvn3.' });
+  return fail('bad-encoding', { encoding: e }, { file });
 }
 
 function detectEncoding(head: Buffer, file: string): string {
@@ -91,7 +92,7 @@ function detectEncoding(head: Buffer, file: string): string {
   if (head[0] === 0xfe && head[1] === 0xff) return 'utf16be';
   const nul = head.indexOf(0);
   if (nul >= 0 || controlShare(head) > 0.05) {
-    fail({ kind: 'binary-file', file, message: 'this is not a text file (it contains binary data)', hint: 'Export the sheet from Excel as "CSV UTF-8 (Comma delimited)" and give ntm that file.' });
+    fail('binary-file', undefined, { file });
   }
   // A multi-byte character may be cut at the end of the head: streaming mode lets it be incomplete.
   try {
@@ -104,16 +105,7 @@ function detectEncoding(head: Buffer, file: string): string {
 
 /** The error for a file that is not UTF-8: thrown when sniffed, passed on when found while streaming. */
 function legacyError(file: string, line: number): InputError {
-  return new InputError([
-    {
-      kind: 'legacy-encoding',
-      severity: 'error',
-      file,
-      line,
-      message: 'this file is not UTF-8: it looks like a legacy Vietnamese encoding (Windows-1258 or TCVN3/ABC)',
-      hint: 'Save it from Excel as "CSV UTF-8", or tell ntm the encoding: --encoding windows-1258 (or --encoding tcvn3).',
-    },
-  ]);
+  return new InputError([problem('legacy-encoding', undefined, { file, line })]);
 }
 
 const TABLES: Record<string, { label: string; option?: string }> = {
@@ -142,14 +134,7 @@ function checkTable(head: Buffer, text: string, enc: string, file: string, iconv
   const words = read.examples.map((w) => `"${w}"`).join(', ');
   const line = text.slice(0, text.indexOf(read.examples[0]!)).split('\n').length;
   const right = TABLES[best.t]!;
-  fail({
-    kind: 'wrong-encoding',
-    file,
-    line,
-    params: { encoding: as, words, right: right.label, option: right.option },
-    message: `read as ${as}, this file gives words that are not Vietnamese (${words}): it is not ${as}`,
-    hint: right.option ? `It reads as ${right.label}: use --encoding ${right.option}.` : 'It is UTF-8: leave out --encoding.',
-  });
+  fail('wrong-encoding', { encoding: as, words, right: right.label, option: right.option }, { file, line });
 }
 
 function controlShare(b: Buffer): number {

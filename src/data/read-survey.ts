@@ -1,6 +1,6 @@
 import { statSync } from 'node:fs';
 import type { CriteriaSet, Indicator } from '../criteria/types.js';
-import { fail, InputError, type Problem, type ProblemParams } from '../problems.js';
+import { fail, InputError, problem, type Problem, type ProblemParams } from '../problems.js';
 import { cleanCell, nfc } from '../text/normalize.js';
 import { readingNotice, type Lang } from '../i18n/messages.js';
 import { fillMergedHeaders, findHeaderRow, isNumberingRow, rankSets } from './choose-set.js';
@@ -105,9 +105,7 @@ async function* readTable(
 ): AsyncGenerator<SurveyRow[], ReadResult> {
   const book = workbookKind(path);
   if (book === 'xls') {
-    const message = 'this is an Excel 97–2003 workbook (.xls), which ntm does not read';
-    const hint = 'Open it in Excel and save it as "Excel Workbook (.xlsx)" or "CSV UTF-8".';
-    fail({ kind: 'old-excel', file: path, message, hint });
+    fail('old-excel', undefined, { file: path });
   }
   const source = book ? undefined : await openSource(path, opts.encoding);
   const file = source?.name ?? path;
@@ -156,19 +154,19 @@ async function* readTable(
   const result = { ...state.result(), errors };
   // Rows that all had errors are not "no rows": their errors say what is wrong.
   if (result.rows === 0 && errors.length === 0) {
-    fail({ kind: 'no-units', file, line: state.headerLine, params: { level: result.set.level }, message: 'the file has a header but no unit rows', hint: `Add one row per ${unitNoun(result.set.level)} under the header; a sheet exported before it was filled in has none.` });
+    fail('no-units', { level: result.set.level }, { file, line: state.headerLine });
   }
   return result;
 
   function startReading(): Reader {
     if (head.length === 0 || head.every((r) => r.cells.every((c) => cleanCell(c) === ''))) {
-      fail({ kind: 'empty-file', file, message: 'the file is empty', hint: 'Give ntm a CSV with a header row naming the criteria and one row per unit.' });
+      fail('empty-file', undefined, { file });
     }
     const candidates = (opts.set ? [opts.set] : opts.candidates).map((set) => ({ set, vocab: vocabulary(set) }));
     const rows = head.map((r) => r.cells);
     const found = findHeaderRow(rows, candidates.map((c) => c.vocab));
     if (found.index < 0) {
-      fail({ kind: 'no-header', file, line: head[0]!.line, params: { set: opts.set?.id, rows: HEADER_WINDOW }, message: `no header row naming ${opts.set ? `the criteria of set "${opts.set.id}"` : 'criteria of a known set'} in the first ${HEADER_WINDOW} rows`, hint: 'The header needs columns named by criterion (e.g. "Giao thông", "17.1") and a unit-name column (e.g. "Tên thôn"). `ntm sets show ID` lists the names.' });
+      fail('no-header', { set: opts.set?.id, rows: HEADER_WINDOW }, { file, line: head[0]!.line });
     }
     const headerCells = fillMergedHeaders(rows, found.index);
     const set = opts.set ?? chooseSet(headerCells, candidates, file, head[found.index]!.line);
@@ -214,12 +212,12 @@ function chooseSet(headers: string[], candidates: Parameters<typeof rankSets>[1]
   const best = ranked[0]!;
   const ties = ranked.filter((f) => f.score === best.score && f.unplaced === best.unplaced);
   if (ties.length > 1) {
-    fail({ kind: 'ambiguous-set', file, line, params: { count: ties.length, sets: ties.map((t) => t.set.id).join(', '), first: ties[0]!.set.id }, message: `the header fits ${ties.length} criteria sets equally: ${ties.map((t) => t.set.id).join(', ')}`, hint: `Choose one with --set, e.g. --set ${ties[0]!.set.id}.` });
+    const sets = ties.map((t) => t.set.id).join(', ');
+    fail('ambiguous-set', { count: ties.length, sets, first: ties[0]!.set.id }, { file, line });
   }
   return best.set;
 }
 
-const unitNoun = (level: CriteriaSet['level']) => (level === 'thon' ? 'village' : level === 'xa' ? 'commune' : 'district');
 
 interface ReaderContext {
   file: string;
@@ -325,13 +323,15 @@ class Reader {
     this.width = last;
     this.fileTally = new Tally(set.criteria.length);
     for (const d of headers.duplicates) {
-      error({ kind: 'duplicate-label', line: headerLine, column: d.index + 1, params: { column: d.index + 1, header: d.header, first: d.first + 1, firstHeader: headers.headers[d.first] }, message: `column ${d.index + 1} "${d.header}" means the same as column ${d.first + 1} "${headers.headers[d.first]}"`, hint: 'Remove or rename one of the two columns.' });
+      const params = { column: d.index + 1, header: d.header, first: d.first + 1, firstHeader: headers.headers[d.first] };
+      error(problem('duplicate-label', params, { line: headerLine, column: d.index + 1 }));
     }
     if (this.nameCol < 0) {
-      error({ kind: 'missing-label', line: headerLine, params: { level: set.level }, message: `no column with the ${unitNoun(set.level)} name`, hint: `Head it "${set.level === 'thon' ? 'Tên thôn' : set.level === 'xa' ? 'Tên xã' : 'Tên huyện'}".` });
+      error(problem('missing-label', { level: set.level }, { line: headerLine }));
     }
     if (headers.unknown.length) {
-      warn({ kind: 'extra-label', severity: 'warning', file, line: headerLine, params: { set: set.id, columns: headers.unknown.map((u) => `${u.index + 1} "${u.header}"`).join(', ') }, message: `columns not used (no criterion or indicator of "${set.id}" has these names): ${headers.unknown.map((u) => `${u.index + 1} "${u.header}"`).join(', ')}`, hint: 'Rename a column to a criterion id or name to have it read; `ntm sets show ' + set.id + '` lists them.' });
+      const columns = headers.unknown.map((u) => `${u.index + 1} "${u.header}"`).join(', ');
+      warn(problem('extra-label', { set: set.id, columns }, { severity: 'warning', file, line: headerLine }));
     }
   }
 
@@ -366,17 +366,8 @@ class Reader {
       const first = fractions[0]!;
       const { text, line: at } = first.percent!.decided!;
       const columns = fractions.map((d) => `"${short(this.headers.headers[d.col]!)}"`).join(', ');
-      const many = fractions.length > 1;
-      this.warn({
-        kind: 'percent-fractions',
-        severity: 'warning',
-        file: this.file,
-        line: at,
-        column: first.col + 1,
-        params: { columns, count: fractions.length, value: text, percent: pct(text) },
-        message: `${many ? 'columns' : 'column'} ${columns} ${many ? 'write' : 'writes'} percentages as fractions of 1, as Excel's percent cells export them: read as percentages ("${text}" is ${pct(text)} %)`,
-        hint: 'If the values are percentages as written (under 1 %), give --percent-as-is.',
-      });
+      const params = { columns, count: fractions.length, value: text, percent: pct(text) };
+      this.warn(problem('percent-fractions', params, { severity: 'warning', file: this.file, line: at, column: first.col + 1 }));
     }
     this.release();
   }
@@ -414,21 +405,13 @@ class Reader {
     const dup = this.units.add(key, this.file, line);
     if (dup?.file === this.file) {
       const first = dup.line;
-      this.error({ kind: 'duplicate-unit', line, column: this.nameCol + 1, params: { unit: name, parent: parent || undefined, first, line }, message: `"${name}"${parent ? ` (${parent})` : ''} appears twice: lines ${first} and ${line}`, hint: 'Each unit must have one row; merge or remove one.' });
+      const params = { unit: name, parent: parent || undefined, first, line };
+      this.error(problem('duplicate-unit', params, { line, column: this.nameCol + 1 }));
       return;
     }
     if (dup) {
-      const unit = `"${name}"${parent ? ` (${parent})` : ''}`;
-      const first = `${dup.file}:${dup.line}`;
-      this.warn({
-        kind: 'duplicate-unit-files',
-        severity: 'warning',
-        file: this.file,
-        line,
-        params: { unit: name, parent: parent || undefined, first },
-        message: `${unit} is also in ${first}: it is evaluated twice`,
-        hint: 'A unit belongs in one file of a batch; remove it from one of them.',
-      });
+      const params = { unit: name, parent: parent || undefined, first: `${dup.file}:${dup.line}` };
+      this.warn(problem('duplicate-unit-files', params, { severity: 'warning', file: this.file, line }));
     }
 
     const n = this.set.criteria.length;
@@ -474,7 +457,9 @@ class Reader {
         this.badCell(line, this.totalCol, totalCell, 'a whole number of criteria', { want: 'total' });
         total = undefined;
       } else if (this.hasMarks() && total !== metMarks) {
-        this.warn({ kind: 'total-mismatch', severity: 'warning', file: this.file, line, column: this.totalCol + 1, params: { unit: name, parent: parent || undefined, marks: metMarks, total }, message: `${name}${parent ? ` (${parent})` : ''}: the marks add up to ${metMarks} criteria met, the total column says ${total}`, hint: 'ntm counts the marks; correct the total or the marks.' });
+        const params = { unit: name, parent: parent || undefined, marks: metMarks, total };
+        const where = { severity: 'warning' as const, file: this.file, line, column: this.totalCol + 1 };
+        this.warn(problem('total-mismatch', params, where));
       }
     }
     this.fileTally.add(marks, metMarks);
@@ -513,16 +498,8 @@ class Reader {
     if (this.carry && this.carryFromRow && !this.mergedNoted) {
       this.mergedNoted = true;
       const header = this.headers.headers[this.parentCol];
-      this.warn({
-        kind: 'merged-parent',
-        severity: 'warning',
-        file: this.file,
-        line,
-        column: this.parentCol + 1,
-        params: { header, parent: this.carry },
-        message: `column "${header}" has blank cells (the first here, under "${this.carry}"): read as merged cells, each blank taking the name above it`,
-        hint: 'If a blank means something else, fill in the column.',
-      });
+      const where = { severity: 'warning' as const, file: this.file, line, column: this.parentCol + 1 };
+      this.warn(problem('merged-parent', { header, parent: this.carry }, where));
     }
     return this.carry;
   }
@@ -577,16 +554,9 @@ class Reader {
     const columnsVi =
       off.slice(0, 5).map((o) => `"${this.headers.headers[o.col]}" ${o.says} (các dòng: ${o.counted})`).join(', ') +
       (off.length > 5 ? ` và ${off.length - 5} cột khác` : '');
-    this.warn({
-      kind: 'total-row-mismatch',
-      severity: 'warning',
-      file: this.file,
-      line,
-      column: off[0]!.col + 1,
-      params: { label: short(label), count: off.length, columns, columnsVi, row: section ? 'section' : 'total' },
-      message: `the ${section ? 'section' : 'total'} row "${short(label)}" disagrees with the rows it adds up in ${off.length} column${off.length > 1 ? 's' : ''}: ${columns}`,
-      hint: 'ntm does not read total rows as units and counts the rows itself; correct the total row or the rows.',
-    });
+    const params = { label: short(label), count: off.length, columns, columnsVi, row: section ? 'section' : 'total' };
+    const where = { severity: 'warning' as const, file: this.file, line, column: off[0]!.col + 1 };
+    this.warn(problem('total-row-mismatch', params, where));
   }
 
   private mixedError(m: Mixed): void {
@@ -599,36 +569,30 @@ class Reader {
       secondLine: m.second.line,
     };
     if (m.first.reading === 'mark' || m.first.reading === 'value') {
-      const [marks, values] = m.first.reading === 'mark' ? [m.first, m.second] : [m.second, m.first];
       const e = this.eitherCols.find((x) => x.col === m.col);
       const c = e && this.set.criteria[e.c];
       const ind = e && c?.indicators[e.i];
-      this.error({
-        kind: 'mixed-column',
-        line: m.second.line,
-        column: m.col + 1,
-        params: { ...params, which: 'either', criterion: c?.id, indicator: ind?.id, indicatorName: ind?.name },
-        message: `column "${header}" holds both criterion marks ("${marks.text}", line ${marks.line}) and values ("${values.text}", line ${values.line})`,
-        hint: `Give marks and values columns of their own: head the marks "TC${c?.id ?? ''}" and the values "${ind ? `${ind.id} ${ind.name}` : 'the indicator id'}".`,
-      });
+      const either = {
+        ...params,
+        which: 'either',
+        marks: m.first.reading === 'mark' ? 'first' : 'second',
+        criterion: c?.id,
+        indicator: ind?.id,
+        indicatorName: ind?.name,
+      };
+      this.error(problem('mixed-column', either, { line: m.second.line, column: m.col + 1 }));
       return;
     }
     const [fraction, percent] = m.first.reading === 'fraction' ? [m.first, m.second] : [m.second, m.first];
-    this.error({
-      kind: 'mixed-column',
-      line: m.second.line,
-      column: m.col + 1,
-      params: {
-        ...params,
-        which: 'percent',
-        fraction: fraction.text,
-        fractionLine: fraction.line,
-        percent: percent.text,
-        percentLine: percent.line,
-      },
-      message: `column "${header}" mixes fractions of 1 ("${fraction.text}", line ${fraction.line}: ${pct(fraction.text)} %?) and percentages ("${percent.text}", line ${percent.line})`,
-      hint: 'Write every value of the column the same way: all as percentages (29,8 or 29,8%) or all as fractions (0,298); give --percent-as-is if the small values are percentages under 1 %.',
-    });
+    const mixed = {
+      ...params,
+      which: 'percent',
+      fraction: fraction.text,
+      fractionLine: fraction.line,
+      percent: percent.text,
+      percentLine: percent.line,
+    };
+    this.error(problem('mixed-column', mixed, { line: m.second.line, column: m.col + 1 }));
   }
 
   private undecidedError(d: DecidingColumn): void {
@@ -638,32 +602,20 @@ class Reader {
       const e = this.eitherCols.find((x) => x.col === d.col)!;
       const c = this.set.criteria[e.c]!;
       const ind = c.indicators[e.i]!;
-      this.error({
-        kind: 'undecided-column',
-        line: at.line,
-        column: d.col + 1,
-        params: {
-          header,
-          which: 'either',
-          value: at.text,
-          criterion: c.id,
-          indicator: ind.id,
-          indicatorName: ind.name,
-          unit: ind.unit,
-        },
-        message: `column "${header}": "${at.text}" may be a criterion mark (met or not) or a value of ${ind.id} (${at.text} ${ind.unit ?? ''}); no cell of the column tells which`.replace(' )', ')'),
-        hint: `Head the column "TC${c.id}" if it holds marks, or "${ind.id} ${ind.name}" if it holds values.`,
-      });
+      const params = {
+        header,
+        which: 'either',
+        value: at.text,
+        criterion: c.id,
+        indicator: ind.id,
+        indicatorName: ind.name,
+        unit: ind.unit,
+      };
+      this.error(problem('undecided-column', params, { line: at.line, column: d.col + 1 }));
       return;
     }
-    this.error({
-      kind: 'undecided-column',
-      line: at.line,
-      column: d.col + 1,
-      params: { header, which: 'percent', value: at.text },
-      message: `column "${header}": "${at.text}" may be 1 % or 100 % (a fraction of 1); no other value of the column tells which`,
-      hint: 'Write it as 1% or 100%; give --percent-as-is if the column holds percentages as written.',
-    });
+    const params = { header, which: 'percent', value: at.text };
+    this.error(problem('undecided-column', params, { line: at.line, column: d.col + 1 }));
   }
 
   /**
@@ -678,43 +630,32 @@ class Reader {
     if (other) {
       const shown = other === '\t' ? 'tab' : `"${other}"`;
       const mine = this.ctx.delimiter === '\t' ? 'tab' : `"${this.ctx.delimiter}"`;
-      this.error({
-        kind: 'foreign-delimiter',
-        line,
-        column: 1,
-        params: { other: shown, delimiter: mine, text: short(raw.join(this.ctx.delimiter)) },
-        message: `this row is separated by ${shown} but the file by ${mine}: "${short(raw.join(this.ctx.delimiter))}"`,
-        hint: `Re-enter the row with ${mine} between cells (it was probably pasted from another file).`,
-      });
+      const params = { other: shown, delimiter: mine, text: short(raw.join(this.ctx.delimiter)) };
+      this.error(problem('foreign-delimiter', params, { line, column: 1 }));
       return false;
     }
     if (!name) {
       const others = cells.filter((c, i) => c !== '' && this.headers.columns[i]?.role !== 'seq');
       if (others.length <= 1) {
         const text = cells.find((c) => c !== '') ?? '';
-        this.warn({ kind: 'blank-row', severity: 'warning', file: this.file, line, params: { text: short(text) }, message: `row skipped, it names no unit: "${short(text)}"` });
+        this.warn(problem('blank-row', { text: short(text) }, { severity: 'warning', file: this.file, line }));
       } else {
-        this.error({ kind: 'missing-cell', line, column: this.nameCol + 1, message: 'this row has marks or values but no unit name', hint: 'Fill in the name, or delete the row.' });
+        this.error(problem('missing-cell', undefined, { line, column: this.nameCol + 1 }));
       }
       return false;
     }
     const extra = cells.findIndex((c, i) => i >= this.headers.columns.length && c !== '');
     if (extra >= 0) {
-      this.error({ kind: 'ragged-row', line, column: extra + 1, params: { cells: raw.length, width: this.headers.columns.length, extra: extra + 1, text: short(cells[extra]!) }, message: `this row has ${raw.length} cells but the header has ${this.headers.columns.length}: cell ${extra + 1} ("${short(cells[extra]!)}") has no column`, hint: 'A stray delimiter splits a cell, or the header lacks a column; check the row in a spreadsheet.' });
+      const params = { cells: raw.length, width: this.headers.columns.length, extra: extra + 1, text: short(cells[extra]!) };
+      this.error(problem('ragged-row', params, { line, column: extra + 1 }));
       return false;
     }
     return true;
   }
 
   private badCell(line: number, col: number, value: string, expected: string, want: ProblemParams): void {
-    this.error({
-      kind: 'type-error',
-      line,
-      column: col + 1,
-      params: { ...want, header: this.headers.headers[col], value, expected },
-      message: `column "${this.headers.headers[col]}": "${value}" ${want.range === 'out' ? 'is out of range' : 'is not understood'}; expected ${expected}`,
-      hint: 'Correct the cell (blank means no data).',
-    });
+    const params = { ...want, header: this.headers.headers[col], value, expected };
+    this.error(problem('type-error', params, { line, column: col + 1 }));
   }
 
   result(): Omit<ReadResult, 'errors'> {

@@ -1,7 +1,7 @@
 import { closeSync, createReadStream, openSync, readSync } from 'node:fs';
 import { Transform } from 'node:stream';
 import ExcelJS from 'exceljs';
-import { fail, InputError, type Problem } from '../problems.js';
+import { fail, InputError, problem, type Problem } from '../problems.js';
 import { nfc } from '../text/normalize.js';
 
 /** What the first bytes say a file is: an Office Open XML workbook (a zip), an old binary .xls, or neither. */
@@ -41,7 +41,6 @@ export interface WorkbookOptions {
 type Sheet = { name: string; position: number };
 type WorkbookRecord = { cells: string[]; line: number };
 
-const RESAVE = 'Open it in Excel and save it again as "Excel Workbook (.xlsx)", or save the sheet as "CSV UTF-8".';
 type WorksheetReader = ExcelJS.stream.xlsx.WorksheetReader;
 
 /**
@@ -82,19 +81,11 @@ export async function readWorkbookRecords(
     });
     if (!found.done) {
       const names = found.names.map((n, i) => `${i + 1} "${n}"`).join(', ');
-      fail({
-        kind: 'no-such-sheet',
-        file: path,
-        params: { sheet: target, sheets: names },
-        message: `the workbook has no sheet "${target}"; its sheets: ${names}`,
-        hint: 'Give --sheet a sheet name or its number (1 is the first tab).',
-      });
+      fail('no-such-sheet', { sheet: target, sheets: names }, { file: path });
     }
   } catch (e) {
     if (inCallback || e instanceof InputError) throw e;
-    const detail = (e as Error).message;
-    const message = `cannot read this Excel workbook: ${detail}`;
-    fail({ kind: 'bad-workbook', file: path, params: { detail }, message, hint: RESAVE });
+    fail('bad-workbook', { detail: (e as Error).message }, { file: path });
   }
 }
 
@@ -124,31 +115,16 @@ async function chooseSheet(
   });
   if (seen.done) return undefined;
   if (seen.names.length === 0) {
-    const message = 'this workbook has no worksheets';
-    fail({ kind: 'bad-workbook', file: path, params: { case: 'no-sheets' }, message, hint: RESAVE });
+    fail('bad-workbook', { case: 'no-sheets' }, { file: path });
   }
   if (fitting.length > 1) {
     const list = fitting.map((s) => `${s.position} "${s.name}"`).join(', ');
     const { name, position } = fitting[0]!;
-    fail({
-      kind: 'several-sheets',
-      file: path,
-      params: { count: fitting.length, sheets: list, first: name, position },
-      message: `${fitting.length} sheets have a header that fits a criteria set: ${list}`,
-      hint: `Choose one with --sheet, e.g. --sheet "${name}" (or its number, --sheet ${position}).`,
-    });
+    fail('several-sheets', { count: fitting.length, sheets: list, first: name, position }, { file: path });
   }
   if (fitting.length === 0) {
     const names = seen.names.map((n) => `"${n}"`).join(', ');
-    fail({
-      kind: 'no-sheet-fits',
-      file: path,
-      params: { sheets: names },
-      message: `no sheet of this workbook has a header row naming the criteria of a known set (sheets: ${names})`,
-      hint:
-        'The header needs columns named by criterion (e.g. "Giao thông", "17.1") and a unit-name column ' +
-        '(e.g. "Tên thôn"). `ntm sets show ID` lists the names.',
-    });
+    fail('no-sheet-fits', { sheets: names }, { file: path });
   }
   return fitting[0]!.name;
 }
@@ -241,33 +217,14 @@ function cellText(cell: ExcelJS.Cell, col: number, line: number, error: Workbook
     const failed = typeof result === 'number' ? Number.isNaN(result) : errorValue;
     const bad = result === undefined ? 'uncached' : failed ? 'error' : undefined;
     if (bad) {
-      const uncached = bad === 'uncached';
-      const unsaved = 'has no saved value (the workbook was not calculated)';
-      error({
-        kind: 'formula-no-value',
-        line,
-        column: col,
-        params: { case: bad, formula },
-        message: `the formula =${formula} ${uncached ? unsaved : 'gives an error'}`,
-        hint: uncached
-          ? 'Open the workbook in Excel (or LibreOffice), let it calculate and save it; or type the value.'
-          : 'Correct the formula or type the value.',
-      });
+      error(problem('formula-no-value', { case: bad, formula }, { line, column: col }));
       return '';
     }
     return valueText(result as ExcelJS.CellValue, cell.numFmt);
   }
   if (typeof v === 'string' && AMBIGUOUS.test(v.trim())) {
     const text = v.trim();
-    const meaning = `its "${/[.,]/.exec(text)![0]}" may group thousands or mark decimals`;
-    error({
-      kind: 'ambiguous-number',
-      line,
-      column: col,
-      params: { text },
-      message: `the text "${text}" reads as two different numbers: ${meaning}`,
-      hint: 'Type the figure as a number (not as text), or write it without the thousands separator.',
-    });
+    error(problem('ambiguous-number', { text }, { line, column: col }));
     return '';
   }
   return valueText(v, cell.numFmt);

@@ -2,7 +2,7 @@ import { pickThreshold, type Basis, type Context, type ThresholdValue } from '..
 import type { CriteriaSet, Criterion, Indicator, MeetsRule } from '../criteria/types.js';
 import type { SurveyRow } from '../data/read-survey.js';
 import { Assessed, type IndicatorValue } from '../data/parse-value.js';
-import type { Problem, ProblemParams } from '../problems.js';
+import { problem, type Problem, type ProblemParams } from '../problems.js';
 import { judge } from './judge.js';
 import type { CriterionStatus, Gap, Summary, UnitResult, UnitStatus } from './types.js';
 
@@ -83,7 +83,14 @@ export function evaluateUnit(runPlan: Plan, row: SurveyRow, warn?: (p: Problem) 
       if (given && warn) {
         const fromValues = combine(c.meets, judged.map((j) => j.status));
         if (fromValues !== 'no-data' && fromValues !== status) {
-          warn({ kind: 'mark-disagrees', severity: 'warning', file: row.file, sheet: row.sheet, line: row.line, params: { unit: row.name, criterion: c.id, name: c.name, mark: mark ? 'met' : 'unmet', values: fromValues === 'met' ? 'met' : 'unmet' }, message: `${row.name}: criterion ${c.id} (${c.name}) is marked ${mark ? 'met' : 'not met'}, but its indicator values say ${fromValues === 'met' ? 'met' : 'not met'}`, hint: 'ntm follows the mark; check the mark or the values.' });
+          const params = {
+            unit: row.name,
+            criterion: c.id,
+            name: c.name,
+            mark: mark ? 'met' : 'unmet',
+            values: fromValues === 'met' ? 'met' : 'unmet',
+          };
+          warn(problem('mark-disagrees', params, { severity: 'warning', file: row.file, sheet: row.sheet, line: row.line }));
         }
       }
     } else if (given) {

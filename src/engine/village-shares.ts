@@ -1,6 +1,6 @@
 import type { SurveyRow } from '../data/read-survey.js';
 import { unitKey } from '../data/unit-index.js';
-import type { Problem } from '../problems.js';
+import { problem, type Problem } from '../problems.js';
 import type { Plan } from './evaluate.js';
 import type { UnitResult } from './types.js';
 
@@ -69,38 +69,19 @@ export function withVillageShares(row: SurveyRow, plan: Plan, tally: VillageTall
       if (!ind.fromVillages) return;
       const own = values[ci]?.[ii];
       if (t === 'taken') {
-        warn({
-          ...at,
-          kind: 'villages-ambiguous',
-          params: { unit, parent: row.parent, indicator: ind.id },
-          message:
-            `${unit} (${row.parent}): another commune named ${unit} took the villages of that name; the village` +
-            ` file has no district column to tell them apart, so indicator ${ind.id} is not computed`,
-          hint: 'Add a district (Huyện) column to the village file.',
-        });
+        warn(problem('villages-ambiguous', { unit, parent: row.parent, indicator: ind.id }, at));
         return;
       }
       if (!t) {
         if (own === undefined || own === null) {
-          warn({
-            ...at,
-            kind: 'no-villages',
-            params: { unit, indicator: ind.id },
-            message: `${unit}: no villages of this commune in the village file; indicator ${ind.id} is not computed`,
-          });
+          warn(problem('no-villages', { unit, indicator: ind.id }, at));
         }
         return;
       }
       const share = Math.round(((t.met[tally.index(ind.fromVillages.criterion)] ?? 0) / t.villages) * 10000) / 100;
       if (own !== undefined && own !== null) {
         if (typeof own === 'number' && Math.abs(own - share) > 0.01) {
-          warn({
-            ...at,
-            kind: 'village-share-differs',
-            params: { unit, indicator: ind.id, own, share, villages: t.villages },
-            message: `${unit}: indicator ${ind.id} is ${own} in the file, ${share} computed from ${t.villages} villages; the file's value is used`,
-            hint: 'The village file may be partial; correct whichever is wrong.',
-          });
+          warn(problem('village-share-differs', { unit, indicator: ind.id, own, share, villages: t.villages }, at));
         }
         return;
       }

@@ -216,13 +216,7 @@ class Run {
       this.overall = new SummaryBuilder(chosen);
     } else if (chosen.id !== this.set.id) {
       const before = this.set.id;
-      fail({
-        kind: 'mixed-sets',
-        file,
-        params: { set: chosen.id, before },
-        message: `this file fits set "${chosen.id}" but the files before it fit "${before}"`,
-        hint: 'Evaluate files of one set per run, or name the set with --set.',
-      });
+      fail('mixed-sets', { set: chosen.id, before }, { file });
     }
   }
 
@@ -234,13 +228,7 @@ class Run {
     const file = this.req.villages!;
     if (sets.size === 0) {
       const set = plan.set.id;
-      fail({
-        kind: 'no-village-indicators',
-        file,
-        params: { set },
-        message: `set "${set}" has no indicator computed from villages, so --villages has nothing to do`,
-        hint: 'Use a set whose indicators say `from_villages`, or leave out --villages.',
-      });
+      fail('no-village-indicators', { set }, { file });
     }
     const villageSet = this.req.registry.get([...sets][0]!);
     // The villages are judged in the communes' region and year; only their statuses are counted.
