@@ -39,7 +39,9 @@ const PROFILE = args.includes('--profile');
 const WRITE = !args.includes('--no-write');
 const TIME = existsSync('/usr/bin/time') ? '/usr/bin/time' : undefined;
 // Without GNU time, a preloaded module writes the child's own peak RSS (KB) when it exits.
-const RSS_PRELOAD = "process.on('exit', () => require('fs').writeFileSync(process.env.NTM_BENCH_RSS, String(process.resourceUsage().maxRSS)));\n";
+const RSS_PRELOAD =
+  "process.on('exit', () => require('fs').writeFileSync(process.env.NTM_BENCH_RSS, " +
+  'String(process.resourceUsage().maxRSS)));\n';
 
 const median = (xs) => {
   const s = [...xs].sort((a, b) => a - b);
@@ -162,7 +164,8 @@ const startRatio = start.ratio('version', 'bare');
 // The tables.
 const f = (ms) => (ms >= 1000 ? `${(ms / 1000).toFixed(2)} s` : `${ms.toFixed(0)} ms`);
 const table = [
-  '| file | size | runs | `ntm evaluate --quiet` | csv-parse alone | ratio | papaparse alone | ntm / papaparse | peak RSS (ntm) | `--format json -o` (ratio to csv-parse) |',
+  '| file | size | runs | `ntm evaluate --quiet` | csv-parse alone | ratio | papaparse alone | ntm / papaparse ' +
+    '| peak RSS (ntm) | `--format json -o` (ratio to csv-parse) |',
   '| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |',
   ...rows.map((r) => {
     const json = r.json ? `${f(r.json.ms)} (**${r.json.vsCsv.toFixed(2)}×**), ${r.json.rssMb.toFixed(0)} MB` : '—';
@@ -173,8 +176,12 @@ const table = [
 const formatTable = [
   '| file | format (`-o FILE`) | time | peak RSS |',
   '| --- | --- | --- | --- |',
-  ...perFormat.map((p) => `| ${p.file} | ${p.format} | ${p.failed ? `**${p.failed}** after ${f(p.ms)}` : f(p.ms)} | ${p.rssMb.toFixed(0)} MB |`),
-  `| 1,000,000 villages, \`cat FILE \\| ntm evaluate - --quiet\` | — | ${stdinRun.failed ?? f(stdinRun.ms)} | ${stdinRun.rssMb.toFixed(0)} MB |`,
+  ...perFormat.map((p) => {
+    const time = p.failed ? `**${p.failed}** after ${f(p.ms)}` : f(p.ms);
+    return `| ${p.file} | ${p.format} | ${time} | ${p.rssMb.toFixed(0)} MB |`;
+  }),
+  `| 1,000,000 villages, \`cat FILE \\| ntm evaluate - --quiet\` | — | ${stdinRun.failed ?? f(stdinRun.ms)} ` +
+    `| ${stdinRun.rssMb.toFixed(0)} MB |`,
 ];
 const startup = [
   '| start-up | median of ' + startupRuns + ' |',
@@ -185,21 +192,31 @@ const startup = [
 const verdict = (ok) => (ok ? 'met' : '**missed**');
 const million = perFormat.filter((p) => p.file === rows[2].label);
 const targets = [
-  `- 80,000 villages, \`--quiet\` ≤ 1.5× csv-parse alone: ${rows[0].vsCsv.toFixed(2)}× — ${verdict(rows[0].vsCsv <= 1.5)}`,
-  `- 80,000 villages, \`--format json\` ≤ 2.5× csv-parse alone: ${rows[0].json.vsCsv.toFixed(2)}× — ${verdict(rows[0].json.vsCsv <= 2.5)}`,
-  ...million.map((p) => `- 1,000,000 villages to ${p.format} < 300 MB peak RSS: ${p.failed ?? `${p.rssMb.toFixed(0)} MB`} — ${verdict(!p.failed && p.rssMb < 300)}`),
-  `- 1,000,000 villages, \`--quiet\` < 300 MB: ${rows[2].ntm.rssMb.toFixed(0)} MB — ${verdict(rows[2].ntm.rssMb < 300)}`,
-  `- 1,000,000 villages from standard input, \`--quiet\` < 300 MB: ${stdinRun.failed ?? `${stdinRun.rssMb.toFixed(0)} MB`} — ${verdict(!stdinRun.failed && stdinRun.rssMb < 300)}`,
+  `- 80,000 villages, \`--quiet\` ≤ 1.5× csv-parse alone: ${rows[0].vsCsv.toFixed(2)}× — ` +
+    verdict(rows[0].vsCsv <= 1.5),
+  `- 80,000 villages, \`--format json\` ≤ 2.5× csv-parse alone: ${rows[0].json.vsCsv.toFixed(2)}× — ` +
+    verdict(rows[0].json.vsCsv <= 2.5),
+  ...million.map(
+    (p) =>
+      `- 1,000,000 villages to ${p.format} < 300 MB peak RSS: ${p.failed ?? `${p.rssMb.toFixed(0)} MB`} — ` +
+      verdict(!p.failed && p.rssMb < 300),
+  ),
+  `- 1,000,000 villages, \`--quiet\` < 300 MB: ${rows[2].ntm.rssMb.toFixed(0)} MB — ` +
+    verdict(rows[2].ntm.rssMb < 300),
+  `- 1,000,000 villages from standard input, \`--quiet\` < 300 MB: ` +
+    `${stdinRun.failed ?? `${stdinRun.rssMb.toFixed(0)} MB`} — ${verdict(!stdinRun.failed && stdinRun.rssMb < 300)}`,
   `- \`ntm --version\` ≤ 1.5× bare node: ${startRatio.toFixed(2)}× — ${verdict(startRatio <= 1.5)}`,
 ];
 
-let cpu = 'unknown';
+let cpu;
 try {
   cpu = /model name\s*:\s*(.*)/.exec(readFileSync('/proc/cpuinfo', 'utf8'))?.[1] ?? cpus()[0]?.model ?? 'unknown';
 } catch {
   cpu = cpus()[0]?.model ?? 'unknown';
 }
-const machine = `${cpus().length} cores (nproc), ${cpu}, Node ${process.version}, ${process.platform}; peak RSS by ${TIME ? '`/usr/bin/time -f %M`' : '`process.resourceUsage().maxRSS`'}`;
+const rssBy = TIME ? '`/usr/bin/time -f %M`' : '`process.resourceUsage().maxRSS`';
+const machine = `${cpus().length} cores (nproc), ${cpu}, Node ${process.version}, ${process.platform}; ` +
+  `peak RSS by ${rssBy}`;
 const when = new Date().toISOString().slice(0, 10);
 
 let profile = '';

@@ -169,7 +169,8 @@ describe('--format json with a view', () => {
     const income = out.byCriterion.find((c) => c.id === '10')!;
     expect(income).toMatchObject({ name: 'Thu nhập', owner: 'Chi cục Thống kê huyện' });
     expect(income.units).toContainEqual({ name: 'Trung Hòa', parent: 'Ngân Sơn', file: XA });
-    // Every entry is what the units' gaps say, in the units' order, one line per unit even when it misses several indicators.
+    // Every entry is what the units' gaps say, in the units' order, one line per unit even when it misses
+    // several indicators.
     for (const c of out.byCriterion) {
       const missing = out.units.filter((u) => u.gaps.some((g) => g.criterion === c.id)).map((u) => ({ name: u.name, parent: u.parent, file: u.file }));
       expect(c.units, `criterion ${c.id}`).toEqual(missing);
@@ -266,6 +267,7 @@ describe('progress line', () => {
     // --set, so that no "using criteria set" notice is printed while the line is up.
     const r = await inTerminal(['evaluate', 'lon.csv', '--set', 'bac-kan-thon-2019', '--quiet'], { cwd: dir, env: { NTM_PROGRESS_AFTER_MS: '0' } });
     expect(r.code).toBe(0);
+    // eslint-disable-next-line no-control-regex -- the terminal's erase-line escape (ESC [K) is what is checked
     expect(r.out).toMatch(/\rntm: reading lon\.csv: \d+\.\d \/ \d+\.\d MB \(\d+%\)\u001b\[K/);
     const summary = 'Units evaluated: 20000; Meeting the standard: 20000; Average criteria met: 16/16; Criterion verdicts resting on: verified 0 · secondary source 0 · by mark 320000';
     const tail = r.out.slice(r.out.lastIndexOf('ntm: reading'));

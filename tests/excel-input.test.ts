@@ -161,6 +161,7 @@ describe('ntm evaluate on an Excel workbook', () => {
     await wb.commit();
     const r = await inTerminal(['evaluate', path, '--set', 'bac-kan-thon-2019', '--quiet'], { env: { NTM_PROGRESS_AFTER_MS: '0' } });
     expect(r.code).toBe(0);
+    // eslint-disable-next-line no-control-regex -- the terminal's erase-line escape (ESC [K) is what is checked
     expect(r.out).toMatch(/\rntm: reading .*lon\.xlsx: \d+\.\d \/ \d+\.\d MB \(\d+%\)\u001b\[K/);
     const tail = r.out.slice(r.out.lastIndexOf('ntm: reading'));
     expect(tail.indexOf('\r\u001b[K')).toBeGreaterThan(0);

@@ -10,6 +10,7 @@ import { fixture, ntm, tempDir, THON_HEADER } from './helpers/cli.js';
 const CLEAR = '\x1b[2J\x1b[H';
 const OSC_LINK = '\x1b]8;;http://x.example\x07bấm\x1b]8;;\x07';
 const RLO = '\u202e';
+// eslint-disable-next-line no-control-regex -- finding raw control characters in the output is the point
 const RAW = /[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]/;
 
 const marks = (n: number) => Array(16).fill('1').fill('', 16 - n).join(',');

@@ -27,7 +27,9 @@ export function registerSets(program: Command, print: (s: string) => void): void
       const lang = opts.lang as Lang;
       const width = Math.max(...all.map((s) => s.id.length)) + 1;
       for (const s of all) {
-        out(`${s.id.padEnd(width)} ${s.level.padEnd(5)} ${String(s.criteria.length).padStart(2)} ${t(lang, 'criteria')}  ${s.source.document} (${s.source.date})  ${lang === 'en' && s.nameEn ? s.nameEn : s.name}\n`);
+        const criteria = `${String(s.criteria.length).padStart(2)} ${t(lang, 'criteria')}`;
+        const name = lang === 'en' && s.nameEn ? s.nameEn : s.name;
+        out(`${s.id.padEnd(width)} ${s.level.padEnd(5)} ${criteria}  ${s.source.document} (${s.source.date})  ${name}\n`);
       }
     });
 
@@ -91,10 +93,16 @@ function thresholdCounts(s: CriteriaSet, group?: number): { verified: number; un
 function showSet(set: CriteriaSet, lang: Lang, region?: string, group?: number): string {
   const lines: string[] = [];
   lines.push(`${set.id}: ${lang === 'en' && set.nameEn ? set.nameEn : set.name}`);
-  lines.push(`  ${t(lang, 'decision')}: ${set.source.document}, ${set.source.date}, ${set.source.issuer}${set.source.title ? ` — ${set.source.title}` : ''}`);
+  const { document, date, issuer, title } = set.source;
+  lines.push(`  ${t(lang, 'decision')}: ${document}, ${date}, ${issuer}${title ? ` — ${title}` : ''}`);
   if (set.source.note) lines.push(`  ${t(lang, 'note')}: ${set.source.note}`);
   if (set.chain.length > 1) lines.push(`  ${t(lang, 'extends')}: ${set.chain.slice(1).join(' → ')}`);
-  lines.push(`  ${t(lang, 'level')}: ${set.level}${set.period ? `, ${set.period}` : ''}${set.region ? `, ${t(lang, 'region')} ${set.region}` : ''}${set.defaultYear ? `, ${t(lang, 'year')} ${set.defaultYear}` : ''}`);
+  const scope = [
+    set.period,
+    set.region && `${t(lang, 'region')} ${set.region}`,
+    set.defaultYear && `${t(lang, 'year')} ${set.defaultYear}`,
+  ];
+  lines.push(`  ${t(lang, 'level')}: ${[set.level, ...scope.filter(Boolean)].join(', ')}`);
   lines.push(`  ${t(lang, 'meetsRule')}: ${set.meets === 'all' ? t(lang, 'allCriteria') : `≥ ${set.meets.min_criteria}`}`);
   for (const n of set.notes) lines.push(`  ${n}`);
   if (set.criteria.every((c) => c.indicators.length === 0)) lines.push(`  ⚑ ${t(lang, 'markJudgedSet')}.`);
@@ -106,7 +114,8 @@ function showSet(set: CriteriaSet, lang: Lang, region?: string, group?: number):
       heading = c.group;
       lines.push(`[${c.group}]`);
     }
-    lines.push(`${c.id}. ${c.name}${lang === 'en' && c.nameEn ? ` (${c.nameEn})` : ''}${c.owner ? `  [${c.owner}]` : ''}${c.origin !== set.id ? `  (${t(lang, 'from')} ${c.origin})` : ''}`);
+    const from = c.origin !== set.id ? `  (${t(lang, 'from')} ${c.origin})` : '';
+    lines.push(`${c.id}. ${c.name}${lang === 'en' && c.nameEn ? ` (${c.nameEn})` : ''}${c.owner ? `  [${c.owner}]` : ''}${from}`);
     if (c.indicators.length === 0) lines.push(`    ${t(lang, 'markOnly')}${c.verified ? '' : `  ⚠ ${t(lang, 'unverified')}`}`);
     if (c.note) lines.push(`    ${t(lang, 'note')}: ${c.note}`);
     for (const ind of c.indicators) {
@@ -116,7 +125,8 @@ function showSet(set: CriteriaSet, lang: Lang, region?: string, group?: number):
   lines.push('');
   const counts = thresholdCounts(set, group);
   const where = [set.region, set.defaultYear, group === undefined ? undefined : `${t(lang, 'group')} ${group}`].filter(Boolean).join(' ');
-  lines.push(`${t(lang, 'thresholdCounts')} (${where}): ✓ ${counts.verified} · ⚠ ${counts.unverified} · ∅ ${counts.noThreshold} · ⚑ ${counts.mark}`);
+  const tally = `✓ ${counts.verified} · ⚠ ${counts.unverified} · ∅ ${counts.noThreshold} · ⚑ ${counts.mark}`;
+  lines.push(`${t(lang, 'thresholdCounts')} (${where}): ${tally}`);
   lines.push(counts.unverified || counts.noThreshold ? `⚠ ${counts.unverified + counts.noThreshold} ${t(lang, 'unverifiedCount')}` : `✓ ${t(lang, 'allVerified')}`);
   return lines.join('\n') + '\n';
 }
@@ -145,7 +155,8 @@ function relativeNow(ind: Indicator, set: CriteriaSet, region: string | undefine
 
 function showIndicator(ind: Indicator, set: CriteriaSet, lang: Lang, region?: string, group?: number): string[] {
   const mark = ind.verified ? '✓' : '⚠';
-  const head = `  ${mark} ${ind.id} ${ind.name}${lang === 'en' && ind.nameEn ? ` (${ind.nameEn})` : ''}${ind.owner ? `  [${ind.owner}]` : ''}`;
+  const nameEn = lang === 'en' && ind.nameEn ? ` (${ind.nameEn})` : '';
+  const head = `  ${mark} ${ind.id} ${ind.name}${nameEn}${ind.owner ? `  [${ind.owner}]` : ''}`;
   const lines = [head];
   if (ind.input) lines.push(`      ${t(lang, 'inputOnly')}`);
   else if (ind.threshold === undefined) {

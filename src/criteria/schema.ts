@@ -88,7 +88,10 @@ export const indicatorSchema = z.strictObject({
   note: text.optional(),
   /** Read only to choose another indicator's threshold (`by_value_of`); not judged itself. */
   input: z.literal(true).optional(),
-  /** A commune indicator computed from the village file: the share of a commune's villages meeting a village criterion. */
+  /**
+   * A commune indicator computed from the village file: the share of a commune's villages meeting a
+   * village criterion.
+   */
   from_villages: z.strictObject({ set: text, criterion: id }).optional(),
   drop: z.literal(true).optional(),
 });

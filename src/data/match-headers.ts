@@ -67,7 +67,12 @@ export function vocabulary(set: CriteriaSet): Vocabulary {
 }
 
 /** "TC 01", "Tiêu chí số 1", "Chỉ tiêu 17.1", "17.1 Tỷ lệ …": the prefix says criterion or indicator. */
-const ID_PREFIX = /^\s*(?:((?:tiêu\s*chí|tieu\s*chi|tc)\s*(?:số|so)?)|((?:chỉ\s*tiêu|chi\s*tieu|ct)\s*(?:số|so)?))?\s*(\d+(?:\.\d+)*)\s*[.:)\-–—]?\s*(.*)$/isu;
+const CRITERION_WORD = String.raw`(?:tiêu\s*chí|tieu\s*chi|tc)\s*(?:số|so)?`;
+const INDICATOR_WORD = String.raw`(?:chỉ\s*tiêu|chi\s*tieu|ct)\s*(?:số|so)?`;
+const ID_PREFIX = new RegExp(
+  String.raw`^\s*(?:(${CRITERION_WORD})|(${INDICATOR_WORD}))?\s*(\d+(?:\.\d+)*)\s*[.:)\-–—]?\s*(.*)$`,
+  'isu',
+);
 
 /** "01" is 1 and "17.01" is 17.1: sheets pad numbers to sort them. */
 const unpad = (id: string) => id.split('.').map((n) => n.replace(/^0+(?=\d)/, '')).join('.');

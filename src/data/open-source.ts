@@ -125,7 +125,7 @@ function checkTable(head: Buffer, text: string, enc: string, file: string, iconv
   const read = checkWords(text);
   if (read.bad === 0 || read.bad < read.words * 0.05) return;
   // The head may end inside a character: fatal UTF-8 only on what is complete.
-  const utf8 = /[^\x00-\x7f]/.test(text) && isUtf8(head.subarray(0, completeLength(head)));
+  const utf8 = /[\u0080-\uffff]/.test(text) && isUtf8(head.subarray(0, completeLength(head)));
   const others = Object.keys(TABLES).filter((t) => t !== enc && (t !== 'utf8' || utf8));
   const scored = others.map((t) => ({ t, bad: checkWords(t === 'utf8' ? head.toString('utf8') : iconv.decode(head, t)).bad }));
   const best = scored.sort((a, b) => a.bad - b.bad)[0];

@@ -32,7 +32,10 @@ export interface SurveyRow {
   sheet?: string;
   /** Per criterion: true / false, null for a blank mark, undefined when the file has no mark column. */
   marks: (boolean | null | undefined)[];
-  /** Per criterion, per indicator: the value, null for blank, undefined when the file has no column (the whole criterion's array is undefined when it has none). */
+  /**
+   * Per criterion, per indicator: the value, null for blank, undefined when the file has no column
+   * (the whole criterion's array is undefined when it has none).
+   */
   values: ((IndicatorValue | Assessed | null | undefined)[] | undefined)[];
   total?: number;
 }

@@ -36,7 +36,8 @@ const messages = {
   inputOnly: ['chỉ dùng để chọn ngưỡng của chỉ tiêu khác, không tự đánh giá', 'read only to choose another indicator\'s threshold; not judged itself'],
   markJudgedSet: [
     'Bộ này chưa có chỉ tiêu và ngưỡng: mỗi tiêu chí được đánh giá theo kết quả Đạt / Không đạt ghi trong bảng',
-    'This set has no indicators or thresholds yet: each criterion is judged by the Đạt / Không đạt mark the sheet gives',
+    'This set has no indicators or thresholds yet: ' +
+      'each criterion is judged by the Đạt / Không đạt mark the sheet gives',
   ],
   note: ['Ghi chú', 'Note'],
   fromVillages: ['tính từ kết quả các thôn theo bộ', 'computed from the villages, set'],

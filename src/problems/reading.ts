@@ -70,7 +70,10 @@ function wanted(p: ProblemParams): string {
 function unreadableFile(p: ProblemParams) {
   switch (p.case) {
     case 'not-a-set-file':
-      return { message: `${p.path} is ${p.what}, not a criteria-set file`, hint: 'Give a YAML file of a criteria set.' };
+      return {
+        message: `${p.path} is ${p.what}, not a criteria-set file`,
+        hint: 'Give a YAML file of a criteria set.',
+      };
     case 'folder':
       return { message: `${p.path} is a folder, not a CSV file` };
     case 'read':
@@ -130,7 +133,8 @@ export const READING = {
   },
   'bad-workbook': {
     en: (p) => ({
-      message: p.case === 'no-sheets' ? 'this workbook has no worksheets' : `cannot read this Excel workbook: ${p.detail}`,
+      message:
+        p.case === 'no-sheets' ? 'this workbook has no worksheets' : `cannot read this Excel workbook: ${p.detail}`,
       hint: RESAVE,
     }),
     vi: (p) => ({
@@ -216,7 +220,9 @@ export const READING = {
   },
   'wrong-encoding': {
     en: (p) => ({
-      message: `read as ${p.encoding}, this file gives words that are not Vietnamese (${p.words}): it is not ${p.encoding}`,
+      message:
+        `read as ${p.encoding}, this file gives words that are not Vietnamese (${p.words}): ` +
+        `it is not ${p.encoding}`,
       hint: p.option ? `It reads as ${p.right}: use --encoding ${p.option}.` : 'It is UTF-8: leave out --encoding.',
     }),
     vi: (p) => ({
@@ -285,8 +291,14 @@ export const READING = {
     }),
   },
   'missing-label': {
-    en: (p) => ({ message: `no column with the ${unitNoun(p.level)} name`, hint: `Head it "Tên ${levelWord(p.level)}".` }),
-    vi: (p) => ({ message: `không có cột tên ${levelWord(p.level)}`, hint: `Đặt tiêu đề cột là "Tên ${levelWord(p.level)}".` }),
+    en: (p) => ({
+      message: `no column with the ${unitNoun(p.level)} name`,
+      hint: `Head it "Tên ${levelWord(p.level)}".`,
+    }),
+    vi: (p) => ({
+      message: `không có cột tên ${levelWord(p.level)}`,
+      hint: `Đặt tiêu đề cột là "Tên ${levelWord(p.level)}".`,
+    }),
   },
   'extra-label': {
     en: (p) => ({
@@ -294,7 +306,9 @@ export const READING = {
       hint: `Rename a column to a criterion id or name to have it read; \`ntm sets show ${p.set}\` lists them.`,
     }),
     vi: (p) => ({
-      message: `các cột không được dùng (không có tiêu chí hay chỉ tiêu nào của bộ ${q(p.set)} mang tên này): ${p.columns}`,
+      message:
+        `các cột không được dùng (không có tiêu chí hay chỉ tiêu nào của bộ ${q(p.set)} mang tên này): ` +
+        `${p.columns}`,
       hint:
         'Đổi tên cột thành mã hoặc tên tiêu chí để ntm đọc cột đó; ' +
         `lệnh \`ntm sets show ${p.set}\` liệt kê các tên.`,
@@ -382,7 +396,9 @@ export const READING = {
           message:
             `column ${q(p.header)} holds both criterion marks (${q(marks)}, line ${marksLine}) ` +
             `and values (${q(values)}, line ${valuesLine})`,
-          hint: `Give marks and values columns of their own: head the marks "TC${p.criterion ?? ''}" and the values "${named}".`,
+          hint:
+            'Give marks and values columns of their own: ' +
+            `head the marks "TC${p.criterion ?? ''}" and the values "${named}".`,
         };
       }
       return {
@@ -409,7 +425,8 @@ export const READING = {
               `cột ${q(p.header)} vừa có phân số của 1 (${q(p.fraction)}, dòng ${p.fractionLine}) ` +
               `vừa có tỷ lệ phần trăm (${q(p.percent)}, dòng ${p.percentLine})`,
             hint:
-              'Ghi mọi giá trị của cột theo một cách: đều là phần trăm (29,8 hoặc 29,8%) hoặc đều là phân số (0,298); ' +
+              'Ghi mọi giá trị của cột theo một cách: ' +
+              'đều là phần trăm (29,8 hoặc 29,8%) hoặc đều là phân số (0,298); ' +
               'thêm --percent-as-is nếu các giá trị nhỏ là phần trăm dưới 1 %.',
           },
   },
@@ -421,7 +438,9 @@ export const READING = {
               `column ${q(p.header)}: ${q(p.value)} may be a criterion mark (met or not) or a value of ` +
               `${p.indicator} (${p.value} ${p.unit ?? ''}); no cell of the column tells which`
             ).replace(' )', ')'),
-            hint: `Head the column "TC${p.criterion}" if it holds marks, or "${p.indicator} ${p.indicatorName}" if it holds values.`,
+            hint:
+              `Head the column "TC${p.criterion}" if it holds marks, ` +
+              `or "${p.indicator} ${p.indicatorName}" if it holds values.`,
           }
         : {
             message:
@@ -457,7 +476,10 @@ export const READING = {
     }),
   },
   'missing-cell': {
-    en: () => ({ message: 'this row has marks or values but no unit name', hint: 'Fill in the name, or delete the row.' }),
+    en: () => ({
+      message: 'this row has marks or values but no unit name',
+      hint: 'Fill in the name, or delete the row.',
+    }),
     vi: () => ({
       message: 'dòng này có kết quả đánh giá hoặc số liệu nhưng không có tên đơn vị',
       hint: 'Điền tên đơn vị, hoặc xoá dòng này.',
@@ -471,7 +493,9 @@ export const READING = {
             hint: 'A cell is missing, or a stray delimiter splits a cell; check the row in a spreadsheet.',
           }
         : {
-            message: `this row has ${p.cells} cells but the header has ${p.width}: cell ${p.extra} (${q(p.text)}) has no column`,
+            message:
+              `this row has ${p.cells} cells but the header has ${p.width}: ` +
+              `cell ${p.extra} (${q(p.text)}) has no column`,
             hint: 'A stray delimiter splits a cell, or the header lacks a column; check the row in a spreadsheet.',
           },
     vi: (p) =>
@@ -540,7 +564,10 @@ export const READING = {
     }),
   },
   'bad-quote': {
-    en: () => ({ message: 'a quoted cell has text after its closing quote', hint: 'Inside a quoted cell write a quote as "".' }),
+    en: () => ({
+      message: 'a quoted cell has text after its closing quote',
+      hint: 'Inside a quoted cell write a quote as "".',
+    }),
     vi: () => ({
       message: 'có ô trong ngoặc kép còn chữ sau dấu ngoặc đóng',
       hint: 'Trong ô có ngoặc kép, viết dấu ngoặc kép thành "".',

@@ -128,8 +128,8 @@ export const RUN = {
   'village-share-differs': {
     en: (p) => ({
       message:
-        `${p.unit}: indicator ${p.indicator} is ${p.own} in the file, ${p.share} computed from ${p.villages} villages; ` +
-        "the file's value is used",
+        `${p.unit}: indicator ${p.indicator} is ${p.own} in the file, ` +
+        `${p.share} computed from ${p.villages} villages; the file's value is used`,
       hint: 'The village file may be partial; correct whichever is wrong.',
     }),
     vi: (p) => ({
@@ -194,7 +194,9 @@ export const RUN = {
   'unjudged-indicator': {
     en: (p) => ({
       message: `${plural(p.count, 'indicator')} of ${q(p.set)} cannot be judged (${p.reason}): ${p.indicators}`,
-      hint: 'Their criteria cannot be declared met from values; a criterion mark column (Đạt / Không đạt) decides them.',
+      hint:
+        'Their criteria cannot be declared met from values; ' +
+        'a criterion mark column (Đạt / Không đạt) decides them.',
     }),
     vi: (p) => ({
       message: `${p.count} chỉ tiêu của bộ ${q(p.set)} không đánh giá được (${cause(p)}): ${p.indicators}`,
@@ -236,7 +238,9 @@ export const RUN = {
     }),
     vi: (p) => ({
       message: `--year ${p.year} nằm ngoài giai đoạn của bộ tiêu chí ${q(p.set)} (${p.from}–${p.to})`,
-      hint: `Ghi một năm từ ${p.from} đến ${p.to}, hoặc chọn bộ tiêu chí cho năm ${p.year} bằng --set (\`ntm sets list\`).`,
+      hint:
+        `Ghi một năm từ ${p.from} đến ${p.to}, ` +
+        `hoặc chọn bộ tiêu chí cho năm ${p.year} bằng --set (\`ntm sets list\`).`,
     }),
   },
   'bad-group': {
@@ -255,14 +259,20 @@ export const RUN = {
   },
   usage: { en: usage, vi: usageVi },
   'template-format': {
-    en: (p) => ({ message: `cannot tell the template format from ${q(p.output)}`, hint: 'Name the file .xlsx or .csv.' }),
+    en: (p) => ({
+      message: `cannot tell the template format from ${q(p.output)}`,
+      hint: 'Name the file .xlsx or .csv.',
+    }),
     vi: (p) => ({
       message: `không xác định được định dạng biểu mẫu từ tên tệp ${q(p.output)}`,
       hint: 'Đặt tên tệp có đuôi .xlsx hoặc .csv.',
     }),
   },
   'output-is-input': {
-    en: (p) => ({ message: `will not write the report over an input file (${p.path})`, hint: 'Choose another -o path.' }),
+    en: (p) => ({
+      message: `will not write the report over an input file (${p.path})`,
+      hint: 'Choose another -o path.',
+    }),
     vi: (p) => ({ message: `không ghi báo cáo đè lên tệp đầu vào (${p.path})`, hint: 'Chọn đường dẫn -o khác.' }),
   },
   'output-exists': {

@@ -128,7 +128,10 @@ function thresholdIssue(p: ProblemParams): Text {
         hint: 'Leave out "comparison": yes/no indicators compare with ==.',
       };
     case 'levels-unused':
-      return { message: `${head}lists "levels" but is of type ${p.type}`, hint: 'Give "type: level", or remove "levels".' };
+      return {
+        message: `${head}lists "levels" but is of type ${p.type}`,
+        hint: 'Give "type: level", or remove "levels".',
+      };
     case 'percent-unit':
       return {
         message: `${head}is a percentage with unit "${p.unit}"; a percentage takes "%" or "ratio"`,
@@ -142,7 +145,10 @@ function thresholdIssue(p: ProblemParams): Text {
 function thresholdIssueVi(p: ProblemParams): Text {
   const head = `bộ ${q(p.set)}, chỉ tiêu ${p.indicator}: `;
   if (p.issue === 'region') {
-    return { message: `${head}vùng ${q(p.region)} không phải là mã vùng`, hint: `Dùng một trong các vùng: ${p.regions}.` };
+    return {
+      message: `${head}vùng ${q(p.region)} không phải là mã vùng`,
+      hint: `Dùng một trong các vùng: ${p.regions}.`,
+    };
   }
   if (p.issue === 'value-of') {
     return {
@@ -174,7 +180,10 @@ function thresholdIssueVi(p: ProblemParams): Text {
     };
   }
   if (p.issue === 'levels-unused') {
-    return { message: `${head}có liệt kê "levels" nhưng có kiểu ${p.type}`, hint: 'Ghi "type: level", hoặc bỏ "levels".' };
+    return {
+      message: `${head}có liệt kê "levels" nhưng có kiểu ${p.type}`,
+      hint: 'Ghi "type: level", hoặc bỏ "levels".',
+    };
   }
   if (p.issue === 'percent-unit') {
     return {
@@ -231,7 +240,10 @@ function duplicateIdVi(p: ProblemParams): Text {
 export const SETS = {
   'missing-sets-dir': {
     en: (p) => ({ message: `criteria-set folder ${p.dir} does not exist`, hint: 'Check the --sets or NTM_SETS path.' }),
-    vi: (p) => ({ message: `không có thư mục bộ tiêu chí ${p.dir}`, hint: 'Kiểm tra lại đường dẫn --sets hoặc NTM_SETS.' }),
+    vi: (p) => ({
+      message: `không có thư mục bộ tiêu chí ${p.dir}`,
+      hint: 'Kiểm tra lại đường dẫn --sets hoặc NTM_SETS.',
+    }),
   },
   'duplicate-set': {
     en: (p) => ({
@@ -290,7 +302,9 @@ export const SETS = {
     }),
     vi: (p) => ({
       message: `không được dùng khóa ${q(p.key)} trong bộ tiêu chí`,
-      hint: 'Xóa khóa này: bộ tiêu chí không có trường nào tên như vậy, và nó có thể làm thay đổi cách chương trình chạy.',
+      hint:
+        'Xóa khóa này: bộ tiêu chí không có trường nào tên như vậy, ' +
+        'và nó có thể làm thay đổi cách chương trình chạy.',
     }),
   },
   'number-id': {
@@ -298,7 +312,10 @@ export const SETS = {
       message: `${p.key} ${p.text} is read by YAML as the number ${p.value}`,
       hint: `Write it in quotes: ${p.key}: "${p.text}".`,
     }),
-    vi: (p) => ({ message: `${p.key} ${p.text} bị YAML đọc thành số ${p.value}`, hint: `Ghi trong dấu nháy: ${p.key}: "${p.text}".` }),
+    vi: (p) => ({
+      message: `${p.key} ${p.text} bị YAML đọc thành số ${p.value}`,
+      hint: `Ghi trong dấu nháy: ${p.key}: "${p.text}".`,
+    }),
   },
   'duplicate-name': {
     en: (p) => ({
@@ -316,12 +333,17 @@ export const SETS = {
   },
   'empty-map': {
     en: (p) => ({ message: `${p.key} is empty`, hint: `List at least one value under ${p.key}, or remove it.` }),
-    vi: (p) => ({ message: `${p.key} không có giá trị nào`, hint: `Ghi ít nhất một giá trị trong ${p.key}, hoặc bỏ ${p.key} đi.` }),
+    vi: (p) => ({
+      message: `${p.key} không có giá trị nào`,
+      hint: `Ghi ít nhất một giá trị trong ${p.key}, hoặc bỏ ${p.key} đi.`,
+    }),
   },
   'criteria-set-threshold': { en: thresholdIssue, vi: thresholdIssueVi },
   'unsourced-threshold': {
     en: (p) => ({
-      message: `indicator ${p.indicator} of set ${q(p.set)}: the threshold${p.where ? ` (${p.where})` : ''} cites nothing`,
+      message:
+        `indicator ${p.indicator} of set ${q(p.set)}: ` +
+        `the threshold${p.where ? ` (${p.where})` : ''} cites nothing`,
       hint:
         'Add `source:` (decision, article or annex, table) to the indicator or the value, ' +
         'and `verified: true` only if its text was read.',
@@ -335,7 +357,10 @@ export const SETS = {
   },
   'unknown-set': {
     en: (p) => ({ message: `no criteria set ${q(p.id)}`, hint: '`ntm sets list` shows the sets ntm knows' }),
-    vi: (p) => ({ message: `không có bộ tiêu chí ${q(p.id)}`, hint: 'Lệnh `ntm sets list` liệt kê các bộ tiêu chí ntm biết.' }),
+    vi: (p) => ({
+      message: `không có bộ tiêu chí ${q(p.id)}`,
+      hint: 'Lệnh `ntm sets list` liệt kê các bộ tiêu chí ntm biết.',
+    }),
   },
   'extends-cycle': {
     en: (p) => ({

@@ -48,7 +48,6 @@ export function wrap(text: string, width: number): string[] {
       continue;
     }
     if (line) lines.push(line);
-    line = '';
     while (displayWidth(rest) > width) {
       const [head, tail] = splitAtWidth(rest, width);
       lines.push(head);

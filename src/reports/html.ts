@@ -62,7 +62,10 @@ export async function render(run: RunStream, opts: RenderOptions, out: ReportSin
 }
 
 const CSS = `
-:root { --met: #c6efce; --met-ink: #006100; --unmet: #ffc7ce; --unmet-ink: #9c0006; --nodata: #ffeb9c; --nodata-ink: #7a5c00; --line: #bbb; }
+:root {
+  --met: #c6efce; --met-ink: #006100; --unmet: #ffc7ce; --unmet-ink: #9c0006;
+  --nodata: #ffeb9c; --nodata-ink: #7a5c00; --line: #bbb;
+}
 * { box-sizing: border-box; }
 body { font: 14px/1.4 system-ui, "Segoe UI", Roboto, "Noto Sans", Arial, sans-serif; color: #111; margin: 1.5rem; }
 /* The summary is known only after the last unit, so it comes last in the file and is shown first. */
@@ -81,15 +84,21 @@ table { border-collapse: collapse; margin: .4rem 0 1rem; }
 th, td { border: 1px solid var(--line); padding: .25rem .45rem; vertical-align: top; text-align: left; }
 thead th { background: #eee; }
 .heatmap th.crit { vertical-align: bottom; padding: .3rem .15rem; }
-.heatmap th.crit span { writing-mode: vertical-rl; transform: rotate(180deg); max-height: 13rem; display: inline-block; text-align: left; }
+.heatmap th.crit span {
+  writing-mode: vertical-rl; transform: rotate(180deg); max-height: 13rem; display: inline-block; text-align: left;
+}
 .heatmap td.mark { text-align: center; min-width: 1.9rem; font-weight: 600; }
 .heatmap td.met { background: var(--met); color: var(--met-ink); }
 .heatmap td.unmet { background: var(--unmet); color: var(--unmet-ink); }
 .heatmap td.no-data { background: var(--nodata); color: var(--nodata-ink); }
 .heatmap td.total, .num { text-align: right; }
 .legend span { display: inline-block; padding: 0 .5rem; margin-right: .4rem; border: 1px solid var(--line); }
-.legend .met { background: var(--met); } .legend .unmet { background: var(--unmet); } .legend .no-data { background: var(--nodata); }
-.status-meets { color: var(--met-ink); } .status-fails { color: var(--unmet-ink); } .status-incomplete { color: var(--nodata-ink); }
+.legend .met { background: var(--met); }
+.legend .unmet { background: var(--unmet); }
+.legend .no-data { background: var(--nodata); }
+.status-meets { color: var(--met-ink); }
+.status-fails { color: var(--unmet-ink); }
+.status-incomplete { color: var(--nodata-ink); }
 @page { size: A4 landscape; margin: 12mm; }
 @media print {
   body { margin: 0; font-size: 10pt; }
@@ -144,7 +153,12 @@ function heatmapHead(head: RunHead, lang: Lang): string {
     ),
     `<th>${esc(t(lang, 'total'))}</th><th>${esc(t(lang, 'status'))}</th>`,
   ];
-  const legend = `<p class="legend"><span class="met">1</span>${esc(t(lang, 'met'))} <span class="unmet">&nbsp;</span>${esc(t(lang, 'notMet'))} <span class="no-data">?</span>${esc(t(lang, 'kindNoData'))}</p>`;
+  const keys = [
+    `<span class="met">1</span>${esc(t(lang, 'met'))}`,
+    `<span class="unmet">&nbsp;</span>${esc(t(lang, 'notMet'))}`,
+    `<span class="no-data">?</span>${esc(t(lang, 'kindNoData'))}`,
+  ];
+  const legend = `<p class="legend">${keys.join(' ')}</p>`;
   const table = `<table class="heatmap"><thead><tr>${cells.join('')}</tr></thead><tbody>\n`;
   return `<section id="heatmap"><h2>${esc(t(lang, 'heatmap'))}</h2>${legend}${table}`;
 }

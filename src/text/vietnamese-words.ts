@@ -75,7 +75,7 @@ export function checkWords(text: string): WordCheck {
   const check: WordCheck = { words: 0, bad: 0, examples: [] };
   for (const part of text.normalize('NFC').split(SEPARATORS)) {
     const word = part.replace(QUOTES, '');
-    if (!/[^\x00-\x7f]/.test(word) || !/\p{L}/u.test(word)) continue;
+    if (!/[\u0080-\uffff]/.test(word) || !/\p{L}/u.test(word)) continue;
     check.words++;
     if (impossible(word) !== undefined) {
       check.bad++;
