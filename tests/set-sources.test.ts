@@ -14,7 +14,13 @@ const registry: Registry = await openRegistry([SHIPPED_SETS_DIR]);
 const leaves = registry.all().flatMap((set) =>
   set.criteria.flatMap((c) =>
     c.indicators.flatMap((ind) =>
-      ind.threshold === undefined ? [] : thresholdLeaves(ind.threshold).map((leaf) => ({ where: `${set.id} ${ind.id} ${leaf.path.join(' ')}`.trim(), ind, leaf })),
+      ind.threshold === undefined
+        ? []
+        : thresholdLeaves(ind.threshold).map((leaf) => ({
+            where: `${set.id} ${ind.id} ${leaf.path.join(' ')}`.trim(),
+            ind,
+            leaf,
+          })),
     ),
   ),
 );
