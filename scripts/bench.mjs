@@ -194,7 +194,8 @@ const ratioTable = [
   '| --- | --- | --- | --- |',
   `| \`--format json\` | ${f(fm.json.ms)} | **${fm.json.vsCsv.toFixed(2)}×** csv-parse alone ` +
     `| ${fm.json.rssMb.toFixed(0)} MB |`,
-  `| \`--format csv\` | ${f(fm.csv.ms)} | **${fm.csv.vsCsv.toFixed(2)}×** csv-parse alone | ${fm.csv.rssMb.toFixed(0)} MB |`,
+  `| \`--format csv\` | ${f(fm.csv.ms)} | **${fm.csv.vsCsv.toFixed(2)}×** csv-parse alone ` +
+    `| ${fm.csv.rssMb.toFixed(0)} MB |`,
   `| \`--format table\` (the default) | ${f(fm.table.ms)} | **${fm.table.vsCsvOut.toFixed(2)}×** \`--format csv\` ` +
     `| ${fm.table.rssMb.toFixed(0)} MB |`,
 ];
