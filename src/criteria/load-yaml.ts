@@ -7,8 +7,44 @@ import { foldKey } from '../text/normalize.js';
 
 const HINT = 'Fix the criteria-set file; `ntm sets show ID` shows a set once it loads.';
 
+/** A YAML file format ntm reads: its schema, the kind of its schema problems, and what to tell the user. */
+export interface YamlFormat<S extends z.ZodType> {
+  schema: S;
+  kind: 'criteria-set-schema' | 'targets-schema';
+  /** What the file is, for messages: "a criteria set", "a targets file". */
+  what: string;
+  hint: string;
+}
+
+const SET_FORMAT = { schema: criteriaSetSchema, kind: 'criteria-set-schema', what: 'a criteria set', hint: HINT } as const;
+
+type Doc = ReturnType<typeof parseDocument>;
+
 /** Parses and validates the text of one criteria-set YAML file; every problem names its line and column. */
 export function parseSetSource(source: string, file: string): CriteriaSetFile {
+  const { doc, at, data, schema } = parseYaml(source, file, SET_FORMAT);
+  // A changed id is the first thing to fix: the duplicates it makes (17.1 twice) follow from it.
+  const changed = changedNumbers(doc, source, at, file);
+  const later = changed.length ? [] : [...duplicateIds(doc, at, file), ...duplicateNames(doc, at, file), ...emptyMaps(doc, at, file)];
+  // Every problem of the file at once: the schema's and the duplicate ids', in the order of the lines.
+  const problems = [...schema, ...changed, ...later];
+  if (problems.length) throw new InputError(byLine(problems).slice(0, MAX_PROBLEMS));
+  return data!;
+}
+
+/** Parses YAML text and validates it against a format's schema; every problem names its line and column. */
+export function parseYamlSource<S extends z.ZodType>(source: string, file: string, format: YamlFormat<S>): z.infer<S> {
+  const { data, schema } = parseYaml(source, file, format);
+  if (schema.length) throw new InputError(byLine(schema).slice(0, MAX_PROBLEMS));
+  return data!;
+}
+
+/** The document, its data when the schema accepts it, and the schema's problems; syntax errors throw. */
+function parseYaml<S extends z.ZodType>(
+  source: string,
+  file: string,
+  format: YamlFormat<S>,
+): { doc: Doc; at: At; data?: z.infer<S>; schema: Problem[] } {
   const lineCounter = new LineCounter();
   const doc = parseDocument(source, { lineCounter, uniqueKeys: true, prettyErrors: false });
   const at = (offset: number) => lineCounter.linePos(offset);
@@ -20,9 +56,9 @@ export function parseSetSource(source: string, file: string): CriteriaSetFile {
         severity: 'error',
         file,
         ...position(at(e.pos[0])),
-        params: { detail: firstLine(e.message) },
+        params: { detail: firstLine(e.message), format: format.kind },
         message: `YAML syntax error: ${firstLine(e.message)}`,
-        hint: HINT,
+        hint: format.hint,
       })),
     );
   }
@@ -33,31 +69,28 @@ export function parseSetSource(source: string, file: string): CriteriaSetFile {
 
   let data: unknown;
   try {
-    // A small alias budget: criteria sets need few aliases, and this stops a "billion laughs" file.
+    // A small alias budget: these files need few aliases, and this stops a "billion laughs" file.
     data = doc.toJS({ maxAliasCount: MAX_ALIASES });
   } catch (e) {
     let first: Node | undefined;
     visit(doc, { Alias: (_, node) => ((first = node), visit.BREAK) });
     const range = (first as Node | undefined)?.range;
+    const detail = firstLine((e as Error).message);
     return fail({
       kind: 'yaml-alias-bomb',
       file,
       ...(range ? position(at(range[0])) : {}),
-      params: { detail: firstLine((e as Error).message), max: MAX_ALIASES },
-      message: `YAML aliases expand too far (${firstLine((e as Error).message)}): a criteria set needs at most ${MAX_ALIASES} alias expansions, and a file that nests aliases is a "billion laughs" attack`,
+      params: { detail, max: MAX_ALIASES, format: format.kind },
+      message:
+        `YAML aliases expand too far (${detail}): ${format.what} needs at most ${MAX_ALIASES} alias ` +
+        'expansions, and a file that nests aliases is a "billion laughs" attack',
       hint: 'Write the values out instead of nesting aliases (*name) of aliases.',
     });
   }
 
-  // Every problem of the file at once: the schema's and the duplicate ids', in the order of the lines.
-  const parsed = criteriaSetSchema.safeParse(data);
-  const schema = parsed.success ? [] : parsed.error.issues.map((issue) => describeIssue(issue, doc, at, file));
-  // A changed id is the first thing to fix: the duplicates it makes (17.1 twice) follow from it.
-  const changed = changedNumbers(doc, source, at, file);
-  const later = changed.length ? [] : [...duplicateIds(doc, at, file), ...duplicateNames(doc, at, file), ...emptyMaps(doc, at, file)];
-  const problems = [...schema, ...changed, ...later];
-  if (problems.length) throw new InputError(byLine(problems).slice(0, MAX_PROBLEMS));
-  return parsed.data!;
+  const parsed = format.schema.safeParse(data);
+  const schema = parsed.success ? [] : parsed.error.issues.map((issue) => describeIssue(issue, doc, at, file, format));
+  return { doc, at, data: parsed.success ? parsed.data : undefined, schema };
 }
 
 type At = (o: number) => { line: number; col: number };
@@ -201,22 +234,23 @@ export function locate(source: string, path: (string | number)[]): { line?: numb
 
 function describeIssue(
   issue: z.core.$ZodIssue,
-  doc: ReturnType<typeof parseDocument>,
-  at: (o: number) => { line: number; col: number },
+  doc: Doc,
+  at: At,
   file: string,
+  format: YamlFormat<z.ZodType>,
 ): Problem {
   const path = issue.path.map((p) => (typeof p === 'symbol' ? String(p) : p));
   const keyName = path.length ? path.map((p, i) => (typeof p === 'number' ? `[${p}]` : i ? `.${p}` : p)).join('') : '(top level)';
   let node = nodeAt(doc.contents, path);
   let message: string;
-  let hint = HINT;
+  let hint = format.hint;
   let params: ProblemParams;
 
   if (issue.code === 'unrecognized_keys') {
     const key = issue.keys[0] ?? '';
     const keyNode = keyNodeOf(node, key);
     if (keyNode) node = keyNode;
-    const allowed = allowedKeys(path);
+    const allowed = allowedKeys(path, format.schema);
     const guess = closest(key, allowed);
     message = `unknown key "${key}"${path.length ? ` in ${keyName}` : ''}`;
     params = { issue: 'unknown-key', key, at: path.length ? keyName : undefined, guess, allowed: allowed.join(', ') };
@@ -237,7 +271,7 @@ function describeIssue(
     message = `${keyName}: ${issue.message}`;
   }
   const range = node?.range;
-  return { kind: 'criteria-set-schema', severity: 'error', file, ...(range ? position(at(range[0])) : {}), message, hint, params };
+  return { kind: format.kind, severity: 'error', file, ...(range ? position(at(range[0])) : {}), message, hint, params };
 }
 
 function nodeAt(root: unknown, path: (string | number)[]): Node | undefined {
@@ -263,9 +297,9 @@ function valueAt(doc: ReturnType<typeof parseDocument>, path: (string | number)[
   return isNode(v) ? v.toJSON() : v;
 }
 
-function allowedKeys(path: (string | number)[]): string[] {
+function allowedKeys(path: (string | number)[], root: z.ZodType): string[] {
   // The schema one level down the path, without its zod internals.
-  let schema: unknown = criteriaSetSchema;
+  let schema: unknown = root;
   for (const p of path) {
     const def = (schema as { def?: { type?: string; shape?: Record<string, unknown>; element?: unknown; innerType?: unknown } }).def;
     if (!def) break;

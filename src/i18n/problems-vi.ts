@@ -97,20 +97,24 @@ function foundVi(p: ProblemParams): string {
 const TYPES_VI: Record<string, string> = { number: 'một số', string: 'một chuỗi ký tự', boolean: 'true hoặc false', array: 'một danh sách', object: 'một bảng khoá–giá trị' };
 const typeVi = (t: unknown) => TYPES_VI[String(t)] ?? String(t);
 
-function schemaIssue(p: ProblemParams): Text {
+const TARGETS_FILE_HINT = 'Sửa lại tệp chỉ tiêu kế hoạch (--targets); định dạng tệp xem trong README.';
+/** A YAML problem's hint: the file it is in is a criteria set or a targets file (`format`). */
+const fileHint = (p: ProblemParams) => (p.format === 'targets-schema' ? TARGETS_FILE_HINT : SET_FILE_HINT);
+
+function schemaIssue(p: ProblemParams, hint = SET_FILE_HINT): Text {
   switch (p.issue) {
     case 'unknown-key':
       return { message: `khoá ${q(p.key)} không hợp lệ${p.at ? ` trong ${p.at}` : ''}`, hint: p.guess ? `Có phải ý bạn là ${q(p.guess)}?` : `Các khoá được phép: ${p.allowed}` };
     case 'missing-key':
-      return { message: `thiếu khoá ${q(p.key)} (cần ${typeVi(p.expected)})`, hint: SET_FILE_HINT };
+      return { message: `thiếu khoá ${q(p.key)} (cần ${typeVi(p.expected)})`, hint };
     case 'wrong-type':
-      return { message: `${p.key}: cần ${typeVi(p.expected)}, nhưng gặp ${foundVi(p)}`, hint: SET_FILE_HINT };
+      return { message: `${p.key}: cần ${typeVi(p.expected)}, nhưng gặp ${foundVi(p)}`, hint };
     case 'not-one-of':
-      return { message: `${p.key}: phải là một trong các giá trị ${p.values}`, hint: SET_FILE_HINT };
+      return { message: `${p.key}: phải là một trong các giá trị ${p.values}`, hint };
     case 'invalid':
-      return { message: `${p.key}: giá trị không hợp lệ ở đây (${foundVi(p)})`, hint: SET_FILE_HINT };
+      return { message: `${p.key}: giá trị không hợp lệ ở đây (${foundVi(p)})`, hint };
     default:
-      return { message: `${p.key}: ${p.detail}`, hint: SET_FILE_HINT };
+      return { message: `${p.key}: ${p.detail}`, hint };
   }
 }
 
@@ -291,9 +295,9 @@ export const PROBLEMS_VI = {
     message: `mã bộ tiêu chí ${q(p.id)} được khai báo hai lần: ${p.first} và ${p.second}`,
     hint: 'Đặt cho bộ tiêu chí của bạn một mã khác (và dùng `extends` bộ có sẵn nếu đó là một biến thể).',
   }),
-  'yaml-syntax': (p) => ({ message: `lỗi cú pháp YAML: ${p.detail}`, hint: SET_FILE_HINT }),
+  'yaml-syntax': (p) => ({ message: `lỗi cú pháp YAML: ${p.detail}`, hint: fileHint(p) }),
   'yaml-alias-bomb': (p) => ({
-    message: `các bí danh (alias) YAML bung ra quá lớn (${p.detail}): một bộ tiêu chí chỉ cần tối đa ${p.max} lần bung bí danh, còn tệp lồng bí danh vào nhau là kiểu tấn công "billion laughs"`,
+    message: `các bí danh (alias) YAML bung ra quá lớn (${p.detail}): ${p.format === 'targets-schema' ? 'một tệp chỉ tiêu' : 'một bộ tiêu chí'} chỉ cần tối đa ${p.max} lần bung bí danh, còn tệp lồng bí danh vào nhau là kiểu tấn công "billion laughs"`,
     hint: 'Viết thẳng các giá trị ra thay vì lồng bí danh (*tên) của bí danh.',
   }),
   'criteria-set-schema': schemaIssue,
@@ -374,6 +378,53 @@ export const PROBLEMS_VI = {
     hint: 'Số liệu điều tra thường chưa đầy đủ; thiếu các cột này thì chưa đơn vị nào được công nhận đạt chuẩn.',
   }),
 
+  // Progress: baseline, aliases, targets
+  'targets-schema': (p) => schemaIssue(p, TARGETS_FILE_HINT),
+  'target-unit-unknown': (p) =>
+    p.ambiguous
+      ? {
+          message: `chỉ tiêu kế hoạch nêu ${q(p.unit)}, và tệp số liệu có ${p.ambiguous} đơn vị cùng tên này`,
+          hint: 'Ghi thêm đơn vị cấp trên (parent) của đơn vị đó vào chỉ tiêu.',
+        }
+      : {
+          message:
+            `chỉ tiêu kế hoạch nêu ${unitName(p)}, nhưng tệp số liệu không có đơn vị này` +
+            (p.guess ? `; có lẽ là ${q(p.guess)}` : ''),
+          hint: p.guess
+            ? 'Thêm --match-near để ghép các tên chỉ khác một chữ hoặc một dấu thanh, hoặc sửa tên trong tệp chỉ tiêu.'
+            : 'Sửa tên trong tệp chỉ tiêu cho giống tên trong tệp số liệu.',
+        },
+  'targets-need-baseline': (p) => ({
+    message: `${p.count} chỉ tiêu so với năm trước (dòng ${p.lines} của tệp chỉ tiêu) cần kết quả năm trước`,
+    hint: 'Thêm --baseline TỆP: bảng số liệu năm trước, cùng bộ tiêu chí.',
+  }),
+  'target-indicator-unknown': (p) => ({
+    message: `chỉ tiêu kế hoạch nêu chỉ tiêu ${q(p.indicator)}, nhưng bộ ${q(p.set)} không có chỉ tiêu này`,
+    hint: 'Ghi mã chỉ tiêu như bộ tiêu chí ghi (`ntm sets show ID`).',
+  }),
+  'targets-skipped': (p) => ({
+    message: `${p.count} chỉ tiêu kế hoạch không áp dụng cho lần đánh giá này (bộ ${q(p.set)}): ${p.labels}`,
+    hint: 'Chúng dành cho bộ tiêu chí hoặc cấp khác; đánh giá tệp số liệu của cấp đó để xét chúng.',
+  }),
+  'aliases-row': (p) => ({
+    message: `dòng này có ${p.cells} ô; tệp tên ghép cần đúng hai ô: tên trong tệp số liệu và tên trong tệp năm trước`,
+    hint: 'Mỗi dòng một cặp tên, ví dụ: Thuần Mang,Thuận Mang.',
+  }),
+  'baseline-criteria-differ': (p) => ({
+    message: `bộ tiêu chí của tệp năm trước (${q(p.before)}) khác bộ của năm nay (${q(p.set)}) ở các tiêu chí: ${p.ids}`,
+    hint: 'Chỉ so sánh được các tiêu chí cùng số hiệu; các tiêu chí này không được tính là tăng hay giảm.',
+  }),
+  'baseline-level-differs': (p) => ({
+    message: `tệp năm trước là số liệu cấp ${levelWord(p.before)}, còn năm nay là cấp ${levelWord(p.level)}`,
+    hint: 'So sánh hai tệp cùng cấp (thôn với thôn, xã với xã).',
+  }),
+  'likely-same-unit': (p) => ({
+    message:
+      `${unitName(p)} có lẽ là ${q(p.baselineName)} trong tệp năm trước (chỉ khác một chữ hoặc một dấu thanh)` +
+      (p.matched ? '; đã ghép hai tên' : '; chưa ghép: tính là đơn vị mới và đơn vị không còn'),
+    hint: p.matched ? undefined : 'Thêm --match-near để ghép, hoặc ghép tên bằng --aliases TỆP.',
+  }),
+
   // Command line and output
   'bad-region': (p) => ({ message: `không có vùng ${q(p.region)}`, hint: `Dùng một trong các vùng: ${p.regions}.` }),
   'year-out-of-period': (p) => ({
@@ -385,7 +436,9 @@ export const PROBLEMS_VI = {
   usage: (p) =>
     p.case === 'stdin-twice'
       ? { message: 'đầu vào chuẩn ("-") chỉ đọc được một lần' }
-      : p.case === 'unknown-format'
+      : p.case === 'match-without-baseline'
+        ? { message: '--match-near và --aliases dùng để ghép đơn vị với năm trước: cần có --baseline hoặc --targets' }
+        : p.case === 'unknown-format'
         ? { message: `không xác định được định dạng báo cáo từ tên tệp ${q(p.output)}`, hint: `Đặt tên tệp có một trong các đuôi ${p.extensions}, hoặc thêm --format (${p.formats}).` }
         : { message: `báo cáo ${p.format} là tệp nhị phân, in ra màn hình sẽ thành ký tự rác`, hint: `Thêm -o report.${p.ext}, hoặc chuyển đầu ra chuẩn vào một tệp.` },
   'template-format': (p) => ({

@@ -4,7 +4,14 @@ import type { Registry } from '../criteria/registry.js';
 import type { CriteriaSet } from '../criteria/types.js';
 import { readSurvey, type ReadResult, type SurveyRow } from '../data/read-survey.js';
 import { UnitIndex } from '../data/unit-index.js';
-import { compilePlan, evaluateUnit, SummaryBuilder, type Plan } from '../engine/evaluate.js';
+import {
+  compilePlan,
+  evaluateUnit,
+  keptIndicators,
+  SummaryBuilder,
+  type KeptIndicator,
+  type Plan,
+} from '../engine/evaluate.js';
 import type { FileEvaluation, SetRef, Summary, UnitResult } from '../engine/types.js';
 import { VillageTally, withVillageShares } from '../engine/village-shares.js';
 import { fail, InputError, type Problem } from '../problems.js';
@@ -33,6 +40,8 @@ export interface RunRequest {
   sheet?: string;
   /** Whether units carry their gaps; a summary-only run needs only their statuses. */
   gaps: boolean;
+  /** Indicators whose numeric values each unit keeps (`UnitResult.values`): targets on an indicator. */
+  keep?: string[];
   /** The language of notices. */
   lang: Lang;
   /** Told which set was chosen when ntm chose it. */
@@ -84,14 +93,20 @@ function flatten(first: IteratorResult<UnitResult[]>, rest: AsyncIterator<UnitRe
   return iterator;
 }
 
-const emptySummary = (): Summary => ({
-  units: 0,
-  meeting: 0,
-  incomplete: 0,
-  averageMet: 0,
-  mostMissed: [],
-  bases: { verified: 0, secondary: 0, mark: 0 },
-});
+/** The summary of a file left out: nothing counted (in the set's bands once the set is known). */
+const emptySummary = (set?: CriteriaSet): Summary =>
+  set
+    ? new SummaryBuilder(set).build()
+    : {
+        units: 0,
+        meeting: 0,
+        incomplete: 0,
+        averageMet: 0,
+        mostMissed: [],
+        bases: { verified: 0, secondary: 0, mark: 0 },
+        bands: [],
+        criteriaMet: [],
+      };
 
 class Run {
   readonly errors: Problem[] = [];
@@ -103,6 +118,7 @@ class Run {
   private readonly fixed?: CriteriaSet;
   private set?: CriteriaSet;
   private plan?: Plan;
+  private keep: KeptIndicator[] = [];
   private ctx: Context = {};
   private overall?: SummaryBuilder;
   private tally?: VillageTally;
@@ -169,7 +185,7 @@ class Run {
         this.errors.push(...e.problems);
         // Units of this file are in the report already: it cannot be made whole.
         if (!held) throw new InputError(this.errors);
-        this.files.push({ file: name, units: 0, summary: emptySummary(), errors: e.problems.length });
+        this.files.push({ file: name, units: 0, summary: emptySummary(this.set), errors: e.problems.length });
         return;
       }
       if (next.done) {
@@ -202,7 +218,7 @@ class Run {
     const plan = this.plan!;
     const warn = this.log.add;
     const input = this.tally ? withVillageShares(row, plan, this.tally, warn) : row;
-    return evaluateUnit(plan, input, warn, { gaps: this.req.gaps });
+    return evaluateUnit(plan, input, warn, { gaps: this.req.gaps, keep: this.keep });
   }
 
   private choose(chosen: CriteriaSet, how: string, file: string): void {
@@ -213,6 +229,7 @@ class Run {
       if (how === 'matched') this.req.onNotice(usingSetNotice(this.req.lang, file, chosen.id, chosen.source.document));
       this.ctx = setContext(chosen, this.req.region, this.req.year, this.req.group);
       this.plan = compilePlan(chosen, this.ctx);
+      this.keep = keptIndicators(this.plan, this.req.keep ?? []);
       this.overall = new SummaryBuilder(chosen);
     } else if (chosen.id !== this.set.id) {
       const before = this.set.id;

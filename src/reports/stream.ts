@@ -1,7 +1,7 @@
 import { once } from 'node:events';
 import type { Writable } from 'node:stream';
 import type { Problem } from '../problems.js';
-import type { FileEvaluation, SetRef, Summary, UnitResult } from '../engine/types.js';
+import type { FileEvaluation, ProgressParts, SetRef, Summary, UnitResult } from '../engine/types.js';
 import type { RenderOptions } from './options.js';
 
 /**
@@ -17,7 +17,8 @@ export interface RunHead {
   inputs: string[];
 }
 
-export interface RunTail {
+/** With --baseline, --targets or --by parent, the tail also has `progress`, `targets`, `byParent`. */
+export interface RunTail extends ProgressParts {
   files: FileEvaluation[];
   summary: Summary;
   /** The warnings kept in full: the first few of each kind. */

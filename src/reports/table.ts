@@ -8,7 +8,9 @@ import { BlockWriter } from './block-writer.js';
 import { BoxTable, fitColumns, type BoxCell, type ColumnSpec } from './box-table.js';
 import { gapCells, missingCriteria, statusLabel } from './describe-gap.js';
 import { fileSummaryLine, mostMissedLine, setLine, severalFiles, summaryLine, unitNames } from './labels.js';
+import { formatNumber } from './format-values.js';
 import type { RenderOptions } from './options.js';
+import { bandLabel, progressSections, type SectionTable } from './progress-views.js';
 import { withSpill, type Spill } from './spill.js';
 import type { ReportSink, RunHead, RunStream } from './stream.js';
 import { CriterionView, OwnerView } from './views.js';
@@ -50,6 +52,8 @@ export async function render(run: RunStream, opts: RenderOptions, out: ReportSin
     else await byUnit(run, x, spill);
   });
   await x.w.write(summaryText(run, x));
+  const tail = run.tail();
+  for (const section of progressSections({ ...run.head, ...tail }, lang)) await x.w.write(sectionText(section, x));
   await x.w.flush();
 }
 
@@ -263,5 +267,21 @@ function summaryText(run: RunStream, x: Context): string {
   const lines = [c.bold(`${t(lang, 'summary')}: `) + summaryLine(s, lang)];
   if (severalFiles(s)) for (const f of s.files) lines.push(terminalSafe(`  ${fileSummaryLine(f, s, lang)}`));
   if (s.summary.mostMissed.length) lines.push(terminalSafe(`${t(lang, 'mostMissed')}: ${mostMissedLine(s)}`));
+  const bands = s.summary.bands.map((b) => `${bandLabel(b, lang)}: ${b.units}`).join('; ');
+  lines.push(`${t(lang, 'bandsTitle')}: ${bands}`);
+  const shares = s.summary.criteriaMet.map((c) => `${c.criterion}: ${formatNumber(c.share, lang)} %`).join('; ');
+  if (shares) lines.push(`${t(lang, 'shareTitle')}: ${shares}`);
   return `${lines.join('\n')}\n`;
+}
+
+/** A table of the progress, the plan's targets or the roll-ups: the first column wide, figures narrow. */
+function sectionText(s: SectionTable, x: Context): string {
+  const specs: ColumnSpec[] = s.head.map((_, i) => (i === 0 ? { weight: 3, min: 12 } : { weight: 1, min: 6 }));
+  const table = new BoxTable(fitColumns(specs, x.width));
+  const cells = (r: (string | number)[]) =>
+    r.map((v) => (typeof v === 'number' ? { text: formatNumber(v, x.lang) } : name(x, v)));
+  const rows = s.rows.map((r) => table.row(cells(r))).join('');
+  const notes = s.notes.map((n) => `${terminalSafe(n)}\n`).join('');
+  const head = table.row(heading(x, s.head), true);
+  return `${x.c.bold(terminalSafe(s.title))}\n${table.top()}${head}${rows}${table.bottom()}${notes}`;
 }
