@@ -173,3 +173,40 @@ describe('progress in every report format', () => {
     expect(r.stdout).not.toMatch(/(src|href)=/);
   });
 });
+
+describe('progress on the streamed run', () => {
+  it('a baseline of another level stops the run before any report is begun', async () => {
+    const r = await ntm(['evaluate', T('thon-2021.csv'), '--baseline', 'fixtures/bac-giang-xa-2024.csv', '--format', 'json']);
+    expect(r.code).toBe(2);
+    expect(r.stdout).toBe('');
+    expect(r.stderr).toContain('fixtures/bac-giang-xa-2024.csv: error: the baseline is a survey of xa units and this one of thon units');
+  });
+
+  it('a target naming no unit of the survey: the report is whole, the error follows it, exit 2', async () => {
+    const r = await ntm(['evaluate', ...XA, '--targets', NGAN_SON_TARGETS, '--format', 'json']);
+    expect(r.code).toBe(2);
+    const doc = json(r);
+    expect(doc.units).toHaveLength(9);
+    expect(doc.targets).toBeUndefined();
+    expect(doc.errors).toEqual([expect.objectContaining({ kind: 'target-unit-unknown', line: 33 })]);
+  });
+
+  it('the terminal table ends with the plan, the progress and the roll-up', async () => {
+    const r = await ntm(['evaluate', ...THON, '--match-near', '--targets', T('thon.targets.yaml'), '--by', 'parent']);
+    expect(r.code).toBe(0);
+    const titles = ['Progress against the plan', `Against last year (${T('thon-2020.csv')})`, 'By parent'];
+    const at = titles.map((title) => r.stdout.indexOf(title));
+    expect(at.every((i) => i > r.stdout.indexOf('Summary: '))).toBe(true);
+    expect([...at].sort((a, b) => a - b)).toEqual(at);
+    expect(r.stdout).toContain('Units by criteria met: 16: 3; 12–15: 2; 8–11: 2; 4–7: 0; under 4: 0');
+  });
+
+  it('--quiet --format json: the summary with its bands, and the progress keys', async () => {
+    const r = await ntm(['evaluate', ...THON, '--quiet', '--format', 'json', '--by', 'parent']);
+    const doc = json(r);
+    expect(Object.keys(doc)).toEqual(expect.arrayContaining(['summary', 'progress', 'byParent']));
+    expect(doc.summary.bands[0]).toEqual({ from: 16, to: 16, units: 3 });
+    // Seven units of this year, and two of last year's gone (Bản Phác is Bản Phạc, not matched here).
+    expect(doc.progress.units).toHaveLength(9);
+  });
+});
