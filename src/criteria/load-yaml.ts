@@ -16,7 +16,12 @@ export interface YamlFormat<S extends z.ZodType> {
   hint: string;
 }
 
-const SET_FORMAT = { schema: criteriaSetSchema, kind: 'criteria-set-schema', what: 'a criteria set', hint: HINT } as const;
+const SET_FORMAT = {
+  schema: criteriaSetSchema,
+  kind: 'criteria-set-schema',
+  what: 'a criteria set',
+  hint: HINT,
+} as const;
 
 type Doc = ReturnType<typeof parseDocument>;
 
@@ -25,7 +30,9 @@ export function parseSetSource(source: string, file: string): CriteriaSetFile {
   const { doc, at, data, schema } = parseYaml(source, file, SET_FORMAT);
   // A changed id is the first thing to fix: the duplicates it makes (17.1 twice) follow from it.
   const changed = changedNumbers(doc, source, at, file);
-  const later = changed.length ? [] : [...duplicateIds(doc, at, file), ...duplicateNames(doc, at, file), ...emptyMaps(doc, at, file)];
+  const later = changed.length
+    ? []
+    : [...duplicateIds(doc, at, file), ...duplicateNames(doc, at, file), ...emptyMaps(doc, at, file)];
   // Every problem of the file at once: the schema's and the duplicate ids', in the order of the lines.
   const problems = [...schema, ...changed, ...later];
   if (problems.length) throw new InputError(byLine(problems).slice(0, MAX_PROBLEMS));
@@ -271,7 +278,8 @@ function describeIssue(
     message = `${keyName}: ${issue.message}`;
   }
   const range = node?.range;
-  return { kind: format.kind, severity: 'error', file, ...(range ? position(at(range[0])) : {}), message, hint, params };
+  const at0 = range ? position(at(range[0])) : {};
+  return { kind: format.kind, severity: 'error', file, ...at0, message, hint, params };
 }
 
 function nodeAt(root: unknown, path: (string | number)[]): Node | undefined {

@@ -100,6 +100,7 @@ const typeVi = (t: unknown) => TYPES_VI[String(t)] ?? String(t);
 const TARGETS_FILE_HINT = 'Sửa lại tệp chỉ tiêu kế hoạch (--targets); định dạng tệp xem trong README.';
 /** A YAML problem's hint: the file it is in is a criteria set or a targets file (`format`). */
 const fileHint = (p: ProblemParams) => (p.format === 'targets-schema' ? TARGETS_FILE_HINT : SET_FILE_HINT);
+const aliasFileVi = (p: ProblemParams) => (p.format === 'targets-schema' ? 'một tệp chỉ tiêu' : 'một bộ tiêu chí');
 
 function schemaIssue(p: ProblemParams, hint = SET_FILE_HINT): Text {
   switch (p.issue) {
@@ -297,7 +298,9 @@ export const PROBLEMS_VI = {
   }),
   'yaml-syntax': (p) => ({ message: `lỗi cú pháp YAML: ${p.detail}`, hint: fileHint(p) }),
   'yaml-alias-bomb': (p) => ({
-    message: `các bí danh (alias) YAML bung ra quá lớn (${p.detail}): ${p.format === 'targets-schema' ? 'một tệp chỉ tiêu' : 'một bộ tiêu chí'} chỉ cần tối đa ${p.max} lần bung bí danh, còn tệp lồng bí danh vào nhau là kiểu tấn công "billion laughs"`,
+    message:
+      `các bí danh (alias) YAML bung ra quá lớn (${p.detail}): ${aliasFileVi(p)} chỉ cần ` +
+      `tối đa ${p.max} lần bung bí danh, còn tệp lồng bí danh vào nhau là kiểu tấn công "billion laughs"`,
     hint: 'Viết thẳng các giá trị ra thay vì lồng bí danh (*tên) của bí danh.',
   }),
   'criteria-set-schema': schemaIssue,
@@ -411,12 +414,22 @@ export const PROBLEMS_VI = {
     hint: 'Mỗi dòng một cặp tên, ví dụ: Thuần Mang,Thuận Mang.',
   }),
   'baseline-criteria-differ': (p) => ({
-    message: `bộ tiêu chí của tệp năm trước (${q(p.before)}) khác bộ của năm nay (${q(p.set)}) ở các tiêu chí: ${p.ids}`,
+    message:
+      `bộ tiêu chí của tệp năm trước (${q(p.before)}) khác bộ của năm nay (${q(p.set)}) ` +
+      `ở các tiêu chí: ${p.ids}`,
     hint: 'Chỉ so sánh được các tiêu chí cùng số hiệu; các tiêu chí này không được tính là tăng hay giảm.',
   }),
   'baseline-level-differs': (p) => ({
     message: `tệp năm trước là số liệu cấp ${levelWord(p.before)}, còn năm nay là cấp ${levelWord(p.level)}`,
     hint: 'So sánh hai tệp cùng cấp (thôn với thôn, xã với xã).',
+  }),
+  'baseline-no-data': (p) => ({
+    message:
+      `${p.count} kết luận tiêu chí trong tệp năm trước thiếu số liệu: tiêu chí khi đó đã đạt mà không thể hiện ` +
+      'được tính là chưa đạt, và nếu năm nay đạt thì tính là đạt thêm',
+    hint:
+      'Bổ sung số liệu năm trước (dấu đạt hoặc giá trị) nếu có thể; ' +
+      'nếu không, cần thận trọng khi đọc các tiêu chí đạt thêm đó.',
   }),
   'likely-same-unit': (p) => ({
     message:

@@ -7,7 +7,13 @@ import type { CriteriaSet } from '../criteria/types.js';
 import { readAliases } from '../data/read-aliases.js';
 import { readSurvey } from '../data/read-survey.js';
 import { compilePlan, evaluateUnit, keptIndicators } from '../engine/evaluate.js';
-import { ProgressTracker, unitRecord, type Progress, type ProgressTotals, type UnitRecord } from '../engine/progress.js';
+import {
+  ProgressTracker,
+  unitRecord,
+  type Progress,
+  type ProgressTotals,
+  type UnitRecord,
+} from '../engine/progress.js';
 import { RollupBuilder } from '../engine/rollup.js';
 import { evaluateTargets, type IndicatorTally, type TargetRun, type UnitFact } from '../engine/targets.js';
 import type { ProgressParts, Summary, UnitResult } from '../engine/types.js';
@@ -44,6 +50,8 @@ interface Baseline {
   set: CriteriaSet;
   records: UnitRecord[];
   indicators: Map<string, IndicatorTally>;
+  /** Criterion verdicts of the baseline with no data: criteria then met may be undercounted. */
+  noData: number;
 }
 
 /**
@@ -51,7 +59,10 @@ interface Baseline {
  * checked first (a mistake in them stops the run before any survey is read), then last year's
  * survey is judged into compact records (names and criteria met).
  */
-export async function prepareProgress(o: ProgressOptions, ctx: ProgressContext): Promise<ProgressCollector | undefined> {
+export async function prepareProgress(
+  o: ProgressOptions,
+  ctx: ProgressContext,
+): Promise<ProgressCollector | undefined> {
   if ((o.matchNear || o.aliases) && !o.baseline && !o.targets) matchWithoutBaseline();
   if (!o.baseline && !o.targets && !o.byParent) return undefined;
   const targets = o.targets ? await loadTargets(o.targets) : undefined;
@@ -80,6 +91,7 @@ async function readBaseline(file: string, ctx: ProgressContext, ids: string[], l
   const indicators = new Map<string, IndicatorTally>();
   let evaluate: ((row: Parameters<typeof evaluateUnit>[1]) => UnitResult) | undefined;
   let criterionIds: string[] = [];
+  let noData = 0;
   const reading = readSurvey(file, {
     encoding: ctx.encoding,
     percentAsIs: ctx.percentAsIs,
@@ -97,9 +109,14 @@ async function readBaseline(file: string, ctx: ProgressContext, ids: string[], l
   });
   for (;;) {
     const next = await reading.next();
-    if (next.done) return { file: file === '-' ? '(stdin)' : file, set: next.value.set, records, indicators };
+    if (next.done) {
+      const name = file === '-' ? '(stdin)' : file;
+      if (noData) log.add(baselineNoData(name, noData));
+      return { file: name, set: next.value.set, records, indicators, noData };
+    }
     for (const row of next.value) {
       const u = evaluate!(row);
+      for (const c of u.criteria) if (c === 'no-data') noData++;
       records.push(unitRecord(u, criterionIds));
       tally(indicators, u);
     }
@@ -286,6 +303,19 @@ export class ProgressCollector {
     const r = evaluateTargets(t, run, targetLabeller(this.ctx.lang), t.plan.file ?? t.plan.document);
     return { ...r, problems: r.problems.map((p) => ({ ...p, file: this.o.targets })) };
   }
+}
+
+function baselineNoData(file: string, count: number): Problem {
+  return {
+    kind: 'baseline-no-data',
+    severity: 'warning',
+    file,
+    params: { count },
+    message:
+      `${count} criterion verdict${count === 1 ? '' : 's'} of the baseline have no data: a criterion met ` +
+      'then but not shown is counted as not met, and as gained if it is met now',
+    hint: "Complete last year's survey (marks or values) where you can; otherwise read those gains with care.",
+  };
 }
 
 function likelySameUnit(file: string, l: Progress['likely'][number]): Problem {

@@ -139,7 +139,11 @@ function officialHtml(s: Whole, lang: Lang): string {
   const n = (v: number) => formatNumber(v, lang);
   const { bands, criteriaMet } = s.summary;
   const byBand = bands.map((b) => ({ label: bandLabel(b, lang), value: b.units, text: String(b.units) }));
-  const shares = criteriaMet.map((c) => ({ label: `${c.criterion}. ${c.name}`, value: c.share, text: `${n(c.share)} %` }));
+  const shares = criteriaMet.map((c) => ({
+    label: `${c.criterion}. ${c.name}`,
+    value: c.share,
+    text: `${n(c.share)} %`,
+  }));
   const charts = [
     barChart(t(lang, 'bandsTitle'), byBand, Math.max(1, ...bands.map((b) => b.units)), esc),
     barChart(t(lang, 'shareTitle'), shares, 100, esc),
@@ -163,7 +167,9 @@ function progressHtml(run: RunStream, lang: Lang): string {
   });
   const max = Math.max(150, ...drawn.map((d) => Math.min(d.value, 200)));
   const chart = drawn.length ? barChart(t(lang, 'targetsTitle'), drawn, max, esc) : '';
-  const html = sections.map((x, i) => `<section id="${x.id}">${i === 0 ? chart : ''}${sectionHtml(x, lang, 'h2')}</section>`);
+  const html = sections.map(
+    (x, i) => `<section id="${x.id}">${i === 0 ? chart : ''}${sectionHtml(x, lang, 'h2')}</section>`,
+  );
   return `${html.join('\n')}\n`;
 }
 
