@@ -6,7 +6,8 @@ import { FORMATS, formatFromPath } from '../reports/registry.js';
 import { reportDate, type View } from '../reports/options.js';
 import { terminalSafe } from '../text/terminal-safe.js';
 import { EXIT, formatProblem } from './exit.js';
-import { commonOptions, openSets, type CommonOptions } from './options.js';
+import type { Registry } from '../criteria/registry.js';
+import { commonOptions, openSets, openSetsById, type CommonOptions } from './options.js';
 
 interface EvaluateOptions extends CommonOptions {
   set?: string;
@@ -38,7 +39,11 @@ export function registerEvaluate(program: Command, out: (s: string) => void): vo
       .description('which units meet the standard, and the gaps that remain')
       .argument('<files...>', 'survey files (CSV or .xlsx), one row per village or commune ("-" reads standard input)'),
   )
-    .option('--set <id|file>', 'criteria set id or YAML file (default: the set whose criteria match the header best)')
+    .option(
+      '--set <id|file>',
+      'criteria set id or YAML file (default: the set whose criteria match the header best); ' +
+        'A,B,… judges each unit against each set in order (NTM, advanced, model) and reports the level reached',
+    )
     .option('--year <year>', 'year of year-dependent thresholds (default: the set\'s)')
     .addOption(new Option('--format <format>', 'output format').choices(Object.keys(FORMATS)))
     .option('-o, --output <file>', `write the report to FILE (format from its extension: ${EXTENSIONS})`)
@@ -78,7 +83,7 @@ async function evaluate(files: string[], opts: EvaluateOptions, out: (s: string)
   if (files.filter((f) => f === '-').length > 1) {
     fail({ kind: 'usage', params: { case: 'stdin-twice' }, message: 'standard input ("-") can be read only once' });
   }
-  const { registry, setId } = await openSets(opts, opts.set);
+  const { registry, setId, levels } = await openLevelSets(opts, files);
   // The reader, engine and reports load only when a command needs them: start-up stays fast.
   const [{ openRun }, { checkOutput, openOutput }, { summaryLine }, { sinkFor }, { tailFields }, { progressJson }] =
     await Promise.all([
@@ -122,6 +127,7 @@ async function evaluate(files: string[], opts: EvaluateOptions, out: (s: string)
     sheet: opts.sheet,
     // --quiet without -o needs only the summary: the units need no gaps.
     gaps: report,
+    levels,
     keep: progress?.indicatorIds,
     lang,
     // Which set ntm chose is said even with --quiet: a verdict under the wrong set is wrong.
@@ -176,6 +182,25 @@ async function evaluate(files: string[], opts: EvaluateOptions, out: (s: string)
   // With --targets, the exit code says whether the plan is met, not whether every unit is.
   const allMet = tail.targets ? tail.targets.results.every((r) => r.met) : summary.meeting === summary.units;
   process.exitCode = tail.errors?.length ? EXIT.error : allMet ? EXIT.ok : EXIT.unmet;
+}
+
+/**
+ * The sets of the run: one (--set ID|FILE, or chosen by the header), or several in order (--set
+ * A,B,…: each unit judged against each, its highest level reported); the first is the run's set.
+ */
+async function openLevelSets(
+  opts: EvaluateOptions,
+  files: string[],
+): Promise<{ registry: Registry; setId?: string; levels?: string[] }> {
+  const refs = opts.set?.split(',').map((r) => r.trim()) ?? [];
+  if (refs.length < 2) return openSets(opts, opts.set);
+  if (files.includes('-')) {
+    const message = 'with several sets (--set A,B,…) the file is read once per set: standard input cannot be';
+    fail({ kind: 'usage', params: { case: 'levels-stdin' }, message });
+  }
+  const { registry, ids } = await openSetsById(opts, refs);
+  for (const id of ids) registry.get(id);
+  return { registry, setId: ids[0], levels: ids.slice(1) };
 }
 
 /** The line that stands for the warnings of one kind left out. */

@@ -49,6 +49,18 @@ export interface UnitResult {
   gaps: Gap[];
   /** Numeric values of the indicators a run asked to keep (targets on an indicator), by indicator id. */
   values?: Record<string, number>;
+  /** With several sets (--set A,B,…): the highest level reached and what the next asks. */
+  levels?: UnitLevels;
+}
+
+/** A unit judged against several sets in order (NTM, advanced, model). */
+export interface UnitLevels {
+  /** The id of the last set met together with every set before it; null when the first is not met. */
+  reached: string | null;
+  /** The verdict under each set, in order (status "incomplete", 0/0, where a set's reading had no such row). */
+  sets: { set: string; status: UnitStatus; met: number; total: number }[];
+  /** The first set not met; its gaps, except for the first set (the unit's own gaps are its). */
+  next: { set: string; gaps?: Gap[] } | null;
 }
 
 export interface Summary {
@@ -64,6 +76,8 @@ export interface Summary {
   bands: Band[];
   /** Per criterion in the set's order: the units meeting it and their share (%) of all units. */
   criteriaMet: { criterion: string; name: string; units: number; share: number }[];
+  /** With several sets (--set A,B,…): units by the highest level reached (`set: null`: none). */
+  levels?: { set: string | null; units: number }[];
 }
 
 /** What --baseline, --targets and --by parent add to the end of a run. */

@@ -438,6 +438,12 @@ export const PROBLEMS_VI = {
     hint: p.matched ? undefined : 'Thêm --match-near để ghép, hoặc ghép tên bằng --aliases TỆP.',
   }),
 
+  // Levels: several sets in order (--set A,B,…)
+  'level-set-unreadable': (p) => ({
+    message: `không đọc được tệp này theo bộ ${q(p.set)} trong danh sách --set; các lỗi của lần đọc đó ở dưới`,
+    hint: 'Mỗi bộ trong --set A,B,… đọc tệp theo các cột của bộ đó: tệp cần có cột của mọi bộ.',
+  }),
+
   // Command line and output
   'bad-region': (p) => ({ message: `không có vùng ${q(p.region)}`, hint: `Dùng một trong các vùng: ${p.regions}.` }),
   'year-out-of-period': (p) => ({
@@ -449,7 +455,9 @@ export const PROBLEMS_VI = {
   usage: (p) =>
     p.case === 'stdin-twice'
       ? { message: 'đầu vào chuẩn ("-") chỉ đọc được một lần' }
-      : p.case === 'match-without-baseline'
+      : p.case === 'levels-stdin'
+        ? { message: 'với nhiều bộ tiêu chí (--set A,B,…), tệp được đọc một lần cho mỗi bộ: không đọc từ đầu vào chuẩn được' }
+        : p.case === 'match-without-baseline'
         ? { message: '--match-near và --aliases dùng để ghép đơn vị với năm trước: cần có --baseline hoặc --targets' }
         : p.case === 'unknown-format'
         ? { message: `không xác định được định dạng báo cáo từ tên tệp ${q(p.output)}`, hint: `Đặt tên tệp có một trong các đuôi ${p.extensions}, hoặc thêm --format (${p.formats}).` }

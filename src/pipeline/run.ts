@@ -18,6 +18,8 @@ import { fail, InputError, type Problem } from '../problems.js';
 import { usingSetNotice, type Lang } from '../i18n/messages.js';
 import type { RunHead, RunStream, RunTail } from '../reports/stream.js';
 import { missingColumns, unjudgedIndicators, unverifiedThresholds } from './run-warnings.js';
+import { LevelTally } from '../engine/levels.js';
+import { LevelReaders } from './level-readers.js';
 import { WarningLog } from './warning-log.js';
 
 /** What a run reads, and how. */
@@ -40,6 +42,8 @@ export interface RunRequest {
   sheet?: string;
   /** Whether units carry their gaps; a summary-only run needs only their statuses. */
   gaps: boolean;
+  /** Further sets judged in order after the first (--set A,B,…): each unit's highest level. */
+  levels?: string[];
   /** Indicators whose numeric values each unit keeps (`UnitResult.values`): targets on an indicator. */
   keep?: string[];
   /** The language of notices. */
@@ -122,9 +126,13 @@ class Run {
   private ctx: Context = {};
   private overall?: SummaryBuilder;
   private tally?: VillageTally;
+  private readonly levelSets: CriteriaSet[];
+  private readonly levelTally?: LevelTally;
 
   constructor(private readonly req: RunRequest) {
     this.fixed = req.setId ? req.registry.get(req.setId) : undefined;
+    this.levelSets = (req.levels ?? []).map((id) => req.registry.get(id));
+    if (this.levelSets.length) this.levelTally = new LevelTally([req.setId!, ...req.levels!]);
   }
 
   head(): RunHead {
@@ -137,13 +145,15 @@ class Run {
       date: s.source.date,
       criteria: s.criteria.map((c) => ({ id: c.id, name: c.name, owner: c.owner })),
     };
-    return { set, region: this.ctx.region, year: this.ctx.year, inputs: this.req.files.map(nameOf) };
+    const head: RunHead = { set, region: this.ctx.region, year: this.ctx.year, inputs: this.req.files.map(nameOf) };
+    if (this.levelSets.length) head.levels = [s, ...this.levelSets].map(({ id, name }) => ({ id, name }));
+    return head;
   }
 
   tail(): RunTail {
     return {
       files: this.files,
-      summary: this.overall!.build(),
+      summary: { ...this.overall!.build(), ...(this.levelTally ? { levels: this.levelTally.build() } : {}) },
       warnings: this.log.warnings,
       warningCounts: this.log.byKind(),
       errors: this.errors,
@@ -173,6 +183,7 @@ class Run {
       onSetChosen: (chosen, how) => this.choose(chosen, how, file),
     });
     let perFile: SummaryBuilder | undefined;
+    const levels = this.levelSets.length ? this.levelReaders(file) : undefined;
     // Units waiting for the end of the file; undefined once they flow.
     let held: UnitResult[] | undefined = [];
     let read: ReadResult;
@@ -195,6 +206,7 @@ class Run {
       if (this.req.villages) this.tally ??= await this.villageTally();
       perFile ??= new SummaryBuilder(this.set!);
       const units = next.value.map((row) => this.evaluate(row));
+      if (levels) for (const u of units) this.levelTally!.add((await levels.judge(u)).levels!);
       for (const u of units) perFile.add(u);
       if (!held) yield units;
       else {
@@ -205,6 +217,7 @@ class Run {
         }
       }
     }
+    await levels?.finish();
     if (held?.length) yield held;
     for (const w of missingColumns(read, name)) this.log.add(w);
     for (const col of read.headers.columns) {
@@ -241,6 +254,13 @@ class Run {
         hint: 'Evaluate files of one set per run, or name the set with --set.',
       });
     }
+  }
+
+  /** The further sets of a --set list, each reading the file by its own columns. */
+  private levelReaders(file: string): LevelReaders {
+    const { region, year, group, encoding, percentAsIs, sheet, lang, gaps } = this.req;
+    const read = { encoding, percentAsIs, sheet, lang };
+    return new LevelReaders(file, this.req.setId!, this.levelSets, { region, year, group, gaps, read, warn: this.log.add });
   }
 
   /** The villages of the --villages file, counted per commune as they are read. */

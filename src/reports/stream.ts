@@ -15,6 +15,8 @@ export interface RunHead {
   year?: number;
   /** The input files as reports name them ("(stdin)" for "-"), known before any is read. */
   inputs: string[];
+  /** With several sets (--set A,B,…): every set in order, the first being `set`. */
+  levels?: { id: string; name: string }[];
 }
 
 /** With --baseline, --targets or --by parent, the tail also has `progress`, `targets`, `byParent`. */
