@@ -150,6 +150,9 @@ const messages = {
   byParentTitle: ['Theo đơn vị cấp trên', 'By parent'],
   averageMetShort: ['Bình quân tiêu chí đạt', 'Average met'],
   yearBefore: ['Năm trước', 'Before'],
+  levelsTitle: ['Số đơn vị theo mức đạt cao nhất', 'Units by highest level reached'],
+  levelReached: ['Mức đạt', 'Level reached'],
+  levelNone: ['chưa đạt mức nào', 'none'],
   yearNow: ['Năm nay', 'Now'],
 } satisfies Record<string, [string, string]>;
 

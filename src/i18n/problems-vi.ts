@@ -456,7 +456,11 @@ export const PROBLEMS_VI = {
     p.case === 'stdin-twice'
       ? { message: 'đầu vào chuẩn ("-") chỉ đọc được một lần' }
       : p.case === 'levels-stdin'
-        ? { message: 'với nhiều bộ tiêu chí (--set A,B,…), tệp được đọc một lần cho mỗi bộ: không đọc từ đầu vào chuẩn được' }
+        ? {
+            message:
+              'với nhiều bộ tiêu chí (--set A,B,…), tệp được đọc một lần cho mỗi bộ: ' +
+              'không đọc từ đầu vào chuẩn được',
+          }
         : p.case === 'match-without-baseline'
         ? { message: '--match-near và --aliases dùng để ghép đơn vị với năm trước: cần có --baseline hoặc --targets' }
         : p.case === 'unknown-format'

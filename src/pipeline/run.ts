@@ -260,7 +260,8 @@ class Run {
   private levelReaders(file: string): LevelReaders {
     const { region, year, group, encoding, percentAsIs, sheet, lang, gaps } = this.req;
     const read = { encoding, percentAsIs, sheet, lang };
-    return new LevelReaders(file, this.req.setId!, this.levelSets, { region, year, group, gaps, read, warn: this.log.add });
+    const ctx = { region, year, group, gaps, read, warn: this.log.add };
+    return new LevelReaders(file, this.req.setId!, this.levelSets, ctx);
   }
 
   /** The villages of the --villages file, counted per commune as they are read. */

@@ -1,6 +1,6 @@
 import type { CriterionStatus, UnitResult } from '../engine/types.js';
 import { t, type Lang } from '../i18n/messages.js';
-import { annexMarks, criterionHead, gapHead, gapLine, gapRows } from './annex.js';
+import { annexMarks, criterionHead, gapHead, gapLine, gapRows, levelOf } from './annex.js';
 import { BlockWriter } from './block-writer.js';
 import { statusLabel } from './describe-gap.js';
 import { fileSummaryLine, mostMissedLine, setLine, severalFiles, summaryFigures, unitNames } from './labels.js';
@@ -194,6 +194,7 @@ function heatmapHead(head: RunHead, lang: Lang): string {
       (c) => `<th class="crit" title="${esc(`${c.id}. ${c.name}`)}"><span>${esc(`${c.id}. ${c.name}`)}</span></th>`,
     ),
     `<th>${esc(t(lang, 'total'))}</th><th>${esc(t(lang, 'status'))}</th>`,
+    ...(head.levels ? [`<th>${esc(t(lang, 'levelReached'))}</th>`] : []),
   ];
   const legend = `<p class="legend"><span class="met">1</span>${esc(t(lang, 'met'))} <span class="unmet">&nbsp;</span>${esc(t(lang, 'notMet'))} <span class="no-data">?</span>${esc(t(lang, 'kindNoData'))}</p>`;
   const table = `<table class="heatmap"><thead><tr>${cells.join('')}</tr></thead><tbody>\n`;
@@ -210,7 +211,8 @@ function heatmapRow(head: RunHead, lang: Lang, tt: number, unit: UnitResult): st
   const file = severalFiles(head) ? `<td>${esc(unit.file)}</td>` : '';
   const unitCells = `<td class="num">${tt}</td><td>${esc(unit.name)}</td><td>${esc(unit.parent)}</td>${file}`;
   const status = `<td class="status-${unit.status}">${esc(statusLabel(unit, lang))}</td>`;
-  return `<tr>${unitCells}${cells.join('')}<td class="total">${unit.met}/${unit.total}</td>${status}</tr>\n`;
+  const level = head.levels ? `<td>${esc(levelOf(unit))}</td>` : '';
+  return `<tr>${unitCells}${cells.join('')}<td class="total">${unit.met}/${unit.total}</td>${status}${level}</tr>\n`;
 }
 
 async function gaps(

@@ -19,11 +19,11 @@ export interface SectionTable {
 const round2 = (n: number) => Math.round(n * 100) / 100;
 
 /** A run's head and tail together, as far as these tables need them. */
-type Run = ProgressParts & { set: SetRef; summary: Summary };
+type Run = ProgressParts & { set: SetRef; summary: Summary; levels?: { id: string; name: string }[] };
 
 /** The sections --baseline, --targets and --by parent add, as plain tables each format draws its own way. */
 export function progressSections(ev: Run, lang: Lang): SectionTable[] {
-  return [targetsTable(ev, lang), progressTable(ev, lang), parentTable(ev, lang)].filter(
+  return [levelsTable(ev, lang), targetsTable(ev, lang), progressTable(ev, lang), parentTable(ev, lang)].filter(
     (s): s is SectionTable => s !== undefined,
   );
 }
@@ -48,6 +48,27 @@ export function shareTable(ev: Run, lang: Lang): SectionTable {
     rows,
     notes: [],
   };
+}
+
+/** With several sets (--set A,B,…): units by the highest level reached, in the sets' order. */
+export function levelsTable(ev: Run, lang: Lang): SectionTable | undefined {
+  const counts = ev.summary.levels;
+  if (!counts) return undefined;
+  const rows = counts.map((c) => [levelName(ev, c.set, lang), c.units]);
+  return {
+    id: 'levels',
+    title: t(lang, 'levelsTitle'),
+    head: [t(lang, 'levelReached'), t(lang, 'unitsCount')],
+    rows,
+    notes: [],
+  };
+}
+
+/** A level as reports name it: the set's id and name, or "none". */
+export function levelName(ev: Pick<Run, 'levels'>, set: string | null, lang: Lang): string {
+  if (set === null) return t(lang, 'levelNone');
+  const ref = ev.levels?.find((l) => l.id === set);
+  return ref ? `${ref.id} — ${ref.name}` : set;
 }
 
 /** The table offices report in: same period last year | plan | achieved | % of plan. */

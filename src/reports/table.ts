@@ -3,7 +3,7 @@ import type { Gap, UnitResult } from '../engine/types.js';
 import { t, type Lang } from '../i18n/messages.js';
 import { displayWidth } from '../text/display-width.js';
 import { terminalSafe } from '../text/terminal-safe.js';
-import { criterionHead, gapHead, gapLine, gapRows } from './annex.js';
+import { criterionHead, gapHead, gapLine, gapRows, levelOf } from './annex.js';
 import { BlockWriter } from './block-writer.js';
 import { BoxTable, fitColumns, type BoxCell, type ColumnSpec } from './box-table.js';
 import { gapCells, missingCriteria, statusLabel } from './describe-gap.js';
@@ -70,6 +70,11 @@ function list(x: Context, items: string[], total = items.length): string[] {
 
 const widest = (texts: string[]) => Math.max(...texts.map(displayWidth));
 
+/** The widest a status cell grows to show the level reached. */
+const LEVEL_WIDTH = 32;
+const levelLabels = (head: RunHead, lang: Lang) =>
+  (head.levels ?? []).map((l) => `${t(lang, 'levelReached')}: ${l.id}`);
+
 /** A column of short figures under a long heading: the heading whole when the terminal is wide. */
 const headingWidth = (x: Context, heading: string, least: number) =>
   Math.min(displayWidth(heading), Math.max(least, Math.floor(x.width / 8)));
@@ -86,7 +91,8 @@ async function byUnit(run: RunStream, x: Context, spill: Spill): Promise<void> {
     { weight: 2, min: 8 },
     ...(multi ? [{ weight: 2 }] : []),
     { width: headingWidth(x, metHead, 5) },
-    { width: widest(statuses) },
+    // With several sets the status cell also says the level reached: as wide as that, up to a point.
+    { width: Math.min(LEVEL_WIDTH, widest([...statuses, ...levelLabels(head, lang)])) },
     { weight: 6, min: 12 },
   ];
   const table = new BoxTable(fitColumns(specs, x.width));
@@ -115,6 +121,9 @@ async function byUnit(run: RunStream, x: Context, spill: Spill): Promise<void> {
       const why = m.kind === 'no-data' ? ` (${t(lang, 'noData')})` : '';
       return `${m.id}. ${m.name}${why}${m.owner && owners ? ` — ${m.owner}` : ''}`;
     });
+    missing.push(...nextLevelMissing(u));
+    const label = statusLabel(u, lang);
+    const status = u.levels ? [label, `${t(lang, 'levelReached')}: ${levelOf(u)}`] : label;
     await x.w.write(
       table.row([
         { text: String(++tt) },
@@ -122,7 +131,7 @@ async function byUnit(run: RunStream, x: Context, spill: Spill): Promise<void> {
         name(x, u.parent),
         ...(multi ? [name(x, u.file)] : []),
         { text: `${u.met}/${u.total}` },
-        { text: statusLabel(u, lang), paint },
+        { text: status, paint },
         // Each missing criterion on a line of its own, cut to one line unless --wide.
         { text: list(x, missing), linesEach: x.wide ? undefined : 1 },
       ]),
@@ -131,6 +140,20 @@ async function byUnit(run: RunStream, x: Context, spill: Spill): Promise<void> {
   }
   await x.w.write(table.bottom());
   await detail.write();
+}
+
+/** What the next level asks of a unit that meets the first set: "set: 4. Điện", once per criterion. */
+function nextLevelMissing(u: UnitResult): string[] {
+  const next = u.levels?.next;
+  if (!next?.gaps) return [];
+  const seen = new Set<string>();
+  const lines: string[] = [];
+  for (const g of next.gaps) {
+    if (seen.has(g.criterion)) continue;
+    seen.add(g.criterion);
+    lines.push(`${next.set}: ${g.criterion}. ${g.name}`);
+  }
+  return lines;
 }
 
 /**

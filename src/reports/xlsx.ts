@@ -181,6 +181,7 @@ async function annexSheet(
     { width: 18 },
     ...h.set.criteria.map(() => ({ width: 6 })),
     { width: 11 },
+    ...(h.levels ? [{ width: 28 }] : []),
     ...(several ? [{ width: 28 }] : []),
   ];
   titleRow(ws, t(lang, 'reportTitle'), head.length, 14);
