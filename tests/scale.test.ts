@@ -95,3 +95,27 @@ describe(`progress, targets and roll-ups at ${SCALE_UNITS.toLocaleString('en')} 
     expect(text.match(/^\| Xã \d+ \| 40 \| 0 \| 14 \|/gm)).toHaveLength(400);
   });
 });
+
+// Levels at national scale: the file is read once per set, in step; each unit carries its levels.
+describe(`levels at ${SCALE_UNITS.toLocaleString('en')} units`, () => {
+  it('json: every unit with its level, the counts per level', async () => {
+    const dir = tempDir();
+    let rows = 'Tên xã,Huyện,1.1 Tỷ lệ hộ sử dụng điện an toàn,2.1 Thu nhập bình quân đầu người\n';
+    // By fours: advanced (99 %, 60), NTM (99 %, 50), NTM (96 %, 48), none (90 %, 47).
+    const values = ['99%,60', '99%,50', '96%,48', '90%,47'];
+    for (let i = 0; i < SCALE_UNITS; i++) rows += `Xã ${i},Huyện ${i % 700},${values[i % 4]}\n`;
+    writeFileSync(join(dir, 'xa.csv'), rows);
+    const sets = ['--sets', 'tests/levels/sets', '--set', 'thu-xa-ntm,thu-xa-nang-cao'];
+    const r = await ntmRaw(['evaluate', join(dir, 'xa.csv'), ...sets, '--format', 'json']);
+    expect(r.code).toBe(1);
+    const doc = JSON.parse(r.stdout.toString('utf8'));
+    expect(doc.units).toHaveLength(SCALE_UNITS);
+    expect(doc.units.at(-1).levels.reached).toBeNull();
+    expect(doc.units.at(-3).levels.next.gaps).toEqual([expect.objectContaining({ indicator: '2.1', shortfall: 4 })]);
+    expect(doc.summary.levels).toEqual([
+      { set: 'thu-xa-ntm', units: SCALE_UNITS / 2 },
+      { set: 'thu-xa-nang-cao', units: SCALE_UNITS / 4 },
+      { set: null, units: SCALE_UNITS / 4 },
+    ]);
+  });
+});
