@@ -1,6 +1,7 @@
 import { closeSync, createReadStream, openSync, readSync } from 'node:fs';
 import { Transform } from 'node:stream';
-import ExcelJS from 'exceljs';
+// Loaded when a workbook is read or written: exceljs alone doubles ntm's start-up.
+import type ExcelJS from 'exceljs';
 import { fail, InputError, type Problem } from '../problems.js';
 import { nfc } from '../text/normalize.js';
 
@@ -190,6 +191,7 @@ async function eachSheet(
     hyperlinks: 'ignore',
     entries: 'ignore',
   } as const;
+  const { default: ExcelJS } = await import('exceljs');
   const reader = new ExcelJS.stream.xlsx.WorkbookReader(file.pipe(counted), options);
   // The workbook's sheet list (tab order) and its input stream: there, though not in the typings.
   type Book = { model?: { sheets?: { id: number; name: string }[] }; stream?: { destroy(): void } };

@@ -1,8 +1,6 @@
-import { once } from 'node:events';
-import { stringify } from 'csv-stringify';
+import { stringify } from 'csv-stringify/sync';
 import { t, type Lang } from '../i18n/messages.js';
 import { criterionHead, gapRows, type GapRow } from './annex.js';
-import { BlockWriter } from './block-writer.js';
 import { unitNames } from './labels.js';
 import type { RenderOptions } from './options.js';
 import { withSpill, type Spill } from './spill.js';
@@ -17,28 +15,25 @@ type Row = (string | number)[];
  * UTF-8 with a BOM, so that Excel reads the Vietnamese as UTF-8; every text cell neutralised.
  */
 export async function render(run: RunStream, opts: RenderOptions, out: ReportSink): Promise<void> {
-  const csv = stringify({ ...SPREADSHEET_CSV, cast: { string: (s) => neutralise(s) } });
-  csv.setEncoding('utf8');
-  // Each record is a chunk of its own: gathered into blocks, so that the sink sees few writes.
-  const w = new BlockWriter(out);
-  const pump = (async () => {
-    for await (const chunk of csv) await w.write(chunk as string);
-    await w.flush();
-  })();
-  // A row waits while the sink is full; if the sink fails, the pump's rejection ends the wait.
-  const put = async (row: Row) => {
-    if (!csv.write(row)) await Promise.race([once(csv, 'drain'), pump]);
+  // Rows are gathered and turned into text a few hundred at a time: csv-stringify's stream would
+  // cost a stream write and an async step per row, more than the row itself.
+  let batch: Row[] = [];
+  let first = true;
+  const flush = async () => {
+    const text = stringify(batch, { ...SPREADSHEET_CSV, bom: first, cast: { string: neutralise } });
+    batch = [];
+    first = false;
+    await out.write(text);
   };
-  try {
-    await withSpill((spill) => rows(run, opts, put, spill));
-    csv.end();
-    await pump;
-  } catch (e) {
-    csv.destroy();
-    await pump.catch(() => undefined);
-    throw e;
-  }
+  const put = async (row: Row) => {
+    if (batch.push(row) >= BATCH) await flush();
+  };
+  await withSpill((spill) => rows(run, opts, put, spill));
+  await flush();
 }
+
+/** Rows turned into CSV text at a time. */
+const BATCH = 512;
 
 async function rows(
   run: RunStream,

@@ -8,8 +8,14 @@
 const RISKY_LINE_START = /(^|\n|\r)(?=[=+\-@\t\r\uFF1D\uFF0B\uFF0D\uFF20])/g;
 
 export function neutralise(text: string): string {
+  // Most cells start safely and are one line: they are returned without running the expression.
+  if (!RISKY_FIRST.has(text.charCodeAt(0)) && !LINE_BREAK.test(text)) return text;
   return text.replace(RISKY_LINE_START, "$1'");
 }
+
+const LINE_BREAK = /[\n\r]/;
+/** The characters RISKY_LINE_START looks for at the start of a line. */
+const RISKY_FIRST = new Set([...'=+-@\t\r\uFF1D\uFF0B\uFF0D\uFF20'].map((c) => c.charCodeAt(0)));
 
 /**
  * csv-stringify's options for a spreadsheet: CRLF between rows, and every field that holds a CR or a

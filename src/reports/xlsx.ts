@@ -1,5 +1,6 @@
 import { PassThrough } from 'node:stream';
-import ExcelJS from 'exceljs';
+// Loaded when a workbook is read or written: exceljs alone doubles ntm's start-up.
+import type ExcelJS from 'exceljs';
 import type { UnitResult } from '../engine/types.js';
 import { t, type Lang } from '../i18n/messages.js';
 import { annexHead, annexLine, annexMarks, criterionHead, gapHead, gapLine, gapRows } from './annex.js';
@@ -43,6 +44,7 @@ export async function render(run: RunStream, opts: RenderOptions, out: ReportSin
   })();
   // The report date, not the clock, so that the same input gives the same workbook.
   const date = new Date(`${opts.date}T00:00:00Z`);
+  const { default: ExcelJS } = await import('exceljs');
   const wb = new ExcelJS.stream.xlsx.WorkbookWriter({
     stream: zipped,
     useStyles: true,

@@ -1,4 +1,5 @@
-import ExcelJS from 'exceljs';
+// Loaded when a workbook is read or written: exceljs alone doubles ntm's start-up.
+import type ExcelJS from 'exceljs';
 import type { Indicator } from '../criteria/types.js';
 import type { Lang } from '../i18n/messages.js';
 import { MARK_CHOICES, type TemplateColumn, type TemplateLayout } from './layout.js';
@@ -31,6 +32,7 @@ export async function templateWorkbook(
   sheet: string,
   date: string,
 ): Promise<Buffer> {
+  const { default: ExcelJS } = await import('exceljs');
   const wb = new ExcelJS.Workbook();
   wb.creator = 'ntm';
   // The date given, not the clock, so that the same set gives the same file.
