@@ -64,11 +64,6 @@ export function registerEvaluate(program: Command, out: (s: string) => void): vo
     .option('--aliases <file>', 'pairs of names (CSV: the name in the survey, the name in the baseline)')
     .option('--no-color', 'no colour in terminal output')
     .option('--wide', 'terminal table: every name and every missing criterion in full, not cut to fit')
-    .addHelpText(
-      'after',
-      '\nExit codes: 0 every unit meets the standard, 1 some do not, 2 bad input or usage.' +
-        '\nWith --targets: 0 every target of the plan is met, 1 some are not.',
-    )
     .action(async (files: string[], opts: EvaluateOptions) => evaluate(files, opts, out));
 }
 

@@ -50,8 +50,6 @@ interface Baseline {
   set: CriteriaSet;
   records: UnitRecord[];
   indicators: Map<string, IndicatorTally>;
-  /** Criterion verdicts of the baseline with no data: criteria then met may be undercounted. */
-  noData: number;
 }
 
 /**
@@ -112,7 +110,7 @@ async function readBaseline(file: string, ctx: ProgressContext, ids: string[], l
     if (next.done) {
       const name = file === '-' ? '(stdin)' : file;
       if (noData) log.add(baselineNoData(name, noData));
-      return { file: name, set: next.value.set, records, indicators, noData };
+      return { file: name, set: next.value.set, records, indicators };
     }
     for (const row of next.value) {
       const u = evaluate!(row);
