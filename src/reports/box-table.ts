@@ -38,23 +38,28 @@ export function fitColumns(specs: ColumnSpec[], total: number): number[] {
 
 /** Text wrapped at word boundaries to `width` columns; a word longer than the width is broken. */
 export function wrap(text: string, width: number): string[] {
+  if (displayWidth(text) <= width) return [text];
   const lines: string[] = [];
   let line = '';
+  let used = 0;
   for (const word of text.split(' ')) {
     let rest = word;
-    const sep = line ? ' ' : '';
-    if (displayWidth(line + sep + rest) <= width) {
-      line += sep + rest;
+    let restWidth = displayWidth(rest);
+    const sep = line ? 1 : 0;
+    if (used + sep + restWidth <= width) {
+      line += (sep ? ' ' : '') + rest;
+      used += sep + restWidth;
       continue;
     }
     if (line) lines.push(line);
-    line = '';
-    while (displayWidth(rest) > width) {
+    while (restWidth > width) {
       const [head, tail] = splitAtWidth(rest, width);
       lines.push(head);
       rest = tail;
+      restWidth = displayWidth(rest);
     }
     line = rest;
+    used = restWidth;
   }
   if (line || !lines.length) lines.push(line);
   return lines;

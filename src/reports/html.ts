@@ -105,8 +105,12 @@ thead th { background: #eee; }
 `;
 
 function esc(s: string | number): string {
-  return String(s).replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
+  const text = String(s);
+  return HTML_SPECIAL.test(text) ? text.replace(HTML_SPECIALS, (c) => `&#${c.charCodeAt(0)};`) : text;
 }
+
+const HTML_SPECIAL = /[&<>"']/;
+const HTML_SPECIALS = /[&<>"']/g;
 
 const row = (cells: (string | number)[]) =>
   `<tr>${cells.map((c) => `<td${typeof c === 'number' ? ' class="num"' : ''}>${esc(c)}</td>`).join('')}</tr>\n`;

@@ -1,12 +1,11 @@
 import type { UnitResult } from '../engine/types.js';
+import { BlockWriter } from './block-writer.js';
 import type { RenderOptions } from './options.js';
 import { progressJson } from './progress-json.js';
 import { withSpill, type Spill } from './spill.js';
 import type { ReportSink, RunHead, RunStream, RunTail } from './stream.js';
 import { OwnerView } from './views.js';
 
-/** Text is handed to the sink in pieces of about this size: a write per unit costs more than its JSON. */
-const PIECE = 65536;
 
 /**
  * Machine-readable output for scripts: one JSON document, written as the run goes: the set, then
@@ -17,7 +16,7 @@ export async function render(run: RunStream, opts: RenderOptions, out: ReportSin
   if (opts.by === 'unit') return body(run, out, () => undefined);
   await withSpill(async (spill) => {
     const view = opts.by === 'criterion' ? new CriterionEntries(spill) : new OwnerEntries(spill);
-    await body(run, out, (u) => view.add(u), () => view.write(run.head, out));
+    await body(run, out, (u) => view.add(u), (w) => view.write(run.head, w));
   });
 }
 
@@ -26,51 +25,45 @@ async function body(
   run: RunStream,
   out: ReportSink,
   each: (u: UnitResult) => Promise<void> | void,
-  more?: () => Promise<void>,
+  more?: (w: BlockWriter) => Promise<void>,
 ): Promise<void> {
-  await out.write(`{\n${fields(headFields(run.head))},\n  "units": [`);
+  const w = new BlockWriter(out);
+  await w.write(`{\n${fields(headFields(run.head))},\n  "units": [`);
   let first = true;
-  let piece = '';
   for await (const u of run.units) {
     await each(u);
-    piece += `${first ? '' : ','}\n    ${JSON.stringify(u)}`;
+    await w.write(first ? '\n    ' : ',\n    ');
+    await w.write(JSON.stringify(u));
     first = false;
-    if (piece.length > PIECE) {
-      await out.write(piece);
-      piece = '';
-    }
   }
-  await out.write(`${piece}${first ? '' : '\n  '}],\n${fields(tailFields(run.tail()))}`);
+  await w.write(`${first ? '' : '\n  '}],\n${fields(tailFields(run.tail()))}`);
   if (more) {
-    await out.write(',\n');
-    await more();
+    await w.write(',\n');
+    await more(w);
   }
-  await out.write('\n}\n');
+  await w.write('\n}\n');
+  await w.flush();
 }
 
 /** A view's groups, `"key": [{…fields, "list": [entries…]}, …]`, each group's entries read from the spill. */
 async function writeGroups(
-  out: ReportSink,
+  w: BlockWriter,
   key: string,
   list: string,
   groups: { fields: Record<string, unknown>; entries: AsyncIterable<unknown> }[],
 ): Promise<void> {
-  let piece = `  ${JSON.stringify(key)}: [`;
+  await w.write(`  ${JSON.stringify(key)}: [`);
   for (const [g, group] of groups.entries()) {
     const open = JSON.stringify(group.fields).slice(0, -1);
-    piece += `${g ? ',' : ''}\n    ${open}${open.length > 1 ? ',' : ''}${JSON.stringify(list)}: [`;
+    await w.write(`${g ? ',' : ''}\n    ${open}${open.length > 1 ? ',' : ''}${JSON.stringify(list)}: [`);
     let first = true;
     for await (const entry of group.entries) {
-      piece += `${first ? '' : ','}\n      ${JSON.stringify(entry)}`;
+      await w.write(`${first ? '' : ','}\n      ${JSON.stringify(entry)}`);
       first = false;
-      if (piece.length > PIECE) {
-        await out.write(piece);
-        piece = '';
-      }
     }
-    piece += `${first ? '' : '\n    '}]}`;
+    await w.write(`${first ? '' : '\n    '}]}`);
   }
-  await out.write(`${piece}${groups.length ? '\n  ' : ''}]`);
+  await w.write(`${groups.length ? '\n  ' : ''}]`);
 }
 
 /** `byCriterion`: per criterion (in the set's order) the units that miss it, in unit order. */
@@ -84,12 +77,12 @@ class CriterionEntries {
     }
   }
 
-  write(head: RunHead, out: ReportSink): Promise<void> {
+  write(head: RunHead, w: BlockWriter): Promise<void> {
     const groups = head.set.criteria
       .map((c, i) => ({ key: `criterion ${i}`, fields: { id: c.id, name: c.name, owner: c.owner } }))
       .filter((g) => this.spill.count(g.key) > 0)
       .map((g) => ({ fields: g.fields, entries: this.spill.records(g.key) }));
-    return writeGroups(out, 'byCriterion', 'units', groups);
+    return writeGroups(w, 'byCriterion', 'units', groups);
   }
 }
 
@@ -109,9 +102,9 @@ class OwnerEntries {
     for (const gap of u.gaps) await this.view.add(gap, { unit: u.name, parent: u.parent, file: u.file, gap });
   }
 
-  write(_head: RunHead, out: ReportSink): Promise<void> {
+  write(_head: RunHead, w: BlockWriter): Promise<void> {
     const groups = this.view.groups().map((g) => ({ fields: { owner: g.owner }, entries: g.lines() }));
-    return writeGroups(out, 'byOwner', 'gaps', groups);
+    return writeGroups(w, 'byOwner', 'gaps', groups);
   }
 }
 

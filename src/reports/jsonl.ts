@@ -1,3 +1,4 @@
+import { BlockWriter } from './block-writer.js';
 import type { RenderOptions } from './options.js';
 import { headFields, tailFields } from './json.js';
 import type { ReportSink, RunStream } from './stream.js';
@@ -8,13 +9,12 @@ import type { ReportSink, RunStream } from './stream.js';
  * `sed '1d;$d'` (or skipping lines with a "set" or "summary" key) leaves the units.
  */
 export async function render(run: RunStream, _opts: RenderOptions, out: ReportSink): Promise<void> {
-  let piece = `${JSON.stringify(headFields(run.head))}\n`;
+  const w = new BlockWriter(out);
+  await w.write(`${JSON.stringify(headFields(run.head))}\n`);
   for await (const u of run.units) {
-    piece += `${JSON.stringify(u)}\n`;
-    if (piece.length > 65536) {
-      await out.write(piece);
-      piece = '';
-    }
+    await w.write(JSON.stringify(u));
+    await w.write('\n');
   }
-  await out.write(`${piece}${JSON.stringify(tailFields(run.tail()))}\n`);
+  await w.write(`${JSON.stringify(tailFields(run.tail()))}\n`);
+  await w.flush();
 }

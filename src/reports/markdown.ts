@@ -36,6 +36,8 @@ export async function render(run: RunStream, opts: RenderOptions, out: ReportSin
 
 /** Cell text that cannot break the table or turn into markup: pipes, newlines, HTML, leading markers. */
 export function text(s: string): string {
+  // Most cells hold none of these: they are returned without five passes of replacing.
+  if (!MARKUP.test(s)) return s;
   return s
     .replace(/\\/g, '\\\\')
     .replace(/\|/g, '\\|')
@@ -43,6 +45,8 @@ export function text(s: string): string {
     .replace(/[*_`[\]]/g, (m) => `\\${m}`)
     .replace(/\s*[\r\n]+\s*/g, ' ');
 }
+
+const MARKUP = /[\\|<*_`[\]\r\n]/;
 
 async function lines(w: BlockWriter, ls: string[]): Promise<void> {
   for (const l of ls) await w.write(`${l}\n`);

@@ -10,8 +10,9 @@ const FLUSH_AT = 256 * 1024;
 interface Group {
   file: string;
   handle?: FileHandle;
-  pending: string[];
-  pendingSize: number;
+  /** Text not yet appended to the file, encoded as it came (joining strings costs more). */
+  pending: Buffer;
+  used: number;
   count: number;
 }
 
@@ -47,15 +48,19 @@ export class Spill {
   /** Appends text to a group; `records` is how many records the text holds (for `count`). */
   async write(group: string, text: string, records = 1): Promise<void> {
     let g = this.groups.get(group);
-    if (!g)
-      this.groups.set(
-        group,
-        (g = { file: join(this.dir, String(this.groups.size)), pending: [], pendingSize: 0, count: 0 }),
-      );
-    g.pending.push(text);
-    g.pendingSize += text.length;
+    if (!g) {
+      const file = join(this.dir, String(this.groups.size));
+      this.groups.set(group, (g = { file, pending: Buffer.allocUnsafe(4096), used: 0, count: 0 }));
+    }
     g.count += records;
-    if (g.pendingSize >= FLUSH_AT) await this.flush(g);
+    // A UTF-16 code unit takes at most 3 bytes of UTF-8.
+    const most = text.length * 3;
+    if (g.used + most > g.pending.length) {
+      if (g.used + most > FLUSH_AT) await this.flush(g);
+      if (most > FLUSH_AT) return void (await g.handle!.write(text));
+      if (g.used + most > g.pending.length) g.pending = grown(g.pending, g.used, g.used + most);
+    }
+    g.used += g.pending.write(text, g.used);
   }
 
   /** Appends one record as a JSON line. */
@@ -72,15 +77,15 @@ export class Spill {
     return this.groups.get(group)?.count ?? 0;
   }
 
-  /** A group's text as written, in chunks (nothing for a group never written). */
-  async *chunks(group: string): AsyncGenerator<string> {
+  /** A group's text as written, in chunks of UTF-8 (nothing for a group never written). */
+  async *chunks(group: string): AsyncGenerator<Buffer> {
     const g = this.groups.get(group);
     if (!g) return;
     if (g.handle) {
       await this.flush(g);
-      for await (const chunk of createReadStream(g.file, { encoding: 'utf8', highWaterMark: FLUSH_AT }))
-        yield chunk as string;
-    } else if (g.pending.length) yield g.pending.join('');
+      // Bytes, not text: they go to the report as they are, without decoding and encoding again.
+      for await (const chunk of createReadStream(g.file, { highWaterMark: FLUSH_AT })) yield chunk as Buffer;
+    } else if (g.used) yield g.pending.subarray(0, g.used);
   }
 
   /** A group's JSON lines, parsed, one at a time. */
@@ -88,7 +93,7 @@ export class Spill {
     const g = this.groups.get(group);
     if (!g) return;
     if (!g.handle) {
-      for (const piece of g.pending) for (const line of piece.split('\n')) if (line) yield JSON.parse(line) as T;
+      for (const line of g.pending.toString('utf8', 0, g.used).split('\n')) if (line) yield JSON.parse(line) as T;
       return;
     }
     await this.flush(g);
@@ -104,13 +109,21 @@ export class Spill {
   }
 
   private async flush(g: Group): Promise<void> {
-    if (!g.pending.length) return;
+    if (!g.used) return;
     g.handle ??= await open(g.file, 'a');
-    const text = g.pending.join('');
-    g.pending = [];
-    g.pendingSize = 0;
+    const text = g.pending.subarray(0, g.used);
+    // The file handle may hold the bytes until written: the next text goes into a new buffer.
+    g.pending = Buffer.allocUnsafe(g.pending.length);
+    g.used = 0;
     await g.handle.write(text);
   }
+}
+
+/** A larger buffer holding the first `used` bytes of `b`, room for at least `need` (at most FLUSH_AT). */
+function grown(b: Buffer, used: number, need: number): Buffer {
+  const next = Buffer.allocUnsafe(Math.min(FLUSH_AT, Math.max(need, b.length * 2)));
+  b.copy(next, 0, 0, used);
+  return next;
 }
 
 /** Runs `fn` with a fresh spill, removed afterwards whether `fn` succeeds or fails. */
