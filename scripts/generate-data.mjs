@@ -93,8 +93,14 @@ export async function generate(dir) {
   mkdirSync(dir, { recursive: true });
   const { openRegistry, setDirs } = await import(join(ROOT, 'dist/criteria/registry.js'));
   const set = (await openRegistry(setDirs([], {}))).get('quoc-gia-xa-2021');
-  const files = { villages80k: join(dir, 'villages-80k.csv'), communes10k: join(dir, 'communes-10k.csv'), villages1m: join(dir, 'villages-1m.csv') };
+  const files = {
+    villages80k: join(dir, 'villages-80k.csv'),
+    villages200k: join(dir, 'villages-200k.csv'),
+    communes10k: join(dir, 'communes-10k.csv'),
+    villages1m: join(dir, 'villages-1m.csv'),
+  };
   await write(files.villages80k, villages(80_000, 1));
+  await write(files.villages200k, villages(200_000, 4));
   await write(files.communes10k, communes(set, 10_000, 2));
   await write(files.villages1m, villages(1_000_000, 3));
   return files;

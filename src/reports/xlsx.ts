@@ -26,6 +26,18 @@ const THIN: Partial<ExcelJS.Borders> = {
   right: { style: 'thin' },
 };
 
+/**
+ * The styles of body cells, each one object shared by every cell that has it: exceljs keys a
+ * style it has seen by the object, and would otherwise render every cell's style to XML to find
+ * its twin (most of the time of a large workbook). Never changed once a cell has one.
+ */
+const centred = { horizontal: 'center', vertical: 'middle' } as const;
+const solid = (argb: string): ExcelJS.Fill => ({ type: 'pattern', pattern: 'solid', fgColor: { argb } });
+const BODY: Partial<ExcelJS.Style> = { border: THIN, alignment: { vertical: 'top', wrapText: true } };
+const CENTRED: Partial<ExcelJS.Style> = { border: THIN, alignment: centred };
+const MARK_MET: Partial<ExcelJS.Style> = { ...CENTRED, fill: solid(FILL.met) };
+const MARK_NO_DATA: Partial<ExcelJS.Style> = { ...CENTRED, fill: solid(FILL.noData) };
+
 /** Rows between two looks at whether the zip keeps up. */
 const CHECK_EVERY = 64;
 /** What a sheet may hold, in bytes, before its rows wait for the zip to take it. */
@@ -153,11 +165,7 @@ function titleRow(ws: ExcelJS.Worksheet, text: string, width: number, size = 11)
 }
 
 function bordered(row: ExcelJS.Row, width: number): ExcelJS.Row {
-  for (let i = 1; i <= width; i++) {
-    const cell = row.getCell(i);
-    cell.border = THIN;
-    cell.alignment = { ...cell.alignment, vertical: 'top', wrapText: true };
-  }
+  for (let i = 1; i <= width; i++) row.getCell(i).style = BODY;
   return row;
 }
 
@@ -212,12 +220,9 @@ async function annexSheet(
     );
     bordered(row, head.length);
     u.criteria.forEach((s, i) => {
-      const cell = row.getCell(4 + i);
-      cell.alignment = { horizontal: 'center', vertical: 'middle' };
-      if (s !== 'unmet')
-        cell.fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: s === 'met' ? FILL.met : FILL.noData } };
+      row.getCell(4 + i).style = s === 'unmet' ? CENTRED : s === 'met' ? MARK_MET : MARK_NO_DATA;
     });
-    row.getCell(4 + n).alignment = { horizontal: 'center', vertical: 'middle' };
+    row.getCell(4 + n).style = CENTRED;
     row.commit();
     await each(u);
     await keepUp(ws, tt, pump);
