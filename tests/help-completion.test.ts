@@ -28,7 +28,7 @@ describe('--help', () => {
     expect(r.stdout).toContain('\nĐối số:\n  files ');
     expect(r.stdout).toContain('\nTuỳ chọn:\n');
     expect(r.stdout).toContain('  --force                ghi đè tệp kết quả đã có\n');
-    expect(r.stdout).toContain('(chọn một trong: "unit", "criterion",\n');
+    expect(r.stdout).toMatch(/\(chọn một\s+trong: "unit", "criterion", "owner", "parent", mặc\s+định: "unit"\)/);
     expect(r.stdout).toContain('mặc định: vi khi máy dùng tiếng Việt)');
     expect(r.stdout).toContain('  -h, --help             hiển thị trợ giúp của lệnh\n');
     expect(r.stdout).toContain(

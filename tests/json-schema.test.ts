@@ -5,7 +5,12 @@ import { join } from 'node:path';
 import Ajv from 'ajv';
 import { parse } from 'yaml';
 import { describe, expect, it } from 'vitest';
-import { JSON_SCHEMA_PATH, jsonSchemaText } from '../src/criteria/json-schema.js';
+import {
+  JSON_SCHEMA_PATH,
+  jsonSchemaText,
+  TARGETS_SCHEMA_PATH,
+  targetsJsonSchemaText,
+} from '../src/criteria/json-schema.js';
 import { ROOT } from './helpers/cli.js';
 
 const committed = readFileSync(join(ROOT, JSON_SCHEMA_PATH), 'utf8');
@@ -55,5 +60,35 @@ describe('the JSON Schema of criteria sets', () => {
       },
     ];
     for (const b of bad) expect(validate(b)).toBe(false);
+  });
+});
+
+describe('the JSON Schema of targets files', () => {
+  const written = readFileSync(join(ROOT, TARGETS_SCHEMA_PATH), 'utf8');
+
+  it('is up to date with src/criteria/targets-schema.ts (run `npm run schema` after changing it)', () => {
+    expect(written, 'schema/targets.schema.json is stale: run `npm run schema` and commit it').toBe(
+      targetsJsonSchemaText(),
+    );
+  });
+
+  it('accepts the shipped targets of both seed plans, and rejects a misspelt key', () => {
+    const validate = new Ajv({ strict: false, allErrors: true }).compile(JSON.parse(written));
+    for (const name of ['ngan-son-2021', 'bac-giang-2024']) {
+      const file = join(ROOT, 'fixtures/targets', `${name}.targets.yaml`);
+      expect(validate(load(file)), `${name}: ${JSON.stringify(validate.errors)}`).toBe(true);
+    }
+    const plan = { document: 'Kế hoạch', issuer: 'UBND', year: 2021 };
+    const misspelt = { plan, units: [{ name: 'Đức Vân', gian: 2, source: { line: 1, quote: 'x' } }] };
+    expect(validate(misspelt)).toBe(false);
+    expect(Object.keys(JSON.parse(written).properties)).toEqual([
+      'plan',
+      'baseline_year',
+      'set',
+      'level',
+      'units',
+      'others',
+      'totals',
+    ]);
   });
 });

@@ -130,12 +130,17 @@ describe('every problem kind has its text in English and Vietnamese', () => {
       return statSync(p).isDirectory() ? sources(p) : p.endsWith('.ts') ? [p] : [];
     });
 
-  /** Every kind a problem site in src/ gives `problem('…', …)` or `fail('…', …)`, outside the catalogue. */
+  /**
+   * Every kind a problem site in src/ gives `problem('…', …)` or `fail('…', …)`, outside the
+   * catalogue, and the schema-problem kinds of the YAML formats (load-yaml's `kind: '…-schema'`).
+   */
   const usedKinds = () => {
     const kinds = new Set<string>();
     for (const file of sources(join(ROOT, 'src'))) {
       if (file.includes(join('src', 'problems', ''))) continue;
-      for (const m of readFileSync(file, 'utf8').matchAll(/\b(?:problem|fail)\(\s*'([a-z-]+)'/g)) kinds.add(m[1]!);
+      const text = readFileSync(file, 'utf8');
+      for (const m of text.matchAll(/\b(?:problem|fail)\(\s*'([a-z-]+)'/g)) kinds.add(m[1]!);
+      for (const m of text.matchAll(/\bkind: '([a-z-]+-schema)',/g)) kinds.add(m[1]!);
     }
     return kinds;
   };

@@ -128,8 +128,12 @@ const EXAMPLES: Record<string, Example[]> = {
 /** What the exit codes mean, for scripts. */
 const EXIT_CODES: Record<string, { en: string; vi: string }> = {
   evaluate: {
-    en: 'Exit codes: 0 every unit meets the standard, 1 some do not, 2 bad input or usage.',
-    vi: 'Mã thoát: 0 mọi đơn vị đạt chuẩn, 1 có đơn vị chưa đạt, 2 đầu vào hoặc cách gọi lệnh sai.',
+    en:
+      'Exit codes: 0 every unit meets the standard, 1 some do not, 2 bad input or usage.\n' +
+      'With --targets: 0 every target of the plan is met, 1 some are not.',
+    vi:
+      'Mã thoát: 0 mọi đơn vị đạt chuẩn, 1 có đơn vị chưa đạt, 2 đầu vào hoặc cách gọi lệnh sai.\n' +
+      'Với --targets: 0 mọi chỉ tiêu kế hoạch đều đạt, 1 có chỉ tiêu chưa đạt.',
   },
   validate: {
     en: 'Exit codes: 0 no errors (warnings are shown, and do not count), 2 errors.',

@@ -1,8 +1,11 @@
 import { z } from 'zod';
 import { criteriaSetSchema, thresholdSpec } from './schema.js';
+import { targetsFileSchema } from './targets-schema.js';
 
 /** Where the generated schema is committed, from the package root; each shipped set names it in its first line. */
 export const JSON_SCHEMA_PATH = 'schema/criteria-set.schema.json';
+/** Where the schema of targets files (--targets) is committed, beside the sets'. */
+export const TARGETS_SCHEMA_PATH = 'schema/targets.schema.json';
 
 /**
  * The JSON Schema of the criteria-set file, generated from the zod schemas (never written by hand),
@@ -40,3 +43,18 @@ export function setJsonSchema(): Record<string, unknown> {
 
 /** The schema file's text, as committed. */
 export const jsonSchemaText = (): string => `${JSON.stringify(setJsonSchema(), null, 2)}\n`;
+
+/** The JSON Schema of the targets file (--targets), from its zod schema, for editors as the sets' is. */
+export function targetsJsonSchema(): Record<string, unknown> {
+  const schema = z.toJSONSchema(targetsFileSchema, { target: 'draft-7', io: 'input' }) as Record<string, unknown>;
+  return {
+    $schema: schema.$schema,
+    title: 'ntm targets file (--targets)',
+    description:
+      "A plan's targets for ntm evaluate --targets; format: README.md. " +
+      'Generated from src/criteria/targets-schema.ts by `npm run schema`.',
+    ...schema,
+  };
+}
+
+export const targetsJsonSchemaText = (): string => `${JSON.stringify(targetsJsonSchema(), null, 2)}\n`;

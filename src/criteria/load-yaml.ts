@@ -5,15 +5,55 @@ import { criteriaSetSchema, type CriteriaSetFile } from './schema.js';
 import { closest } from '../text/closest.js';
 import { foldKey } from '../text/normalize.js';
 
+/** A YAML file format ntm reads: its schema, and the kind of its schema problems (whose text names the file's kind). */
+export interface YamlFormat<S extends z.ZodType> {
+  schema: S;
+  kind: 'criteria-set-schema' | 'targets-schema';
+}
+
+const SET_FORMAT = {
+  schema: criteriaSetSchema,
+  kind: 'criteria-set-schema',
+} as const;
+
+type Doc = ReturnType<typeof parseDocument>;
+
 /** Parses and validates the text of one criteria-set YAML file; every problem names its line and column. */
 export function parseSetSource(source: string, file: string): CriteriaSetFile {
+  const { doc, at, data, schema } = parseYaml(source, file, SET_FORMAT);
+  // A changed id is the first thing to fix: the duplicates it makes (17.1 twice) follow from it.
+  const changed = changedNumbers(doc, source, at, file);
+  const later = changed.length
+    ? []
+    : [...duplicateIds(doc, at, file), ...duplicateNames(doc, at, file), ...emptyMaps(doc, at, file)];
+  // Every problem of the file at once: the schema's and the duplicate ids', in the order of the lines.
+  const problems = [...schema, ...changed, ...later];
+  if (problems.length) throw new InputError(byLine(problems).slice(0, MAX_PROBLEMS));
+  return data!;
+}
+
+/** Parses YAML text and validates it against a format's schema; every problem names its line and column. */
+export function parseYamlSource<S extends z.ZodType>(source: string, file: string, format: YamlFormat<S>): z.infer<S> {
+  const { data, schema } = parseYaml(source, file, format);
+  if (schema.length) throw new InputError(byLine(schema).slice(0, MAX_PROBLEMS));
+  return data!;
+}
+
+/** The document, its data when the schema accepts it, and the schema's problems; syntax errors throw. */
+function parseYaml<S extends z.ZodType>(
+  source: string,
+  file: string,
+  format: YamlFormat<S>,
+): { doc: Doc; at: At; data?: z.infer<S>; schema: Problem[] } {
   const lineCounter = new LineCounter();
   const doc = parseDocument(source, { lineCounter, uniqueKeys: true, prettyErrors: false });
   const at = (offset: number) => lineCounter.linePos(offset);
 
   if (doc.errors.length > 0) {
     throw new InputError(
-      doc.errors.map((e) => problem('yaml-syntax', { detail: firstLine(e.message) }, { file, ...position(at(e.pos[0])) })),
+      doc.errors.map((e) =>
+        problem('yaml-syntax', { detail: firstLine(e.message), format: format.kind }, { file, ...position(at(e.pos[0])) }),
+      ),
     );
   }
 
@@ -23,25 +63,19 @@ export function parseSetSource(source: string, file: string): CriteriaSetFile {
 
   let data: unknown;
   try {
-    // A small alias budget: criteria sets need few aliases, and this stops a "billion laughs" file.
+    // A small alias budget: these files need few aliases, and this stops a "billion laughs" file.
     data = doc.toJS({ maxAliasCount: MAX_ALIASES });
   } catch (e) {
     let first: Node | undefined;
     visit(doc, { Alias: (_, node) => ((first = node), visit.BREAK) });
     const range = (first as Node | undefined)?.range;
-    const params = { detail: firstLine((e as Error).message), max: MAX_ALIASES };
+    const params = { detail: firstLine((e as Error).message), max: MAX_ALIASES, format: format.kind };
     return fail('yaml-alias-bomb', params, { file, ...(range ? position(at(range[0])) : {}) });
   }
 
-  // Every problem of the file at once: the schema's and the duplicate ids', in the order of the lines.
-  const parsed = criteriaSetSchema.safeParse(data);
-  const schema = parsed.success ? [] : parsed.error.issues.map((issue) => describeIssue(issue, doc, at, file));
-  // A changed id is the first thing to fix: the duplicates it makes (17.1 twice) follow from it.
-  const changed = changedNumbers(doc, source, at, file);
-  const later = changed.length ? [] : [...duplicateIds(doc, at, file), ...duplicateNames(doc, at, file), ...emptyMaps(doc, at, file)];
-  const problems = [...schema, ...changed, ...later];
-  if (problems.length) throw new InputError(byLine(problems).slice(0, MAX_PROBLEMS));
-  return parsed.data!;
+  const parsed = format.schema.safeParse(data);
+  const schema = parsed.success ? [] : parsed.error.issues.map((issue) => describeIssue(issue, doc, at, file, format));
+  return { doc, at, data: parsed.success ? parsed.data : undefined, schema };
 }
 
 type At = (o: number) => { line: number; col: number };
@@ -185,9 +219,10 @@ export function locate(source: string, path: (string | number)[]): { line?: numb
 
 function describeIssue(
   issue: z.core.$ZodIssue,
-  doc: ReturnType<typeof parseDocument>,
-  at: (o: number) => { line: number; col: number },
+  doc: Doc,
+  at: At,
   file: string,
+  format: YamlFormat<z.ZodType>,
 ): Problem {
   const path = issue.path.map((p) => (typeof p === 'symbol' ? String(p) : p));
   const keyName = path.length ? path.map((p, i) => (typeof p === 'number' ? `[${p}]` : i ? `.${p}` : p)).join('') : '(top level)';
@@ -198,7 +233,7 @@ function describeIssue(
     const key = issue.keys[0] ?? '';
     const keyNode = keyNodeOf(node, key);
     if (keyNode) node = keyNode;
-    const allowed = allowedKeys(path);
+    const allowed = allowedKeys(path, format.schema);
     const guess = closest(key, allowed);
     params = { issue: 'unknown-key', key, at: path.length ? keyName : undefined, guess, allowed: allowed.join(', ') };
   } else if (issue.code === 'invalid_type') {
@@ -216,7 +251,7 @@ function describeIssue(
     params = { issue: 'other', key: keyName, detail: issue.message };
   }
   const range = node?.range;
-  return problem('criteria-set-schema', params, { file, ...(range ? position(at(range[0])) : {}) });
+  return problem(format.kind, params, { file, ...(range ? position(at(range[0])) : {}) });
 }
 
 function nodeAt(root: unknown, path: (string | number)[]): Node | undefined {
@@ -242,9 +277,9 @@ function valueAt(doc: ReturnType<typeof parseDocument>, path: (string | number)[
   return isNode(v) ? v.toJSON() : v;
 }
 
-function allowedKeys(path: (string | number)[]): string[] {
+function allowedKeys(path: (string | number)[], root: z.ZodType): string[] {
   // The schema one level down the path, without its zod internals.
-  let schema: unknown = criteriaSetSchema;
+  let schema: unknown = root;
   for (const p of path) {
     const def = (schema as { def?: { type?: string; shape?: Record<string, unknown>; element?: unknown; innerType?: unknown } }).def;
     if (!def) break;

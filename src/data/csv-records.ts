@@ -5,6 +5,13 @@ import { InputError, problem, type Problem } from '../problems.js';
 /** A record longer than this is not a survey row (or its line breaks are missing). */
 const MAX_RECORD_BYTES = 1_000_000;
 
+/**
+ * Records are handed on a slice of this many bytes at a time (about 200 rows): a batch lives until
+ * the report has taken it, and larger ones outlived the collector's young generation, tripling
+ * its work (a 256 KB chunk of a file or a pipe: a third of a --quiet run's time).
+ */
+const SLICE = 16 * 1024;
+
 /** One CSV record and the line of the file it starts on. */
 export interface CsvRecord {
   cells: string[];
@@ -59,8 +66,10 @@ export async function* readRecords(bytes: Readable, file: string, delimiter: str
   };
   try {
     for await (const chunk of bytes as AsyncIterable<Buffer>) {
-      const records = step(chunk);
-      if (records.length) yield records;
+      for (let at = 0; at < chunk.length; at += SLICE) {
+        const records = step(chunk.subarray(at, at + SLICE));
+        if (records.length) yield records;
+      }
     }
     const last = step(undefined);
     if (last.length) yield last;

@@ -51,7 +51,7 @@ export async function openSource(path: string, encoding?: string): Promise<Sourc
     head = Buffer.alloc(Math.min(HEAD_BYTES, bytes));
     readSync(fd, head, 0, head.length, 0);
     closeSync(fd);
-    raw = () => createReadStream(path, { flags: 'r', highWaterMark: 256 * 1024 });
+    raw = () => createReadStream(path, { flags: 'r', highWaterMark: 16 * 1024 });
   }
 
   const enc = encoding ? normaliseEncoding(encoding, name) : detectEncoding(head, name);

@@ -3,6 +3,7 @@ import type { CriteriaSet, Criterion, Indicator, MeetsRule } from '../criteria/t
 import type { SurveyRow } from '../data/read-survey.js';
 import { Assessed, type IndicatorValue } from '../data/parse-value.js';
 import { problem, type Problem, type ProblemParams } from '../problems.js';
+import { bandsOf } from './bands.js';
 import { judge } from './judge.js';
 import type { CriterionStatus, Gap, Summary, UnitResult, UnitStatus } from './types.js';
 
@@ -54,8 +55,33 @@ export function compilePlan(set: CriteriaSet, ctx: Context): Plan {
   return { set, ctx, criteria, unjudged, byGroup: new Map() };
 }
 
+/** Where an indicator's value sits in a row, for runs that sum or average it (targets on an indicator). */
+export interface KeptIndicator {
+  id: string;
+  criterion: number;
+  indicator: number;
+}
+
+/** The positions of the named indicators in a plan's rows; ids the set lacks are left out. */
+export function keptIndicators(plan: Plan, ids: readonly string[]): KeptIndicator[] {
+  return plan.criteria.flatMap(({ indicators }, criterion) =>
+    indicators.flatMap(({ ind }, indicator) => (ids.includes(ind.id) ? [{ id: ind.id, criterion, indicator }] : [])),
+  );
+}
+
+export interface EvaluateOptions {
+  gaps?: boolean;
+  /** Indicators whose numeric values the result keeps (`UnitResult.values`). */
+  keep?: readonly KeptIndicator[];
+}
+
 /** Evaluates one unit. Pure: the row and the plan in, the verdict and its gaps out. */
-export function evaluateUnit(runPlan: Plan, row: SurveyRow, warn?: (p: Problem) => void, opts: { gaps?: boolean } = {}): UnitResult {
+export function evaluateUnit(
+  runPlan: Plan,
+  row: SurveyRow,
+  warn?: (p: Problem) => void,
+  opts: EvaluateOptions = {},
+): UnitResult {
   const plan = planFor(runPlan, row.group);
   const n = plan.criteria.length;
   const statuses = new Array<CriterionStatus>(n);
@@ -113,7 +139,17 @@ export function evaluateUnit(runPlan: Plan, row: SurveyRow, warn?: (p: Problem) 
   const unitStatus = unitVerdict(plan.set.meets, statuses);
   const u: UnitResult = { file: row.file, line: row.line, name: row.name, parent: row.parent, status: unitStatus, meets: unitStatus === 'meets', met, total: n, criteria: statuses, bases, gaps: gaps ?? [] };
   if (row.group !== undefined || plan.ctx.group !== undefined) u.group = row.group ?? plan.ctx.group;
+  if (opts.keep?.length) u.values = keptValues(row, opts.keep);
   return u;
+}
+
+function keptValues(row: SurveyRow, keep: readonly KeptIndicator[]): Record<string, number> {
+  const values: Record<string, number> = {};
+  for (const k of keep) {
+    const v = row.values[k.criterion]?.[k.indicator];
+    if (typeof v === 'number') values[k.id] = v;
+  }
+  return values;
 }
 
 /**
@@ -238,9 +274,15 @@ export class SummaryBuilder {
   private metSum = 0;
   private readonly bases = { verified: 0, secondary: 0, mark: 0 };
   private readonly missed: number[];
+  /** Per criterion, the units that meet it (not the complement of `missed`: no data is neither). */
+  private readonly metBy: number[];
+  /** Units by number of criteria met, for the bands. */
+  private readonly histogram: number[];
 
   constructor(private readonly set: CriteriaSet) {
     this.missed = set.criteria.map(() => 0);
+    this.metBy = set.criteria.map(() => 0);
+    this.histogram = new Array<number>(set.criteria.length + 1).fill(0);
   }
 
   add(u: UnitResult): void {
@@ -248,8 +290,10 @@ export class SummaryBuilder {
     if (u.meets) this.meeting++;
     if (u.status === 'incomplete') this.incomplete++;
     this.metSum += u.met;
+    this.histogram[u.met]!++;
     u.criteria.forEach((s, i) => {
       if (s !== 'met') this.missed[i]!++;
+      else this.metBy[i]!++;
     });
     for (const b of u.bases) if (b) this.bases[b]++;
   }
@@ -260,6 +304,8 @@ export class SummaryBuilder {
     this.incomplete += other.incomplete;
     this.metSum += other.metSum;
     other.missed.forEach((n, i) => (this.missed[i]! += n));
+    other.metBy.forEach((n, i) => (this.metBy[i]! += n));
+    other.histogram.forEach((n, i) => (this.histogram[i]! += n));
     for (const k of ['verified', 'secondary', 'mark'] as const) this.bases[k] += other.bases[k];
   }
 
@@ -272,9 +318,18 @@ export class SummaryBuilder {
       units: this.units,
       meeting: this.meeting,
       incomplete: this.incomplete,
-      averageMet: this.units ? Math.round((this.metSum / this.units) * 100) / 100 : 0,
+      averageMet: round2(this.units ? this.metSum / this.units : 0),
       bases: { ...this.bases },
       mostMissed,
+      bands: bandsOf(this.histogram, this.set.criteria.length),
+      criteriaMet: this.set.criteria.map((c, i) => ({
+        criterion: c.id,
+        name: c.name,
+        units: this.metBy[i]!,
+        share: round2(this.units ? (this.metBy[i]! / this.units) * 100 : 0),
+      })),
     };
   }
 }
+
+const round2 = (n: number) => Math.round(n * 100) / 100;

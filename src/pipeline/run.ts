@@ -4,13 +4,22 @@ import type { Registry } from '../criteria/registry.js';
 import type { CriteriaSet } from '../criteria/types.js';
 import { readSurvey, type ReadResult, type SurveyRow } from '../data/read-survey.js';
 import { UnitIndex } from '../data/unit-index.js';
-import { compilePlan, evaluateUnit, SummaryBuilder, type Plan } from '../engine/evaluate.js';
+import {
+  compilePlan,
+  evaluateUnit,
+  keptIndicators,
+  SummaryBuilder,
+  type KeptIndicator,
+  type Plan,
+} from '../engine/evaluate.js';
 import type { FileEvaluation, SetRef, Summary, UnitResult } from '../engine/types.js';
 import { VillageTally, withVillageShares } from '../engine/village-shares.js';
 import { fail, InputError, type Problem } from '../problems.js';
 import { usingSetNotice, type Lang } from '../i18n/messages.js';
 import type { RunHead, RunStream, RunTail } from '../reports/stream.js';
 import { missingColumns, unjudgedIndicators, unverifiedThresholds } from './run-warnings.js';
+import { LevelTally } from '../engine/levels.js';
+import { LevelReaders } from './level-readers.js';
 import { WarningLog } from './warning-log.js';
 
 /** What a run reads, and how. */
@@ -33,6 +42,10 @@ export interface RunRequest {
   sheet?: string;
   /** Whether units carry their gaps; a summary-only run needs only their statuses. */
   gaps: boolean;
+  /** Further sets judged in order after the first (--set A,B,…): each unit's highest level. */
+  levels?: string[];
+  /** Indicators whose numeric values each unit keeps (`UnitResult.values`): targets on an indicator. */
+  keep?: string[];
   /** The language of notices. */
   lang: Lang;
   /** Told which set was chosen when ntm chose it. */
@@ -84,14 +97,20 @@ function flatten(first: IteratorResult<UnitResult[]>, rest: AsyncIterator<UnitRe
   return iterator;
 }
 
-const emptySummary = (): Summary => ({
-  units: 0,
-  meeting: 0,
-  incomplete: 0,
-  averageMet: 0,
-  mostMissed: [],
-  bases: { verified: 0, secondary: 0, mark: 0 },
-});
+/** The summary of a file left out: nothing counted (in the set's bands once the set is known). */
+const emptySummary = (set?: CriteriaSet): Summary =>
+  set
+    ? new SummaryBuilder(set).build()
+    : {
+        units: 0,
+        meeting: 0,
+        incomplete: 0,
+        averageMet: 0,
+        mostMissed: [],
+        bases: { verified: 0, secondary: 0, mark: 0 },
+        bands: [],
+        criteriaMet: [],
+      };
 
 class Run {
   readonly errors: Problem[] = [];
@@ -103,12 +122,17 @@ class Run {
   private readonly fixed?: CriteriaSet;
   private set?: CriteriaSet;
   private plan?: Plan;
+  private keep: KeptIndicator[] = [];
   private ctx: Context = {};
   private overall?: SummaryBuilder;
   private tally?: VillageTally;
+  private readonly levelSets: CriteriaSet[];
+  private readonly levelTally?: LevelTally;
 
   constructor(private readonly req: RunRequest) {
     this.fixed = req.setId ? req.registry.get(req.setId) : undefined;
+    this.levelSets = (req.levels ?? []).map((id) => req.registry.get(id));
+    if (this.levelSets.length) this.levelTally = new LevelTally([req.setId!, ...req.levels!]);
   }
 
   head(): RunHead {
@@ -121,13 +145,15 @@ class Run {
       date: s.source.date,
       criteria: s.criteria.map((c) => ({ id: c.id, name: c.name, owner: c.owner })),
     };
-    return { set, region: this.ctx.region, year: this.ctx.year, inputs: this.req.files.map(nameOf) };
+    const head: RunHead = { set, region: this.ctx.region, year: this.ctx.year, inputs: this.req.files.map(nameOf) };
+    if (this.levelSets.length) head.levels = [s, ...this.levelSets].map(({ id, name }) => ({ id, name }));
+    return head;
   }
 
   tail(): RunTail {
     return {
       files: this.files,
-      summary: this.overall!.build(),
+      summary: { ...this.overall!.build(), ...(this.levelTally ? { levels: this.levelTally.build() } : {}) },
       warnings: this.log.warnings,
       warningCounts: this.log.byKind(),
       errors: this.errors,
@@ -157,6 +183,7 @@ class Run {
       onSetChosen: (chosen, how) => this.choose(chosen, how, file),
     });
     let perFile: SummaryBuilder | undefined;
+    const levels = this.levelSets.length ? this.levelReaders(file) : undefined;
     // Units waiting for the end of the file; undefined once they flow.
     let held: UnitResult[] | undefined = [];
     let read: ReadResult;
@@ -169,7 +196,7 @@ class Run {
         this.errors.push(...e.problems);
         // Units of this file are in the report already: it cannot be made whole.
         if (!held) throw new InputError(this.errors);
-        this.files.push({ file: name, units: 0, summary: emptySummary(), errors: e.problems.length });
+        this.files.push({ file: name, units: 0, summary: emptySummary(this.set), errors: e.problems.length });
         return;
       }
       if (next.done) {
@@ -179,6 +206,7 @@ class Run {
       if (this.req.villages) this.tally ??= await this.villageTally();
       perFile ??= new SummaryBuilder(this.set!);
       const units = next.value.map((row) => this.evaluate(row));
+      if (levels) for (const u of units) this.levelTally!.add((await levels.judge(u)).levels!);
       for (const u of units) perFile.add(u);
       if (!held) yield units;
       else {
@@ -189,6 +217,7 @@ class Run {
         }
       }
     }
+    await levels?.finish();
     if (held?.length) yield held;
     for (const w of missingColumns(read, name)) this.log.add(w);
     for (const col of read.headers.columns) {
@@ -202,7 +231,7 @@ class Run {
     const plan = this.plan!;
     const warn = this.log.add;
     const input = this.tally ? withVillageShares(row, plan, this.tally, warn) : row;
-    return evaluateUnit(plan, input, warn, { gaps: this.req.gaps });
+    return evaluateUnit(plan, input, warn, { gaps: this.req.gaps, keep: this.keep });
   }
 
   private choose(chosen: CriteriaSet, how: string, file: string): void {
@@ -213,11 +242,20 @@ class Run {
       if (how === 'matched') this.req.onNotice(usingSetNotice(this.req.lang, file, chosen.id, chosen.source.document));
       this.ctx = setContext(chosen, this.req.region, this.req.year, this.req.group);
       this.plan = compilePlan(chosen, this.ctx);
+      this.keep = keptIndicators(this.plan, this.req.keep ?? []);
       this.overall = new SummaryBuilder(chosen);
     } else if (chosen.id !== this.set.id) {
       const before = this.set.id;
       fail('mixed-sets', { set: chosen.id, before }, { file });
     }
+  }
+
+  /** The further sets of a --set list, each reading the file by its own columns. */
+  private levelReaders(file: string): LevelReaders {
+    const { region, year, group, encoding, percentAsIs, sheet, lang, gaps } = this.req;
+    const read = { encoding, percentAsIs, sheet, lang };
+    const ctx = { region, year, group, gaps, read, warn: this.log.add };
+    return new LevelReaders(file, this.req.setId!, this.levelSets, ctx);
   }
 
   /** The villages of the --villages file, counted per commune as they are read. */

@@ -5,12 +5,13 @@
  * compile until it has an entry here, in both languages. Text quoted from libraries (a YAML
  * parser's or zod's message, a system error) stays as it is in both.
  */
+import { PROGRESS } from './progress.js';
 import { READING } from './reading.js';
 import { RUN } from './run.js';
 import { SETS } from './sets.js';
 import type { Entry, ProblemParams, Text } from './text.js';
 
-export const CATALOGUE = { ...READING, ...SETS, ...RUN } satisfies Record<string, Entry>;
+export const CATALOGUE = { ...READING, ...SETS, ...RUN, ...PROGRESS } satisfies Record<string, Entry>;
 
 export type ProblemKind = keyof typeof CATALOGUE;
 export type Lang = 'en' | 'vi';

@@ -39,6 +39,10 @@ function usage(p: ProblemParams): Text {
   switch (p.case) {
     case 'stdin-twice':
       return { message: 'standard input ("-") can be read only once' };
+    case 'levels-stdin':
+      return { message: 'with several sets (--set A,B,…) the file is read once per set: standard input cannot be' };
+    case 'match-without-baseline':
+      return { message: "--match-near and --aliases match units with last year's: they need --baseline or --targets" };
     case 'unknown-format':
       return {
         message: `cannot tell the report format from ${q(p.output)}`,
@@ -56,6 +60,13 @@ function usageVi(p: ProblemParams): Text {
   switch (p.case) {
     case 'stdin-twice':
       return { message: 'đầu vào chuẩn ("-") chỉ đọc được một lần' };
+    case 'levels-stdin':
+      return {
+        message:
+          'với nhiều bộ tiêu chí (--set A,B,…), tệp được đọc một lần cho mỗi bộ: không đọc từ đầu vào chuẩn được',
+      };
+    case 'match-without-baseline':
+      return { message: '--match-near và --aliases dùng để ghép đơn vị với năm trước: cần có --baseline hoặc --targets' };
     case 'unknown-format':
       return {
         message: `không xác định được định dạng báo cáo từ tên tệp ${q(p.output)}`,

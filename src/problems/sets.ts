@@ -37,7 +37,14 @@ const TYPES_VI: Record<string, string> = {
 };
 const typeVi = (t: unknown) => TYPES_VI[String(t)] ?? String(t);
 
-function schemaIssue(p: ProblemParams): Text {
+const TARGETS_FILE_HINT = 'Fix the targets file (--targets); its format is in the README.';
+const TARGETS_FILE_HINT_VI = 'Sửa lại tệp chỉ tiêu kế hoạch (--targets); định dạng tệp xem trong README.';
+/** A YAML file ntm reads is a criteria set or a targets file (`format`, the kind of its schema problems). */
+const isTargets = (p: ProblemParams) => p.format === 'targets-schema';
+const fileHint = (p: ProblemParams) => (isTargets(p) ? TARGETS_FILE_HINT : SET_FILE_HINT);
+const fileHintVi = (p: ProblemParams) => (isTargets(p) ? TARGETS_FILE_HINT_VI : SET_FILE_HINT_VI);
+
+function schemaIssue(p: ProblemParams, hint = SET_FILE_HINT): Text {
   switch (p.issue) {
     case 'unknown-key':
       return {
@@ -45,19 +52,19 @@ function schemaIssue(p: ProblemParams): Text {
         hint: p.guess ? `did you mean ${q(p.guess)}?` : `allowed keys: ${p.allowed}`,
       };
     case 'missing-key':
-      return { message: `missing key ${q(p.key)} (expected ${p.expected})`, hint: SET_FILE_HINT };
+      return { message: `missing key ${q(p.key)} (expected ${p.expected})`, hint };
     case 'wrong-type':
-      return { message: `${p.key}: expected ${p.expected}, found ${found(p)}`, hint: SET_FILE_HINT };
+      return { message: `${p.key}: expected ${p.expected}, found ${found(p)}`, hint };
     case 'not-one-of':
-      return { message: `${p.key}: expected one of ${p.values}`, hint: SET_FILE_HINT };
+      return { message: `${p.key}: expected one of ${p.values}`, hint };
     case 'invalid':
-      return { message: `${p.key}: not a valid value here (${found(p)})`, hint: SET_FILE_HINT };
+      return { message: `${p.key}: not a valid value here (${found(p)})`, hint };
     default:
-      return { message: `${p.key}: ${p.detail}`, hint: SET_FILE_HINT };
+      return { message: `${p.key}: ${p.detail}`, hint };
   }
 }
 
-function schemaIssueVi(p: ProblemParams): Text {
+function schemaIssueVi(p: ProblemParams, hint = SET_FILE_HINT_VI): Text {
   switch (p.issue) {
     case 'unknown-key':
       return {
@@ -65,15 +72,15 @@ function schemaIssueVi(p: ProblemParams): Text {
         hint: p.guess ? `Có phải ý bạn là ${q(p.guess)}?` : `Các khoá được phép: ${p.allowed}`,
       };
     case 'missing-key':
-      return { message: `thiếu khoá ${q(p.key)} (cần ${typeVi(p.expected)})`, hint: SET_FILE_HINT_VI };
+      return { message: `thiếu khoá ${q(p.key)} (cần ${typeVi(p.expected)})`, hint };
     case 'wrong-type':
-      return { message: `${p.key}: cần ${typeVi(p.expected)}, nhưng gặp ${foundVi(p)}`, hint: SET_FILE_HINT_VI };
+      return { message: `${p.key}: cần ${typeVi(p.expected)}, nhưng gặp ${foundVi(p)}`, hint };
     case 'not-one-of':
-      return { message: `${p.key}: phải là một trong các giá trị ${p.values}`, hint: SET_FILE_HINT_VI };
+      return { message: `${p.key}: phải là một trong các giá trị ${p.values}`, hint };
     case 'invalid':
-      return { message: `${p.key}: giá trị không hợp lệ ở đây (${foundVi(p)})`, hint: SET_FILE_HINT_VI };
+      return { message: `${p.key}: giá trị không hợp lệ ở đây (${foundVi(p)})`, hint };
     default:
-      return { message: `${p.key}: ${p.detail}`, hint: SET_FILE_HINT_VI };
+      return { message: `${p.key}: ${p.detail}`, hint };
   }
 }
 
@@ -256,24 +263,30 @@ export const SETS = {
     }),
   },
   'yaml-syntax': {
-    en: (p) => ({ message: `YAML syntax error: ${p.detail}`, hint: SET_FILE_HINT }),
-    vi: (p) => ({ message: `lỗi cú pháp YAML: ${p.detail}`, hint: SET_FILE_HINT_VI }),
+    en: (p) => ({ message: `YAML syntax error: ${p.detail}`, hint: fileHint(p) }),
+    vi: (p) => ({ message: `lỗi cú pháp YAML: ${p.detail}`, hint: fileHintVi(p) }),
   },
   'yaml-alias-bomb': {
     en: (p) => ({
       message:
-        `YAML aliases expand too far (${p.detail}): a criteria set needs at most ${p.max} alias expansions, ` +
+        `YAML aliases expand too far (${p.detail}): ${isTargets(p) ? 'a targets file' : 'a criteria set'} ` +
+        `needs at most ${p.max} alias expansions, ` +
         'and a file that nests aliases is a "billion laughs" attack',
       hint: 'Write the values out instead of nesting aliases (*name) of aliases.',
     }),
     vi: (p) => ({
       message:
-        `các bí danh (alias) YAML bung ra quá lớn (${p.detail}): một bộ tiêu chí chỉ cần tối đa ${p.max} lần ` +
+        `các bí danh (alias) YAML bung ra quá lớn (${p.detail}): ` +
+        `${isTargets(p) ? 'một tệp chỉ tiêu' : 'một bộ tiêu chí'} chỉ cần tối đa ${p.max} lần ` +
         'bung bí danh, còn tệp lồng bí danh vào nhau là kiểu tấn công "billion laughs"',
       hint: 'Viết thẳng các giá trị ra thay vì lồng bí danh (*tên) của bí danh.',
     }),
   },
-  'criteria-set-schema': { en: schemaIssue, vi: schemaIssueVi },
+  'criteria-set-schema': { en: (p) => schemaIssue(p), vi: (p) => schemaIssueVi(p) },
+  'targets-schema': {
+    en: (p) => schemaIssue(p, TARGETS_FILE_HINT),
+    vi: (p) => schemaIssueVi(p, TARGETS_FILE_HINT_VI),
+  },
   'duplicate-id': { en: duplicateId, vi: duplicateIdVi },
   'set-too-large': {
     en: (p) => ({

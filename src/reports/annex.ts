@@ -19,9 +19,18 @@ export function annexHead(head: RunHead, lang: Lang): { head: string[]; numberin
       parent,
       ...criteria.map((c) => c.name),
       t(lang, 'total'),
+      ...(head.levels ? [t(lang, 'levelReached')] : []),
       ...(file ? [t(lang, 'file')] : []),
     ],
-    numbering: ['A', 'B', 'C', ...criteria.map((c) => c.id), '', ...(file ? [''] : [])],
+    numbering: [
+      'A',
+      'B',
+      'C',
+      ...criteria.map((c) => c.id),
+      '',
+      ...(head.levels ? [''] : []),
+      ...(file ? [''] : []),
+    ],
   };
 }
 
@@ -37,7 +46,25 @@ export function annexLine(
   unit: UnitResult,
   marks: (string | number)[] = annexMarks(unit),
 ): (string | number)[] {
-  return [tt, unit.name, unit.parent, ...marks, unit.met, ...(severalFiles(head) ? [unit.file] : [])];
+  const level = head.levels ? [levelOf(unit)] : [];
+  return [tt, unit.name, unit.parent, ...marks, unit.met, ...level, ...(severalFiles(head) ? [unit.file] : [])];
+}
+
+/** The highest level a unit reached (--set A,B,…): the set's id, or "—". */
+export const levelOf = (unit: UnitResult): string => unit.levels?.reached ?? '—';
+
+/**
+ * The gaps to a unit's next level, when that is not the first set (whose gaps are the unit's own):
+ * each criterion cell names the set, so that the gap tables tell them from the first set's.
+ */
+function nextLevelGaps(unit: UnitResult, lang: Lang): GapRow[] {
+  const next = unit.levels?.next;
+  if (!next?.gaps) return [];
+  return next.gaps.map((gap) => {
+    const cells = gapCells(gap, lang);
+    const kind = `${t(lang, gap.kind === 'unmet' ? 'notMet' : 'kindNoData')} (${next.set})`;
+    return { unit, gap, cells: { ...cells, criterion: `${next.set}: ${cells.criterion}` }, kind };
+  });
 }
 
 /** A gap of a unit, with the cell text the tabular reports show. */
@@ -49,12 +76,13 @@ export interface GapRow {
 }
 
 export function gapRows(unit: UnitResult, lang: Lang): GapRow[] {
-  return unit.gaps.map((gap) => ({
+  const own = unit.gaps.map((gap) => ({
     unit,
     gap,
     cells: gapCells(gap, lang),
     kind: t(lang, gap.kind === 'unmet' ? 'notMet' : 'kindNoData'),
   }));
+  return unit.levels ? [...own, ...nextLevelGaps(unit, lang)] : own;
 }
 
 /** The gap-list columns: unit, parent, (file), criterion, indicator, value, required, shortfall, owner. */

@@ -1,10 +1,13 @@
 import type { CriterionStatus, UnitResult } from '../engine/types.js';
 import { t, type Lang } from '../i18n/messages.js';
-import { annexMarks, criterionHead, gapHead, gapLine, gapRows } from './annex.js';
+import { annexMarks, criterionHead, gapHead, gapLine, gapRows, levelOf } from './annex.js';
 import { BlockWriter } from './block-writer.js';
 import { statusLabel } from './describe-gap.js';
 import { fileSummaryLine, mostMissedLine, setLine, severalFiles, summaryFigures, unitNames } from './labels.js';
+import { formatNumber } from './format-values.js';
 import type { RenderOptions } from './options.js';
+import { bandLabel, columns, officialSummary, progressSections, type SectionTable } from './progress-views.js';
+import { barChart, CHART_CSS } from './svg-charts.js';
 import { withSpill, type Spill } from './spill.js';
 import type { ReportSink, RunHead, RunStream } from './stream.js';
 import { CriterionView, OwnerView } from './views.js';
@@ -26,7 +29,7 @@ export async function render(run: RunStream, opts: RenderOptions, out: ReportSin
 <meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'">
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <title>${esc(`${t(lang, 'reportTitle')} — ${head.set.id}`)}</title>
-<style>${CSS}</style>
+<style>${CSS}${CHART_CSS}</style>
 </head>
 <body>
 <div class="page">
@@ -57,7 +60,7 @@ export async function render(run: RunStream, opts: RenderOptions, out: ReportSin
     else if (owners) await byOwner(owners, head, lang, w);
     else await gaps(spill, gapNo, unverified, head, lang, w);
   });
-  await w.write(`${summary(run, lang)}\n</div>\n</body>\n</html>\n`);
+  await w.write(`${summary(run, lang)}\n${progressHtml(run, lang)}</div>\n</body>\n</html>\n`);
   await w.flush();
 }
 
@@ -138,7 +141,55 @@ function summary(run: RunStream, lang: Lang): string {
     const files = s.files.map((f) => `<li>${esc(fileSummaryLine(f, s, lang))}</li>`).join('');
     parts.push(`<h3>${esc(t(lang, 'byFile'))}</h3><ul class="files">${files}</ul>`);
   }
+  parts.push(officialHtml(s, lang));
   return `${parts.join('\n')}</section>`;
+}
+
+type Whole = ReturnType<RunStream['tail']> & { set: RunHead['set'] };
+
+/** The official summary drawn (units by band, the share meeting each criterion), then its tables. */
+function officialHtml(s: Whole, lang: Lang): string {
+  const n = (v: number) => formatNumber(v, lang);
+  const { bands, criteriaMet } = s.summary;
+  const byBand = bands.map((b) => ({ label: bandLabel(b, lang), value: b.units, text: String(b.units) }));
+  const shares = criteriaMet.map((c) => ({
+    label: `${c.criterion}. ${c.name}`,
+    value: c.share,
+    text: `${n(c.share)} %`,
+  }));
+  const charts = [
+    barChart(t(lang, 'bandsTitle'), byBand, Math.max(1, ...bands.map((b) => b.units)), esc),
+    barChart(t(lang, 'shareTitle'), shares, 100, esc),
+  ];
+  const tables = officialSummary(s, lang).map((x) => sectionHtml(x, lang, 'h3'));
+  return `<div class="charts">${charts.join('')}</div>${tables.join('\n')}`;
+}
+
+/** Targets against actual, drawn, then the targets, progress and roll-up tables, when asked for. */
+function progressHtml(run: RunStream, lang: Lang): string {
+  const s = { ...run.head, ...run.tail() };
+  const sections = progressSections(s, lang);
+  if (!sections.length) return '';
+  const n = (v: number) => formatNumber(v, lang);
+  const drawn = (s.targets?.results ?? []).flatMap((r) => {
+    const { plan, achieved } = columns(r);
+    if (typeof plan !== 'number' || typeof achieved !== 'number' || plan <= 0) return [];
+    // Each target on its own scale: the bar is the share of the plan achieved, the mark is the plan.
+    const text = `${n(achieved)} / ${n(plan)}`;
+    return [{ label: r.label, value: (achieved / plan) * 100, text, cls: r.met ? 'met' : 'unmet', mark: 100 }];
+  });
+  const max = Math.max(150, ...drawn.map((d) => Math.min(d.value, 200)));
+  const chart = drawn.length ? barChart(t(lang, 'targetsTitle'), drawn, max, esc) : '';
+  const html = sections.map(
+    (x, i) => `<section id="${x.id}">${i === 0 ? chart : ''}${sectionHtml(x, lang, 'h2')}</section>`,
+  );
+  return `${html.join('\n')}\n`;
+}
+
+function sectionHtml(x: SectionTable, lang: Lang, h: 'h2' | 'h3'): string {
+  const rows = x.rows.map((r) => row(r.map((c) => (typeof c === 'number' ? formatNumber(c, lang) : c)))).join('');
+  const notes = x.notes.length ? `<ul class="notes">${x.notes.map((m) => `<li>${esc(m)}</li>`).join('')}</ul>` : '';
+  return `<${h}>${esc(x.title)}</${h}>${tableStart(x.head, x.id)}${rows}</tbody></table>${notes}`;
 }
 
 const KIND_LABEL: Record<CriterionStatus, 'met' | 'notMet' | 'kindNoData'> = {
@@ -156,6 +207,7 @@ function heatmapHead(head: RunHead, lang: Lang): string {
       (c) => `<th class="crit" title="${esc(`${c.id}. ${c.name}`)}"><span>${esc(`${c.id}. ${c.name}`)}</span></th>`,
     ),
     `<th>${esc(t(lang, 'total'))}</th><th>${esc(t(lang, 'status'))}</th>`,
+    ...(head.levels ? [`<th>${esc(t(lang, 'levelReached'))}</th>`] : []),
   ];
   const keys = [
     `<span class="met">1</span>${esc(t(lang, 'met'))}`,
@@ -177,7 +229,8 @@ function heatmapRow(head: RunHead, lang: Lang, tt: number, unit: UnitResult): st
   const file = severalFiles(head) ? `<td>${esc(unit.file)}</td>` : '';
   const unitCells = `<td class="num">${tt}</td><td>${esc(unit.name)}</td><td>${esc(unit.parent)}</td>${file}`;
   const status = `<td class="status-${unit.status}">${esc(statusLabel(unit, lang))}</td>`;
-  return `<tr>${unitCells}${cells.join('')}<td class="total">${unit.met}/${unit.total}</td>${status}</tr>\n`;
+  const level = head.levels ? `<td>${esc(levelOf(unit))}</td>` : '';
+  return `<tr>${unitCells}${cells.join('')}<td class="total">${unit.met}/${unit.total}</td>${status}${level}</tr>\n`;
 }
 
 async function gaps(

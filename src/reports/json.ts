@@ -1,6 +1,7 @@
 import type { UnitResult } from '../engine/types.js';
 import { BlockWriter } from './block-writer.js';
 import type { RenderOptions } from './options.js';
+import { progressJson } from './progress-json.js';
 import { withSpill, type Spill } from './spill.js';
 import type { ReportSink, RunHead, RunStream, RunTail } from './stream.js';
 import { OwnerView } from './views.js';
@@ -113,13 +114,17 @@ export const headFields = (h: RunHead) => ({
   year: h.year,
 });
 
-/** What the end of a run says: the summary, the files, the warnings (with their counts) and errors. */
+/**
+ * What the end of a run says: the summary, the files, the warnings (with their counts) and errors;
+ * with --baseline, --targets or --by parent, the progress, the plan's targets and the roll-ups.
+ */
 export const tailFields = (t: RunTail) => ({
   summary: t.summary,
   files: t.files,
   warnings: t.warnings,
   warningCounts: t.warningCounts ?? {},
   ...(t.errors?.length ? { errors: t.errors } : {}),
+  ...progressJson(t),
 });
 
 /** Top-level fields as JSON.stringify(…, null, 2) writes them inside an object, without the braces. */

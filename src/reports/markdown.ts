@@ -2,7 +2,9 @@ import { t, type Lang } from '../i18n/messages.js';
 import { annexHead, annexLine, criterionHead, gapHead, gapLine, gapRows } from './annex.js';
 import { BlockWriter } from './block-writer.js';
 import { fileSummaryLine, mostMissedLine, setLine, severalFiles, summaryFigures } from './labels.js';
+import { formatNumber } from './format-values.js';
 import type { RenderOptions } from './options.js';
+import { officialSummary, progressSections, type SectionTable } from './progress-views.js';
 import { withSpill, type Spill } from './spill.js';
 import type { ReportSink, RunStream } from './stream.js';
 import { CriterionView, OwnerView } from './views.js';
@@ -24,6 +26,11 @@ export async function render(run: RunStream, opts: RenderOptions, out: ReportSin
     else await annexAndGaps(run, lang, w, spill);
   });
   await summary(run, lang, w);
+  const all = { ...run.head, ...run.tail() };
+  for (const section of officialSummary(all, lang))
+    await lines(w, sectionLines(section, lang, `**${text(section.title)}**`));
+  for (const section of progressSections(all, lang))
+    await lines(w, sectionLines(section, lang, `## ${text(section.title)}`));
   await w.flush();
 }
 
@@ -43,6 +50,13 @@ const MARKUP = /[\\|<*_`[\]\r\n]/;
 
 async function lines(w: BlockWriter, ls: string[]): Promise<void> {
   for (const l of ls) await w.write(`${l}\n`);
+}
+
+/** A section table under its title, numbers written as the report's language writes them; its notes below. */
+function sectionLines(s: SectionTable, lang: Lang, title: string): string[] {
+  const rows = s.rows.map((r) => row(r.map((c) => (typeof c === 'number' ? formatNumber(c, lang) : c))).trimEnd());
+  const notes = s.notes.length ? ['', ...s.notes.map((n) => `- ${text(n)}`)] : [];
+  return ['', title, '', tableHead(s.head).trimEnd(), ...rows, ...notes];
 }
 
 const row = (cells: (string | number)[]) => `| ${cells.map((c) => text(String(c))).join(' | ')} |\n`;

@@ -1,7 +1,7 @@
 import { once } from 'node:events';
 import type { Writable } from 'node:stream';
 import type { Problem } from '../problems.js';
-import type { FileEvaluation, SetRef, Summary, UnitResult } from '../engine/types.js';
+import type { FileEvaluation, ProgressParts, SetRef, Summary, UnitResult } from '../engine/types.js';
 import type { RenderOptions } from './options.js';
 
 /**
@@ -15,9 +15,12 @@ export interface RunHead {
   year?: number;
   /** The input files as reports name them ("(stdin)" for "-"), known before any is read. */
   inputs: string[];
+  /** With several sets (--set A,B,…): every set in order, the first being `set`. */
+  levels?: { id: string; name: string }[];
 }
 
-export interface RunTail {
+/** With --baseline, --targets or --by parent, the tail also has `progress`, `targets`, `byParent`. */
+export interface RunTail extends ProgressParts {
   files: FileEvaluation[];
   summary: Summary;
   /** The warnings kept in full: the first few of each kind. */

@@ -3,12 +3,14 @@ import type { Gap, UnitResult } from '../engine/types.js';
 import { t, type Lang } from '../i18n/messages.js';
 import { displayWidth } from '../text/display-width.js';
 import { terminalSafe } from '../text/terminal-safe.js';
-import { criterionHead, gapHead, gapLine, gapRows } from './annex.js';
+import { criterionHead, gapHead, gapLine, gapRows, levelOf } from './annex.js';
 import { BlockWriter } from './block-writer.js';
 import { BoxTable, fitColumns, type BoxCell, type ColumnSpec } from './box-table.js';
 import { gapCells, missingCriteria, statusLabel } from './describe-gap.js';
 import { fileSummaryLine, mostMissedLine, setLine, severalFiles, summaryLine, unitNames } from './labels.js';
+import { formatNumber } from './format-values.js';
 import type { RenderOptions } from './options.js';
+import { bandLabel, progressSections, type SectionTable } from './progress-views.js';
 import { withSpill, type Spill } from './spill.js';
 import type { ReportSink, RunHead, RunStream } from './stream.js';
 import { CriterionView, OwnerView } from './views.js';
@@ -50,6 +52,8 @@ export async function render(run: RunStream, opts: RenderOptions, out: ReportSin
     else await byUnit(run, x, spill);
   });
   await x.w.write(summaryText(run, x));
+  const tail = run.tail();
+  for (const section of progressSections({ ...run.head, ...tail }, lang)) await x.w.write(sectionText(section, x));
   await x.w.flush();
 }
 
@@ -65,6 +69,11 @@ function list(x: Context, items: string[], total = items.length): string[] {
 }
 
 const widest = (texts: string[]) => Math.max(...texts.map(displayWidth));
+
+/** The widest a status cell grows to show the level reached. */
+const LEVEL_WIDTH = 32;
+const levelLabels = (head: RunHead, lang: Lang) =>
+  (head.levels ?? []).map((l) => `${t(lang, 'levelReached')}: ${l.id}`);
 
 /** A column of short figures under a long heading: the heading whole when the terminal is wide. */
 const headingWidth = (x: Context, heading: string, least: number) =>
@@ -82,7 +91,8 @@ async function byUnit(run: RunStream, x: Context, spill: Spill): Promise<void> {
     { weight: 2, min: 8 },
     ...(multi ? [{ weight: 2 }] : []),
     { width: headingWidth(x, metHead, 5) },
-    { width: widest(statuses) },
+    // With several sets the status cell also says the level reached: as wide as that, up to a point.
+    { width: Math.min(LEVEL_WIDTH, widest([...statuses, ...levelLabels(head, lang)])) },
     { weight: 6, min: 12 },
   ];
   const table = new BoxTable(fitColumns(specs, x.width));
@@ -111,6 +121,9 @@ async function byUnit(run: RunStream, x: Context, spill: Spill): Promise<void> {
       const why = m.kind === 'no-data' ? ` (${t(lang, 'noData')})` : '';
       return `${m.id}. ${m.name}${why}${m.owner && owners ? ` — ${m.owner}` : ''}`;
     });
+    missing.push(...nextLevelMissing(u));
+    const label = statusLabel(u, lang);
+    const status = u.levels ? [label, `${t(lang, 'levelReached')}: ${levelOf(u)}`] : label;
     await x.w.write(
       table.row([
         { text: String(++tt) },
@@ -118,7 +131,7 @@ async function byUnit(run: RunStream, x: Context, spill: Spill): Promise<void> {
         name(x, u.parent),
         ...(multi ? [name(x, u.file)] : []),
         { text: `${u.met}/${u.total}` },
-        { text: statusLabel(u, lang), paint },
+        { text: status, paint },
         // Each missing criterion on a line of its own, cut to one line unless --wide.
         { text: list(x, missing), linesEach: x.wide ? undefined : 1 },
       ]),
@@ -127,6 +140,20 @@ async function byUnit(run: RunStream, x: Context, spill: Spill): Promise<void> {
   }
   await x.w.write(table.bottom());
   await detail.write();
+}
+
+/** What the next level asks of a unit that meets the first set: "set: 4. Điện", once per criterion. */
+function nextLevelMissing(u: UnitResult): string[] {
+  const next = u.levels?.next;
+  if (!next?.gaps) return [];
+  const seen = new Set<string>();
+  const lines: string[] = [];
+  for (const g of next.gaps) {
+    if (seen.has(g.criterion)) continue;
+    seen.add(g.criterion);
+    lines.push(`${next.set}: ${g.criterion}. ${g.name}`);
+  }
+  return lines;
 }
 
 /**
@@ -263,5 +290,21 @@ function summaryText(run: RunStream, x: Context): string {
   const lines = [c.bold(`${t(lang, 'summary')}: `) + summaryLine(s, lang)];
   if (severalFiles(s)) for (const f of s.files) lines.push(terminalSafe(`  ${fileSummaryLine(f, s, lang)}`));
   if (s.summary.mostMissed.length) lines.push(terminalSafe(`${t(lang, 'mostMissed')}: ${mostMissedLine(s)}`));
+  const bands = s.summary.bands.map((b) => `${bandLabel(b, lang)}: ${b.units}`).join('; ');
+  lines.push(`${t(lang, 'bandsTitle')}: ${bands}`);
+  const shares = s.summary.criteriaMet.map((c) => `${c.criterion}: ${formatNumber(c.share, lang)} %`).join('; ');
+  if (shares) lines.push(`${t(lang, 'shareTitle')}: ${shares}`);
   return `${lines.join('\n')}\n`;
+}
+
+/** A table of the progress, the plan's targets or the roll-ups: the first column wide, figures narrow. */
+function sectionText(s: SectionTable, x: Context): string {
+  const specs: ColumnSpec[] = s.head.map((_, i) => (i === 0 ? { weight: 3, min: 12 } : { weight: 1, min: 6 }));
+  const table = new BoxTable(fitColumns(specs, x.width));
+  const cells = (r: (string | number)[]) =>
+    r.map((v) => (typeof v === 'number' ? { text: formatNumber(v, x.lang) } : name(x, v)));
+  const rows = s.rows.map((r) => table.row(cells(r))).join('');
+  const notes = s.notes.map((n) => `${terminalSafe(n)}\n`).join('');
+  const head = table.row(heading(x, s.head), true);
+  return `${x.c.bold(terminalSafe(s.title))}\n${table.top()}${head}${rows}${table.bottom()}${notes}`;
 }

@@ -6,6 +6,7 @@ import { t, type Lang } from '../i18n/messages.js';
 import { annexHead, annexLine, annexMarks, criterionHead, gapHead, gapLine, gapRows } from './annex.js';
 import { fileSummaryLine, mostMissedLine, setLine, severalFiles, summaryFigures } from './labels.js';
 import type { RenderOptions } from './options.js';
+import { officialSummary, progressSections, type SectionTable } from './progress-views.js';
 import { withSpill, type Spill } from './spill.js';
 import { neutralise } from './spreadsheet-safety.js';
 import type { ReportSink, RunHead, RunStream } from './stream.js';
@@ -89,6 +90,7 @@ export async function render(run: RunStream, opts: RenderOptions, out: ReportSin
       summarySheet(wb, run, lang);
       if (criteria) await criterionSheet(wb, criteria, run.tail().summary.units, lang);
       if (owners) await ownerSheet(wb, head, lang, owners, pump);
+      progressSheet(wb, run, lang);
     });
     wb.views = [
       {
@@ -189,6 +191,7 @@ async function annexSheet(
     { width: 18 },
     ...h.set.criteria.map(() => ({ width: 6 })),
     { width: 11 },
+    ...(h.levels ? [{ width: 28 }] : []),
     ...(several ? [{ width: 28 }] : []),
   ];
   titleRow(ws, t(lang, 'reportTitle'), head.length, 14);
@@ -275,7 +278,36 @@ function summarySheet(wb: Writer, run: RunStream, lang: Lang): void {
     addRow(ws, [t(lang, 'byFile')]).font = { bold: true };
     for (const f of s.files) addRow(ws, [f.file, fileSummaryLine(f, s, lang)]);
   }
+  // Two columns, as the figures above: a label and its number.
+  for (const section of officialSummary(s, lang)) {
+    addRow(ws, []);
+    headRow(ws, [section.title, section.head[section.head.length - 1]!]);
+    for (const r of section.rows) bordered(addRow(ws, [r[0]!, r[r.length - 1]!]), 2);
+  }
   ws.commit();
+}
+
+/** The targets, progress and roll-up tables, when asked for: one under another, on a sheet of their own. */
+function progressSheet(wb: Writer, run: RunStream, lang: Lang): void {
+  const sections = progressSections({ ...run.head, ...run.tail() }, lang);
+  if (!sections.length) return;
+  const first = sections[0]!.id;
+  const title = first === 'targets' ? 'targetsTitle' : first === 'progress' ? 'progressTitle' : 'byParentTitle';
+  const ws = wb.addWorksheet(t(lang, title));
+  ws.columns = [{ width: 48 }, ...Array.from({ length: 7 }, () => ({ width: 16 }))];
+  sectionTables(ws, sections);
+  ws.commit();
+}
+
+function sectionTables(ws: ExcelJS.Worksheet, sections: SectionTable[]): void {
+  const width = Math.max(...sections.map((s) => s.head.length));
+  for (const s of sections) {
+    addRow(ws, []);
+    titleRow(ws, s.title, width, 12);
+    headRow(ws, s.head);
+    for (const r of s.rows) bordered(addRow(ws, r), s.head.length);
+    for (const n of s.notes) addRow(ws, [n]);
+  }
 }
 
 async function criterionSheet(wb: Writer, view: CriterionView, total: number, lang: Lang): Promise<void> {
