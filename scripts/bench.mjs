@@ -5,7 +5,16 @@
 // Needs `npm run build` first (npm run bench does it). Data goes to ./bench-data (git-ignored).
 // Every figure is the median of several runs, each a fresh process, as a user would run ntm.
 import { spawnSync } from 'node:child_process';
-import { createReadStream, existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import {
+  createReadStream,
+  existsSync,
+  mkdtempSync,
+  readFileSync,
+  readdirSync,
+  rmSync,
+  statSync,
+  writeFileSync,
+} from 'node:fs';
 import { cpus, tmpdir } from 'node:os';
 import { join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -14,7 +23,14 @@ const ROOT = resolve(fileURLToPath(import.meta.url), '../..');
 const SELF = fileURLToPath(import.meta.url);
 const BIN = join(ROOT, 'bin/ntm');
 const DATA = join(ROOT, 'bench-data');
-const PARSE_OPTIONS = (delimiter) => ({ delimiter, bom: true, relax_column_count: true, relax_quotes: true, max_record_size: 1_000_000, skip_empty_lines: false });
+const PARSE_OPTIONS = (delimiter) => ({
+  delimiter,
+  bom: true,
+  relax_column_count: true,
+  relax_quotes: true,
+  max_record_size: 1_000_000,
+  skip_empty_lines: false,
+});
 
 // Child mode: read FILE with one parser and nothing else, so that the time is the parser's alone.
 if (process.argv[2] === '--parse-only') {
@@ -24,10 +40,22 @@ if (process.argv[2] === '--parse-only') {
     const { parse } = await import('csv-parse');
     // Bytes, as ntm gives them: csv-parse decodes only the cells.
     const p = createReadStream(file, { highWaterMark: 256 * 1024 }).pipe(parse(PARSE_OPTIONS(delimiter)));
-    await new Promise((ok, ko) => p.on('data', () => n++).on('end', ok).on('error', ko));
+    await new Promise((ok, ko) =>
+      p
+        .on('data', () => n++)
+        .on('end', ok)
+        .on('error', ko),
+    );
   } else {
     const Papa = (await import('papaparse')).default;
-    await new Promise((ok, ko) => Papa.parse(createReadStream(file, { highWaterMark: 256 * 1024, encoding: 'utf8' }), { delimiter, chunk: (r) => (n += r.data.length), complete: ok, error: ko }));
+    await new Promise((ok, ko) =>
+      Papa.parse(createReadStream(file, { highWaterMark: 256 * 1024, encoding: 'utf8' }), {
+        delimiter,
+        chunk: (r) => (n += r.data.length),
+        complete: ok,
+        error: ko,
+      }),
+    );
   }
   process.stdout.write(`${n}\n`);
   process.exit(0);
@@ -58,7 +86,9 @@ function once(argv, { stdin, timeout, heapMb } = {}) {
   if (heapMb) argv = [`--max-old-space-size=${heapMb}`, ...argv];
   // The limit is kept by coreutils' `timeout` around node: spawnSync's own would kill only
   // /usr/bin/time and leave node running on.
-  const node = timeout ? ['timeout', '-s', 'KILL', String(Math.ceil(timeout / 1000)), process.execPath] : [process.execPath];
+  const node = timeout
+    ? ['timeout', '-s', 'KILL', String(Math.ceil(timeout / 1000)), process.execPath]
+    : [process.execPath];
   const scratch = mkdtempSync(join(tmpdir(), 'ntm-bench-'));
   const rssFile = join(scratch, 'rss');
   let cmd = [TIME, ['-f', '%M', '-o', rssFile, ...node, ...argv]];
@@ -95,7 +125,14 @@ function rounds(n, commands) {
   const runs = Object.fromEntries(Object.keys(commands).map((k) => [k, []]));
   for (let i = 0; i < n; i++) for (const [k, argv] of Object.entries(commands)) runs[k].push(once(argv));
   const out = {};
-  for (const [k, rs] of Object.entries(runs)) out[k] = { ms: median(rs.map((r) => r.ms)), rssMb: Math.max(...rs.map((r) => r.rssMb)), runs: n, last: rs[rs.length - 1], all: rs };
+  for (const [k, rs] of Object.entries(runs))
+    out[k] = {
+      ms: median(rs.map((r) => r.ms)),
+      rssMb: Math.max(...rs.map((r) => r.rssMb)),
+      runs: n,
+      last: rs[rs.length - 1],
+      all: rs,
+    };
   out.ratio = (a, b) => median(runs[a].map((r, i) => r.ms / runs[b][i].ms));
   return out;
 }
@@ -117,12 +154,24 @@ async function ensureData() {
 
 const files = await ensureData();
 const cases = [
-  { label: '80,000 villages × 16 criteria (marks)', file: files.villages80k, delimiter: ',', runs: RUNS, formats: true },
+  {
+    label: '80,000 villages × 16 criteria (marks)',
+    file: files.villages80k,
+    delimiter: ',',
+    runs: RUNS,
+    formats: true,
+  },
   { label: '10,000 communes × 56 indicators (values)', file: files.communes10k, delimiter: ';', runs: RUNS },
-  { label: '1,000,000 villages (marks)', file: files.villages1m, delimiter: ',', runs: Math.max(3, Math.ceil(RUNS / 2)) },
+  {
+    label: '1,000,000 villages (marks)',
+    file: files.villages1m,
+    delimiter: ',',
+    runs: Math.max(3, Math.ceil(RUNS / 2)),
+  },
 ];
 const scratchDir = mkdtempSync(join(tmpdir(), 'ntm-bench-out-'));
-const outFile = (format) => join(scratchDir, `report.${format === 'markdown' ? 'md' : format === 'table' ? 'txt' : format}`);
+const outFile = (format) =>
+  join(scratchDir, `report.${format === 'markdown' ? 'md' : format === 'table' ? 'txt' : format}`);
 const toFile = (rel, format) => [BIN, 'evaluate', rel, '--format', format, '-o', outFile(format), '--force'];
 
 const rows = [];
@@ -146,7 +195,18 @@ for (const c of cases) {
       }
     : undefined;
   const vsCsv = r.ratio('ntm', 'csv');
-  rows.push({ ...c, rel, mb, ntm: r.ntm, csv: r.csv, papa: r.papa, formats, units, vsCsv, vsPapa: r.ratio('ntm', 'papa') });
+  rows.push({
+    ...c,
+    rel,
+    mb,
+    ntm: r.ntm,
+    csv: r.csv,
+    papa: r.papa,
+    formats,
+    units,
+    vsCsv,
+    vsPapa: r.ratio('ntm', 'papa'),
+  });
 }
 
 // Every format, one run each (the slow ones are slow enough that one run tells): time and peak
@@ -183,7 +243,16 @@ const table = [
     '| peak RSS (ntm) |',
   '| --- | --- | --- | --- | --- | --- | --- | --- | --- |',
   ...rows.map((r) => {
-    const cells = [r.label, `${r.mb.toFixed(1)} MB`, r.runs, f(r.ntm.ms), f(r.csv.ms), `**${r.vsCsv.toFixed(2)}×**`, f(r.papa.ms), `${r.vsPapa.toFixed(2)}×`];
+    const cells = [
+      r.label,
+      `${r.mb.toFixed(1)} MB`,
+      r.runs,
+      f(r.ntm.ms),
+      f(r.csv.ms),
+      `**${r.vsCsv.toFixed(2)}×**`,
+      f(r.papa.ms),
+      `${r.vsPapa.toFixed(2)}×`,
+    ];
     return `| ${cells.join(' | ')} | ${r.ntm.rssMb.toFixed(0)} MB |`;
   }),
 ];
@@ -245,8 +314,8 @@ try {
   cpu = cpus()[0]?.model ?? 'unknown';
 }
 const rssBy = TIME ? '`/usr/bin/time -f %M`' : '`process.resourceUsage().maxRSS`';
-const machine = `${cpus().length} cores (nproc), ${cpu}, Node ${process.version}, ${process.platform}; ` +
-  `peak RSS by ${rssBy}`;
+const machine =
+  `${cpus().length} cores (nproc), ${cpu}, Node ${process.version}, ${process.platform}; ` + `peak RSS by ${rssBy}`;
 const when = new Date().toISOString().slice(0, 10);
 
 let profile = '';
@@ -288,7 +357,10 @@ function profiles(list) {
   const out = ['Where the time goes (`node --cpu-prof`, one run each; share of all samples):', ''];
   for (const r of list) {
     const dir = mkdtempSync(join(tmpdir(), 'ntm-prof-'));
-    spawnSync(process.execPath, ['--cpu-prof', '--cpu-prof-dir', dir, BIN, 'evaluate', r.rel, '--quiet'], { cwd: ROOT, stdio: 'ignore' });
+    spawnSync(process.execPath, ['--cpu-prof', '--cpu-prof-dir', dir, BIN, 'evaluate', r.rel, '--quiet'], {
+      cwd: ROOT,
+      stdio: 'ignore',
+    });
     const p = JSON.parse(readFileSync(join(dir, readdirSync(dir)[0]), 'utf8'));
     rmSync(dir, { recursive: true, force: true });
     const byId = new Map(p.nodes.map((n) => [n.id, n]));
@@ -317,8 +389,19 @@ function profiles(list) {
       }
     });
     const top = (m, n, filter = () => true) =>
-      [...m].filter(([k]) => filter(k)).sort((a, b) => b[1] - a[1]).slice(0, n).map(([k, t]) => `| ${((t / total) * 100).toFixed(1)} % | \`${k}\` |`);
-    out.push(`${r.rel} (${(total / 1000).toFixed(0)} ms profiled):`, '', '| self | function |', '| --- | --- |', ...top(selfT, 12), '');
+      [...m]
+        .filter(([k]) => filter(k))
+        .sort((a, b) => b[1] - a[1])
+        .slice(0, n)
+        .map(([k, t]) => `| ${((t / total) * 100).toFixed(1)} % | \`${k}\` |`);
+    out.push(
+      `${r.rel} (${(total / 1000).toFixed(0)} ms profiled):`,
+      '',
+      '| self | function |',
+      '| --- | --- |',
+      ...top(selfT, 12),
+      '',
+    );
     out.push('| inclusive | function (ntm code) |', '| --- | --- |', ...top(inclT, 14, (k) => k.includes('dist/')), '');
   }
   return out.join('\n');

@@ -24,8 +24,34 @@ function rng(seed) {
   };
 }
 
-const SYLLABLES = ['Nà', 'Bản', 'Pác', 'Khuổi', 'Cốc', 'Phiêng', 'Lủng', 'Đông', 'Thượng', 'Hạ', 'Tân', 'Phú', 'Hòa', 'Vân', 'Sơn', 'Lạn', 'Chang', 'Quán', 'Phạc', 'Mỏ', 'Trung', 'Yên', 'Bằng', 'Thuần'];
-const name = (r, i) => `${SYLLABLES[Math.floor(r() * SYLLABLES.length)]} ${SYLLABLES[Math.floor(r() * SYLLABLES.length)]} ${i}`;
+const SYLLABLES = [
+  'Nà',
+  'Bản',
+  'Pác',
+  'Khuổi',
+  'Cốc',
+  'Phiêng',
+  'Lủng',
+  'Đông',
+  'Thượng',
+  'Hạ',
+  'Tân',
+  'Phú',
+  'Hòa',
+  'Vân',
+  'Sơn',
+  'Lạn',
+  'Chang',
+  'Quán',
+  'Phạc',
+  'Mỏ',
+  'Trung',
+  'Yên',
+  'Bằng',
+  'Thuần',
+];
+const name = (r, i) =>
+  `${SYLLABLES[Math.floor(r() * SYLLABLES.length)]} ${SYLLABLES[Math.floor(r() * SYLLABLES.length)]} ${i}`;
 
 async function write(path, lines) {
   const out = createWriteStream(path);
@@ -78,7 +104,10 @@ function* communes(set, count, seed) {
       case 'percent':
         return ind.comparison === '<=' ? pct(0, 12) : pct(60, 100);
       case 'number':
-        if (/triệu/.test(ind.unit ?? '')) return r() < 0.5 ? `${(40 + r() * 40).toFixed(1).replace('.', ',')} triệu` : `${Math.round(40 + r() * 40)}.${String(Math.floor(r() * 1000)).padStart(3, '0')}.000`;
+        if (/triệu/.test(ind.unit ?? ''))
+          return r() < 0.5
+            ? `${(40 + r() * 40).toFixed(1).replace('.', ',')} triệu`
+            : `${Math.round(40 + r() * 40)}.${String(Math.floor(r() * 1000)).padStart(3, '0')}.000`;
         return (r() * 5).toFixed(1).replace('.', ',');
     }
     return '';
@@ -86,7 +115,8 @@ function* communes(set, count, seed) {
   // A name with a quote in it is quoted whole, its quotes doubled, as Excel writes it.
   const cell = (s) => (s.includes('"') ? `"${s.replace(/"/g, '""')}"` : s);
   yield `Tên xã;Huyện;Tỉnh;${inds.map((i) => cell(`${i.id} ${i.name}`.replace(/;/g, ','))).join(';')}`;
-  for (let i = 1; i <= count; i++) yield `${name(r, i)};Huyện ${Math.ceil(i / 15)};Tỉnh ${Math.ceil(i / 160)};${inds.map(value).join(';')}`;
+  for (let i = 1; i <= count; i++)
+    yield `${name(r, i)};Huyện ${Math.ceil(i / 15)};Tỉnh ${Math.ceil(i / 160)};${inds.map(value).join(';')}`;
 }
 
 export async function generate(dir) {

@@ -9,7 +9,10 @@ const table = lines.slice(start).filter((l) => l.trim() !== '');
 const title = table[0].trim();
 const subtitle = table[1].trim();
 const rows = table.filter((l) => l.includes('\t')).map((l) => l.split('\t').map((c) => c.trim()));
-const note = table.find((l) => l.includes('Ghi chú')).replace(/\*\*/g, '').trim();
+const note = table
+  .find((l) => l.includes('Ghi chú'))
+  .replace(/\*\*/g, '')
+  .trim();
 const width = Math.max(...rows.map((r) => r.length));
 const pad = (r) => [...r, ...Array(width - r.length).fill('')];
 

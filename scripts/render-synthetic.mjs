@@ -13,10 +13,40 @@ const count = Number(n);
 
 const { FORMATS } = await load('reports/registry.js');
 const { sinkFor } = await load('reports/stream.js');
-const NAMES = ['Ban phát triển thôn', 'Quy ước, hương ước thôn', 'Kế hoạch thực hiện tiêu chí', 'Giao thông', 'Thủy lợi', 'Điện', 'Cơ sở vật chất văn hóa', 'Nhà ở và công trình phụ trợ', 'Giáo dục', 'Y tế', 'Văn hóa', 'Mô hình sản xuất', 'Kinh tế hộ', 'Môi trường và cảnh quan nông thôn', 'An ninh trật tự', 'Hệ thống chính trị'];
-const OWNERS = ['UBND xã', 'Phòng Kinh tế và Hạ tầng', 'Phòng Văn hóa – Thông tin', 'Phòng Nông nghiệp và PTNT', 'Công an huyện'];
+const NAMES = [
+  'Ban phát triển thôn',
+  'Quy ước, hương ước thôn',
+  'Kế hoạch thực hiện tiêu chí',
+  'Giao thông',
+  'Thủy lợi',
+  'Điện',
+  'Cơ sở vật chất văn hóa',
+  'Nhà ở và công trình phụ trợ',
+  'Giáo dục',
+  'Y tế',
+  'Văn hóa',
+  'Mô hình sản xuất',
+  'Kinh tế hộ',
+  'Môi trường và cảnh quan nông thôn',
+  'An ninh trật tự',
+  'Hệ thống chính trị',
+];
+const OWNERS = [
+  'UBND xã',
+  'Phòng Kinh tế và Hạ tầng',
+  'Phòng Văn hóa – Thông tin',
+  'Phòng Nông nghiệp và PTNT',
+  'Công an huyện',
+];
 const criteria = NAMES.map((name, i) => ({ id: String(i + 1), name, owner: OWNERS[i % OWNERS.length] }));
-const set = { id: 'bac-kan-thon-2019', name: 'Bộ tiêu chí thôn nông thôn mới tỉnh Bắc Kạn đến năm 2020', level: 'thon', document: '225/QĐ-UBND', date: '2019-02-13', criteria };
+const set = {
+  id: 'bac-kan-thon-2019',
+  name: 'Bộ tiêu chí thôn nông thôn mới tỉnh Bắc Kạn đến năm 2020',
+  level: 'thon',
+  document: '225/QĐ-UBND',
+  date: '2019-02-13',
+  criteria,
+};
 
 let meeting = 0;
 let metSum = 0;
@@ -26,11 +56,50 @@ async function* units() {
     const met = statuses.filter((s) => s === 'met').length;
     metSum += met;
     if (met === criteria.length) meeting++;
-    const gaps = criteria.flatMap((c, k) => (statuses[k] === 'met' ? [] : [{ criterion: c.id, name: c.name, kind: 'unmet', value: null, required: null, shortfall: null, owner: c.owner }]));
-    yield { file: 'synthetic.csv', line: i + 1, name: `Thôn ${i}`, parent: `Xã ${i % 300}`, status: met === criteria.length ? 'meets' : 'fails', meets: met === criteria.length, met, total: criteria.length, criteria: statuses, gaps };
+    const gaps = criteria.flatMap((c, k) =>
+      statuses[k] === 'met'
+        ? []
+        : [
+            {
+              criterion: c.id,
+              name: c.name,
+              kind: 'unmet',
+              value: null,
+              required: null,
+              shortfall: null,
+              owner: c.owner,
+            },
+          ],
+    );
+    yield {
+      file: 'synthetic.csv',
+      line: i + 1,
+      name: `Thôn ${i}`,
+      parent: `Xã ${i % 300}`,
+      status: met === criteria.length ? 'meets' : 'fails',
+      meets: met === criteria.length,
+      met,
+      total: criteria.length,
+      criteria: statuses,
+      gaps,
+    };
   }
 }
-const summary = () => ({ units: count, meeting, incomplete: 0, averageMet: Math.round((metSum / count) * 100) / 100, mostMissed: [] });
-const run = { head: { set, region: 'TDMNPB', inputs: ['synthetic.csv'] }, units: units(), tail: () => ({ files: [{ file: 'synthetic.csv', units: count, summary: summary() }], summary: summary(), warnings: [] }) };
+const summary = () => ({
+  units: count,
+  meeting,
+  incomplete: 0,
+  averageMet: Math.round((metSum / count) * 100) / 100,
+  mostMissed: [],
+});
+const run = {
+  head: { set, region: 'TDMNPB', inputs: ['synthetic.csv'] },
+  units: units(),
+  tail: () => ({
+    files: [{ file: 'synthetic.csv', units: count, summary: summary() }],
+    summary: summary(),
+    warnings: [],
+  }),
+};
 const render = await FORMATS[format].load();
 await render(run, { lang: 'vi', by, color: false, date: '2024-01-01', width: 100 }, sinkFor(process.stdout));

@@ -39,15 +39,41 @@ describe('-o and the --villages file', () => {
     const villages = readFileSync(ANNEX);
     const dir = tempDir({ 'xa.csv': readFileSync(XA), 'thon.csv': villages });
     for (const extra of [[], ['--format', 'csv'], ['--format', 'json']]) {
-      const r = await ntm(['evaluate', 'xa.csv', '--set', 'bac-kan-xa-2017', '--villages', 'thon.csv', '-o', 'thon.csv', '--force', ...extra], { cwd: dir });
+      const r = await ntm(
+        [
+          'evaluate',
+          'xa.csv',
+          '--set',
+          'bac-kan-xa-2017',
+          '--villages',
+          'thon.csv',
+          '-o',
+          'thon.csv',
+          '--force',
+          ...extra,
+        ],
+        { cwd: dir },
+      );
       expect(r.code).toBe(2);
       expect(r.stdout).toBe('');
-      expect(r.stderr).toBe('thon.csv: error: will not write the report over an input file (thon.csv)\n  hint: Choose another -o path.\n');
+      expect(r.stderr).toBe(
+        'thon.csv: error: will not write the report over an input file (thon.csv)\n  hint: Choose another -o path.\n',
+      );
       expect(readFileSync(join(dir, 'thon.csv'))).toEqual(villages);
       expect(readdirSync(dir).sort()).toEqual(['thon.csv', 'xa.csv']);
     }
     // The same file named another way is still the input.
-    const r = await ntm(['evaluate', join(dir, 'xa.csv'), '--set', 'bac-kan-xa-2017', '--villages', join(dir, 'thon.csv'), '-o', `${dir}/./thon.csv`, '--force']);
+    const r = await ntm([
+      'evaluate',
+      join(dir, 'xa.csv'),
+      '--set',
+      'bac-kan-xa-2017',
+      '--villages',
+      join(dir, 'thon.csv'),
+      '-o',
+      `${dir}/./thon.csv`,
+      '--force',
+    ]);
     expect(r.code).toBe(2);
     expect(r.stderr).toContain('will not write the report over an input file');
     expect(readFileSync(join(dir, 'thon.csv'))).toEqual(villages);
@@ -55,7 +81,9 @@ describe('-o and the --villages file', () => {
 
   it('the same run with another -o path writes the report (the pairing itself is valid)', async () => {
     const dir = tempDir({ 'xa.csv': readFileSync(XA), 'thon.csv': readFileSync(ANNEX) });
-    const r = await ntm(['evaluate', 'xa.csv', '--set', 'bac-kan-xa-2017', '--villages', 'thon.csv', '-o', 'r.json'], { cwd: dir });
+    const r = await ntm(['evaluate', 'xa.csv', '--set', 'bac-kan-xa-2017', '--villages', 'thon.csv', '-o', 'r.json'], {
+      cwd: dir,
+    });
     expect(r.code).toBe(1);
     expect(r.stderr).toContain('ntm: wrote the report r.json\n');
     expect(JSON.parse(readFileSync(join(dir, 'r.json'), 'utf8')).units).toHaveLength(9);
@@ -66,7 +94,9 @@ describe('--format xlsx and the terminal', () => {
   it('refuses to print the binary workbook to a terminal: exit 2, with the message and hint', async () => {
     const r = await inTerminal(['evaluate', ANNEX, '--format', 'xlsx']);
     expect(r.code).toBe(2);
-    expect(r.out).toBe('error: the xlsx report is a binary file and would garble the terminal\n  hint: Add -o report.xlsx, or redirect standard output.\n');
+    expect(r.out).toBe(
+      'error: the xlsx report is a binary file and would garble the terminal\n  hint: Add -o report.xlsx, or redirect standard output.\n',
+    );
   });
 
   it('writes it when standard output is redirected to a file, from the same terminal', async () => {
@@ -113,7 +143,9 @@ describe('--villages with a set that computes nothing from villages', () => {
     const r = await ntm(['evaluate', 'thon.csv', '--villages', 'thon.csv'], { cwd: dir });
     expect(r.code).toBe(2);
     expect(r.stdout).toBe('');
-    expect(r.stderr).toContain('thon.csv: error: set "bac-kan-thon-2019" has no indicator computed from villages, so --villages has nothing to do\n');
+    expect(r.stderr).toContain(
+      'thon.csv: error: set "bac-kan-thon-2019" has no indicator computed from villages, so --villages has nothing to do\n',
+    );
   });
 });
 
@@ -150,20 +182,41 @@ describe('version and help', () => {
     const r = await ntm(['evaluate', '--help']);
     expect(r.code).toBe(0);
     expect(r.stdout).toMatch(/^Usage: ntm evaluate \[options\] <files\.\.\.>/);
-    for (const opt of ['--set <id|file>', '--villages <file>', '-o, --output <file>', '--no-color', '-q, --quiet']) expect(r.stdout).toContain(opt);
+    for (const opt of ['--set <id|file>', '--villages <file>', '-o, --output <file>', '--no-color', '-q, --quiet'])
+      expect(r.stdout).toContain(opt);
     expect(r.stdout).toContain('\nExit codes: 0 every unit meets the standard, 1 some do not, 2 bad input or usage.\n');
     expect(r.stderr).toBe('');
   });
 });
 
-interface Gap { criterion: string; indicator?: string; name: string; owner: string; kind: string }
-interface Unit { name: string; parent: string; file: string; gaps: Gap[] }
+interface Gap {
+  criterion: string;
+  indicator?: string;
+  name: string;
+  owner: string;
+  kind: string;
+}
+interface Unit {
+  name: string;
+  parent: string;
+  file: string;
+  gaps: Gap[];
+}
 
 describe('--format json with a view', () => {
   it('--by criterion adds byCriterion: each criterion some unit misses, with exactly the units that miss it', async () => {
     const r = await ntm(['evaluate', XA, '--set', 'bac-kan-xa-2017', '--format', 'json', '--by', 'criterion']);
     expect(r.code).toBe(1);
-    const out = json(r) as { units: Unit[]; byCriterion: { id: string; name: string; owner: string; units: { name: string; parent: string; file: string }[] }[]; byOwner?: unknown };
+    const out = json(r) as {
+      units: Unit[];
+      byCriterion: {
+        id: string;
+        name: string;
+        owner: string;
+        units: { name: string; parent: string; file: string }[];
+      }[];
+      byOwner?: unknown;
+    };
     expect(out.byOwner).toBeUndefined();
     // Income (10): Trung Hòa's 26.2 million is under the 36 required.
     const income = out.byCriterion.find((c) => c.id === '10')!;
@@ -172,7 +225,9 @@ describe('--format json with a view', () => {
     // Every entry is what the units' gaps say, in the units' order, one line per unit even when it misses
     // several indicators.
     for (const c of out.byCriterion) {
-      const missing = out.units.filter((u) => u.gaps.some((g) => g.criterion === c.id)).map((u) => ({ name: u.name, parent: u.parent, file: u.file }));
+      const missing = out.units
+        .filter((u) => u.gaps.some((g) => g.criterion === c.id))
+        .map((u) => ({ name: u.name, parent: u.parent, file: u.file }));
       expect(c.units, `criterion ${c.id}`).toEqual(missing);
       expect(c.units.length).toBeGreaterThan(0);
     }
@@ -196,15 +251,37 @@ describe('--format json with a view', () => {
   it('--by owner adds byOwner: each department with exactly the gaps it owns, tagged with their unit', async () => {
     const r = await ntm(['evaluate', ANNEX, '--format', 'json', '--by', 'owner']);
     expect(r.code).toBe(1);
-    const out = json(r) as { units: Unit[]; byOwner: { owner: string; gaps: { unit: string; parent: string; file: string; gap: Gap }[] }[]; byCriterion?: unknown };
+    const out = json(r) as {
+      units: Unit[];
+      byOwner: { owner: string; gaps: { unit: string; parent: string; file: string; gap: Gap }[] }[];
+      byCriterion?: unknown;
+    };
     expect(out.byCriterion).toBeUndefined();
     expect(out.byOwner.find((o) => o.owner === 'Công an huyện')!.gaps).toEqual([
-      { unit: 'Cốc Phia', parent: 'Cốc Đán', file: ANNEX, gap: { criterion: '15', name: 'An ninh trật tự', kind: 'unmet', value: null, required: null, shortfall: null, owner: 'Công an huyện', basis: 'mark' } },
+      {
+        unit: 'Cốc Phia',
+        parent: 'Cốc Đán',
+        file: ANNEX,
+        gap: {
+          criterion: '15',
+          name: 'An ninh trật tự',
+          kind: 'unmet',
+          value: null,
+          required: null,
+          shortfall: null,
+          owner: 'Công an huyện',
+          basis: 'mark',
+        },
+      },
     ]);
     const owners = [...new Set(out.units.flatMap((u) => u.gaps.map((g) => g.owner)))];
     expect(out.byOwner.map((o) => o.owner).sort()).toEqual(owners.sort());
     for (const o of out.byOwner) {
-      const owned = out.units.flatMap((u) => u.gaps.filter((g) => g.owner === o.owner).map((g) => ({ unit: u.name, parent: u.parent, file: u.file, gap: g })));
+      const owned = out.units.flatMap((u) =>
+        u.gaps
+          .filter((g) => g.owner === o.owner)
+          .map((g) => ({ unit: u.name, parent: u.parent, file: u.file, gap: g })),
+      );
       expect(o.gaps, o.owner).toEqual(owned);
     }
   });
@@ -220,7 +297,7 @@ describe('--format json with a view', () => {
 });
 
 describe('ntm sets show', () => {
-  it('--region shows that region\'s thresholds only, in any spelling of the region', async () => {
+  it("--region shows that region's thresholds only, in any spelling of the region", async () => {
     const north = await ntm(['sets', 'show', 'quoc-gia-xa-2016', '--region', 'TDMNPB']);
     const delta = await ntm(['sets', 'show', 'quoc-gia-xa-2016', '--region', 'ĐBSH']);
     expect(north.code).toBe(0);
@@ -265,11 +342,15 @@ describe('progress line', () => {
     const rows = Array.from({ length: 20000 }, (_, i) => `Thôn ${i},Xã ${i % 50},${Array(16).fill('1').join(',')}`);
     const dir = tempDir({ 'lon.csv': [THON_HEADER, ...rows].join('\n') });
     // --set, so that no "using criteria set" notice is printed while the line is up.
-    const r = await inTerminal(['evaluate', 'lon.csv', '--set', 'bac-kan-thon-2019', '--quiet'], { cwd: dir, env: { NTM_PROGRESS_AFTER_MS: '0' } });
+    const r = await inTerminal(['evaluate', 'lon.csv', '--set', 'bac-kan-thon-2019', '--quiet'], {
+      cwd: dir,
+      env: { NTM_PROGRESS_AFTER_MS: '0' },
+    });
     expect(r.code).toBe(0);
     // eslint-disable-next-line no-control-regex -- the terminal's erase-line escape (ESC [K) is what is checked
     expect(r.out).toMatch(/\rntm: reading lon\.csv: \d+\.\d \/ \d+\.\d MB \(\d+%\)\u001b\[K/);
-    const summary = 'Units evaluated: 20000; Meeting the standard: 20000; Average criteria met: 16/16; Criterion verdicts resting on: verified 0 · secondary source 0 · by mark 320000';
+    const summary =
+      'Units evaluated: 20000; Meeting the standard: 20000; Average criteria met: 16/16; Criterion verdicts resting on: verified 0 · secondary source 0 · by mark 320000';
     const tail = r.out.slice(r.out.lastIndexOf('ntm: reading'));
     expect(tail.indexOf('\r\u001b[K')).toBeGreaterThan(0);
     expect(tail.indexOf('\r\u001b[K')).toBeLessThan(tail.indexOf(summary));
@@ -281,7 +362,10 @@ describe('progress line', () => {
     const dir = tempDir({ 'lon.csv': [THON_HEADER, ...rows].join('\n') });
     const r = await inTerminal(['evaluate', 'lon.csv', '--quiet'], { cwd: dir, env: { NTM_PROGRESS_AFTER_MS: '0' } });
     expect(r.code).toBe(0);
-    expect(screen(r.out)).toEqual(['ntm: lon.csv: using criteria set "bac-kan-thon-2019" (225/QĐ-UBND); choose another with --set', 'Units evaluated: 20000; Meeting the standard: 20000; Average criteria met: 16/16; Criterion verdicts resting on: verified 0 · secondary source 0 · by mark 320000']);
+    expect(screen(r.out)).toEqual([
+      'ntm: lon.csv: using criteria set "bac-kan-thon-2019" (225/QĐ-UBND); choose another with --set',
+      'Units evaluated: 20000; Meeting the standard: 20000; Average criteria met: 16/16; Criterion verdicts resting on: verified 0 · secondary source 0 · by mark 320000',
+    ]);
   });
 });
 
@@ -290,7 +374,9 @@ describe('--quiet with -o', () => {
     const dir = tempDir({ 'thon.csv': readFileSync(ANNEX) });
     const r = await ntm(['evaluate', 'thon.csv', '-q', '-o', 'report.json'], { cwd: dir });
     expect(r.code).toBe(1);
-    expect(r.stdout).toBe('Units evaluated: 8; Meeting the standard: 0; Average criteria met: 10.38/16; Criterion verdicts resting on: verified 0 · secondary source 0 · by mark 128; Warnings: 2\n');
+    expect(r.stdout).toBe(
+      'Units evaluated: 8; Meeting the standard: 0; Average criteria met: 10.38/16; Criterion verdicts resting on: verified 0 · secondary source 0 · by mark 128; Warnings: 2\n',
+    );
     // The warnings are counted in the summary line, not printed.
     expect(r.stderr).toBe(
       'ntm: thon.csv: using criteria set "bac-kan-thon-2019" (225/QĐ-UBND); choose another with --set\n',
@@ -314,11 +400,15 @@ describe('ntm sets list --lang', () => {
   it('lists in Vietnamese with --lang vi and in English with --lang en, whatever the locale', async () => {
     const vi = await ntm(['sets', 'list', '--lang', 'vi']);
     expect(vi.code).toBe(0);
-    expect(vi.stdout).toMatch(/^bac-kan-thon-2019\s+thon\s+16 tiêu chí\s+225\/QĐ-UBND \(2019-02-13\)\s+Bộ tiêu chí thôn nông thôn mới tỉnh Bắc Kạn đến năm 2020$/m);
+    expect(vi.stdout).toMatch(
+      /^bac-kan-thon-2019\s+thon\s+16 tiêu chí\s+225\/QĐ-UBND \(2019-02-13\)\s+Bộ tiêu chí thôn nông thôn mới tỉnh Bắc Kạn đến năm 2020$/m,
+    );
     expect(vi.stdout).not.toContain(' criteria ');
     const en = await ntm(['sets', 'list', '--lang', 'en'], { env: { LANG: 'vi_VN.UTF-8' } });
     expect(en.code).toBe(0);
-    expect(en.stdout).toMatch(/^bac-kan-thon-2019\s+thon\s+16 criteria\s+225\/QĐ-UBND \(2019-02-13\)\s+Bắc Kạn village \(thôn\) new-rural criteria to 2020$/m);
+    expect(en.stdout).toMatch(
+      /^bac-kan-thon-2019\s+thon\s+16 criteria\s+225\/QĐ-UBND \(2019-02-13\)\s+Bắc Kạn village \(thôn\) new-rural criteria to 2020$/m,
+    );
     expect(en.stdout).not.toContain('tiêu chí');
     expect(vi.stdout.split('\n').length).toBe(en.stdout.split('\n').length);
   });

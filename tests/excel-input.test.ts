@@ -22,7 +22,11 @@ function verdicts(r: Run) {
 const THON_NAMES = ['Ban phát triển thôn', 'Quy ước, hương ước thôn', 'Kế hoạch thực hiện tiêu chí', 'Giao thông'];
 
 /** A small village sheet: title, header (name, commune, four criteria), the given rows. */
-function villageSheet(wb: ExcelJS.Workbook, name: string, rows: (string | number | ExcelJS.CellValue | null)[][]): ExcelJS.Worksheet {
+function villageSheet(
+  wb: ExcelJS.Workbook,
+  name: string,
+  rows: (string | number | ExcelJS.CellValue | null)[][],
+): ExcelJS.Worksheet {
   const ws = wb.addWorksheet(name);
   ws.addRow(['Kết quả thực hiện tiêu chí thôn']);
   ws.addRow(['Tên thôn', 'Tên xã', ...THON_NAMES]);
@@ -38,7 +42,10 @@ async function save(wb: ExcelJS.Workbook, file = 'thon.xlsx'): Promise<string> {
 
 describe('ntm evaluate on an Excel workbook', () => {
   it('reads the Ngân Sơn annex as an office keeps it (merged titles and headers, formulas) to the verdicts of its CSV', async () => {
-    const [csv, xlsx] = await Promise.all([ntm(['evaluate', ANNEX_CSV, '--format', 'json']), ntm(['evaluate', ANNEX_XLSX, '--format', 'json'])]);
+    const [csv, xlsx] = await Promise.all([
+      ntm(['evaluate', ANNEX_CSV, '--format', 'json']),
+      ntm(['evaluate', ANNEX_XLSX, '--format', 'json']),
+    ]);
     expect(xlsx.code).toBe(1);
     expect(verdicts(xlsx)).toEqual(verdicts(csv));
     expect(verdicts(xlsx).units).toHaveLength(8);
@@ -47,7 +54,9 @@ describe('ntm evaluate on an Excel workbook', () => {
   it('places problems as file.xlsx[Sheet]!C7, and a whole row as !15:15', async () => {
     const r = await ntm(['evaluate', ANNEX_XLSX]);
     expect(r.code).toBe(1);
-    expect(r.stderr).toContain(`${ANNEX_XLSX}[Phụ lục 02]!T8: warning: Nà Y (Thượng Ân): the marks add up to 14 criteria met, the total column says 13\n`);
+    expect(r.stderr).toContain(
+      `${ANNEX_XLSX}[Phụ lục 02]!T8: warning: Nà Y (Thượng Ân): the marks add up to 14 criteria met, the total column says 13\n`,
+    );
     expect(r.stderr).toContain(`${ANNEX_XLSX}[Phụ lục 02]!15:15: warning: row skipped, it names no unit: "* Ghi chú:`);
     // The totals of the other rows are SUM formulas whose saved values agree with the marks.
     expect(r.stderr.match(/the marks add up to/g)).toHaveLength(1);
@@ -73,7 +82,10 @@ describe('ntm evaluate on an Excel workbook', () => {
     const out = join(tempDir(), 'annex.xlsx');
     const first = await ntm(['evaluate', input, ...extra, '--lang', lang, '-o', out]);
     expect(first.code).toBe(1);
-    const [again, back] = await Promise.all([ntm(['evaluate', input, ...extra, '--format', 'json']), ntm(['evaluate', out, ...extra, '--format', 'json'])]);
+    const [again, back] = await Promise.all([
+      ntm(['evaluate', input, ...extra, '--format', 'json']),
+      ntm(['evaluate', out, ...extra, '--format', 'json']),
+    ]);
     expect(back.code).toBe(1);
     expect(back.stderr).not.toContain('error');
     const statuses = (r: Run) => verdicts(r).units.map((u: unknown[]) => u.slice(0, 5));
@@ -97,7 +109,9 @@ describe('ntm evaluate on an Excel workbook', () => {
     const two = await save(wb);
     const several = await ntm(['evaluate', two]);
     expect(several.code).toBe(2);
-    expect(several.stderr).toBe(`${two}: error: 2 sheets have a header that fits a criteria set: 2 "Năm 2021", 3 "Năm 2022"\n  hint: Choose one with --sheet, e.g. --sheet "Năm 2021" (or its number, --sheet 2).\n`);
+    expect(several.stderr).toBe(
+      `${two}: error: 2 sheets have a header that fits a criteria set: 2 "Năm 2021", 3 "Năm 2022"\n  hint: Choose one with --sheet, e.g. --sheet "Năm 2021" (or its number, --sheet 2).\n`,
+    );
 
     const byName = await ntm(['evaluate', two, '--sheet', 'năm 2022', '--format', 'json']);
     expect(json(byName).units.map((u: { name: string }) => u.name)).toEqual(['Bản Chang']);
@@ -105,7 +119,9 @@ describe('ntm evaluate on an Excel workbook', () => {
     expect(json(byNumber).units.map((u: { name: string }) => u.name)).toEqual(['Nà Lạn']);
     const missing = await ntm(['evaluate', two, '--sheet', 'Năm 2023']);
     expect(missing.code).toBe(2);
-    expect(missing.stderr).toContain(`${two}: error: the workbook has no sheet "Năm 2023"; its sheets: 1 "Ghi chú", 2 "Năm 2021", 3 "Năm 2022"\n`);
+    expect(missing.stderr).toContain(
+      `${two}: error: the workbook has no sheet "Năm 2023"; its sheets: 1 "Ghi chú", 2 "Năm 2021", 3 "Năm 2022"\n`,
+    );
   }, 90_000);
 
   it('says when no sheet has a header that fits, naming the sheets', async () => {
@@ -114,7 +130,9 @@ describe('ntm evaluate on an Excel workbook', () => {
     wb.addWorksheet('B').addRow(['Tên thôn', 'Ghi chú']);
     const r = await ntm(['evaluate', await save(wb)]);
     expect(r.code).toBe(2);
-    expect(r.stderr).toMatch(/error: no sheet of this workbook has a header row naming the criteria of a known set \(sheets: "A", "B"\)/);
+    expect(r.stderr).toMatch(
+      /error: no sheet of this workbook has a header row naming the criteria of a known set \(sheets: "A", "B"\)/,
+    );
   });
 
   it('reads a formula by its saved value; one without a saved value is an error naming its cell', async () => {
@@ -126,7 +144,9 @@ describe('ntm evaluate on an Excel workbook', () => {
     const path = await save(wb);
     const r = await ntm(['evaluate', path, '--set', 'bac-kan-thon-2019']);
     expect(r.code).toBe(2);
-    expect(r.stderr).toBe(`${path}[Thôn]!E4: error: the formula =IF(1>0,1,0) has no saved value (the workbook was not calculated)\n  hint: Open the workbook in Excel (or LibreOffice), let it calculate and save it; or type the value.\n`);
+    expect(r.stderr).toBe(
+      `${path}[Thôn]!E4: error: the formula =IF(1>0,1,0) has no saved value (the workbook was not calculated)\n  hint: Open the workbook in Excel (or LibreOffice), let it calculate and save it; or type the value.\n`,
+    );
     const vi = await ntm(['evaluate', path, '--set', 'bac-kan-thon-2019', '--lang', 'vi']);
     expect(vi.stderr).toContain(`${path}[Thôn]!E4: lỗi: công thức =IF(1>0,1,0) chưa có giá trị được lưu`);
   });
@@ -137,7 +157,11 @@ describe('ntm evaluate on an Excel workbook', () => {
     const path = await save(wb);
     const r = await ntm(['evaluate', path, '--set', 'bac-kan-thon-2019']);
     expect(r.code).toBe(2);
-    expect(r.stderr).toMatch(new RegExp(`^${path.replace(/[.[\]]/g, '\\$&')}\\[Thôn\\]!D3: error: column "Quy ước, hương ước thôn": "abc" is not understood`));
+    expect(r.stderr).toMatch(
+      new RegExp(
+        `^${path.replace(/[.[\]]/g, '\\$&')}\\[Thôn\\]!D3: error: column "Quy ước, hương ước thôn": "abc" is not understood`,
+      ),
+    );
   });
 
   it('stops at a figure typed as text whose separator could group thousands or mark decimals', async () => {
@@ -148,7 +172,9 @@ describe('ntm evaluate on an Excel workbook', () => {
     const path = await save(wb, 'xa.xlsx');
     const r = await ntm(['evaluate', path, '--set', 'bac-kan-xa-2017']);
     expect(r.code).toBe(2);
-    expect(r.stderr).toBe(`${path}[Xã]!C2: error: the text "38.000" reads as two different numbers: its "." may group thousands or mark decimals\n  hint: Type the figure as a number (not as text), or write it without the thousands separator.\n`);
+    expect(r.stderr).toBe(
+      `${path}[Xã]!C2: error: the text "38.000" reads as two different numbers: its "." may group thousands or mark decimals\n  hint: Type the figure as a number (not as text), or write it without the thousands separator.\n`,
+    );
   });
 
   it('shows the progress line on a terminal while a large workbook is read, erased at the end', async () => {
@@ -159,22 +185,31 @@ describe('ntm evaluate on an Excel workbook', () => {
     for (let i = 0; i < 20000; i++) ws.addRow([`Thôn ${i}`, `Xã ${i % 50}`, ...Array(16).fill(1)]).commit();
     ws.commit();
     await wb.commit();
-    const r = await inTerminal(['evaluate', path, '--set', 'bac-kan-thon-2019', '--quiet'], { env: { NTM_PROGRESS_AFTER_MS: '0' } });
+    const r = await inTerminal(['evaluate', path, '--set', 'bac-kan-thon-2019', '--quiet'], {
+      env: { NTM_PROGRESS_AFTER_MS: '0' },
+    });
     expect(r.code).toBe(0);
     // eslint-disable-next-line no-control-regex -- the terminal's erase-line escape (ESC [K) is what is checked
     expect(r.out).toMatch(/\rntm: reading .*lon\.xlsx: \d+\.\d \/ \d+\.\d MB \(\d+%\)\u001b\[K/);
     const tail = r.out.slice(r.out.lastIndexOf('ntm: reading'));
     expect(tail.indexOf('\r\u001b[K')).toBeGreaterThan(0);
-    expect(tail.indexOf('\r\u001b[K')).toBeLessThan(tail.indexOf('Units evaluated: 20000; Meeting the standard: 20000'));
+    expect(tail.indexOf('\r\u001b[K')).toBeLessThan(
+      tail.indexOf('Units evaluated: 20000; Meeting the standard: 20000'),
+    );
   }, 120_000);
 
   it('refuses an old .xls workbook with advice', async () => {
     const dir = tempDir();
     const path = join(dir, 'old.xls');
-    writeFileSync(path, Buffer.concat([Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]), Buffer.alloc(504)]));
+    writeFileSync(
+      path,
+      Buffer.concat([Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]), Buffer.alloc(504)]),
+    );
     const r = await ntm(['evaluate', path]);
     expect(r.code).toBe(2);
-    expect(r.stderr).toBe(`${path}: error: this is an Excel 97–2003 workbook (.xls), which ntm does not read\n  hint: Open it in Excel and save it as "Excel Workbook (.xlsx)" or "CSV UTF-8".\n`);
+    expect(r.stderr).toBe(
+      `${path}: error: this is an Excel 97–2003 workbook (.xls), which ntm does not read\n  hint: Open it in Excel and save it as "Excel Workbook (.xlsx)" or "CSV UTF-8".\n`,
+    );
   });
 
   it('refuses a damaged workbook without a stack trace', async () => {
@@ -183,7 +218,9 @@ describe('ntm evaluate on an Excel workbook', () => {
     writeFileSync(path, Buffer.concat([Buffer.from('PK\x03\x04'), Buffer.alloc(100, 7)]));
     const r = await ntm(['evaluate', path]);
     expect(r.code).toBe(2);
-    expect(r.stderr).toMatch(/^.*broken\.xlsx: error: (cannot read this Excel workbook|this workbook has no worksheets)/);
+    expect(r.stderr).toMatch(
+      /^.*broken\.xlsx: error: (cannot read this Excel workbook|this workbook has no worksheets)/,
+    );
     expect(r.stderr).not.toMatch(/\n\s+at /);
   });
 });

@@ -23,9 +23,21 @@ interface Unit {
 
 /** Evaluates communes whose only data is one column, and returns each commune's gap for it. */
 async function judgeColumn(header: string, cells: string[], extra: string[] = [], sep = ',') {
-  const rows = cells.map((c, i) => `X${i + 1}${sep}${c.includes(sep) || c.includes('"') ? `"${c.replace(/"/g, '""')}"` : c}`);
+  const rows = cells.map(
+    (c, i) => `X${i + 1}${sep}${c.includes(sep) || c.includes('"') ? `"${c.replace(/"/g, '""')}"` : c}`,
+  );
   const dir = tempDir({ 'xa.csv': [`Tên xã${sep}${header}`, ...rows].join('\n') });
-  const r = await ntm(['evaluate', join(dir, 'xa.csv'), '--sets', SETS, '--set', 'kiem-thu-xa', '--format', 'json', ...extra]);
+  const r = await ntm([
+    'evaluate',
+    join(dir, 'xa.csv'),
+    '--sets',
+    SETS,
+    '--set',
+    'kiem-thu-xa',
+    '--format',
+    'json',
+    ...extra,
+  ]);
   expect(r.stderr).not.toContain('error');
   const id = header.split(' ')[0];
   return { r, gaps: (json(r).units as Unit[]).map((u) => u.gaps.find((g) => g.indicator === id)) };
@@ -36,20 +48,37 @@ describe('each type and comparison at, just above and just below its threshold',
     const { gaps } = await judgeColumn('1.1', ['95', '95,1', '94,9']);
     expect(gaps[0]).toBeUndefined();
     expect(gaps[1]).toBeUndefined();
-    expect(gaps[2]).toMatchObject({ kind: 'unmet', value: 94.9, required: 95, shortfall: 0.1, owner: 'Phòng Kinh tế và Hạ tầng' });
+    expect(gaps[2]).toMatchObject({
+      kind: 'unmet',
+      value: 94.9,
+      required: 95,
+      shortfall: 0.1,
+      owner: 'Phòng Kinh tế và Hạ tầng',
+    });
   });
 
-  it('percent <= 6, with the indicator\'s own owner', async () => {
+  it("percent <= 6, with the indicator's own owner", async () => {
     const { gaps } = await judgeColumn('1.2', ['6', '6,1', '5,9']);
     expect(gaps[0]).toBeUndefined();
-    expect(gaps[1]).toMatchObject({ kind: 'unmet', value: 6.1, shortfall: 0.1, owner: 'Phòng Lao động - Thương binh và Xã hội' });
+    expect(gaps[1]).toMatchObject({
+      kind: 'unmet',
+      value: 6.1,
+      shortfall: 0.1,
+      owner: 'Phòng Lao động - Thương binh và Xã hội',
+    });
     expect(gaps[2]).toBeUndefined();
   });
 
   it('number >= by region and year (TDMNPB 2024: 45 million)', async () => {
     const { gaps } = await judgeColumn('2.1', ['45', '45,5', '44,5']);
     expect(gaps.slice(0, 2)).toEqual([undefined, undefined]);
-    expect(gaps[2]).toMatchObject({ kind: 'unmet', value: 44.5, required: 45, shortfall: 0.5, unit: 'triệu đồng/người/năm' });
+    expect(gaps[2]).toMatchObject({
+      kind: 'unmet',
+      value: 44.5,
+      required: 45,
+      shortfall: 0.5,
+      unit: 'triệu đồng/người/năm',
+    });
   });
 
   it('number between 2 and 5 km, both ends', async () => {
@@ -75,20 +104,40 @@ describe('each type and comparison at, just above and just below its threshold',
 
   it('yes/no: must be yes, and must be no', async () => {
     const yes = await judgeColumn('4.1', ['Có', 'Không']);
-    expect(yes.gaps).toEqual([undefined, expect.objectContaining({ kind: 'unmet', value: false, required: true, shortfall: null })]);
+    expect(yes.gaps).toEqual([
+      undefined,
+      expect.objectContaining({ kind: 'unmet', value: false, required: true, shortfall: null }),
+    ]);
     const no = await judgeColumn('4.2', ['Không', 'Có']);
-    expect(no.gaps).toEqual([undefined, expect.objectContaining({ kind: 'unmet', value: true, required: false, owner: 'Phòng Kinh tế và Hạ tầng' })]);
+    expect(no.gaps).toEqual([
+      undefined,
+      expect.objectContaining({ kind: 'unmet', value: true, required: false, owner: 'Phòng Kinh tế và Hạ tầng' }),
+    ]);
   });
 
   it('Đạt / Không đạt', async () => {
     const { gaps } = await judgeColumn('5.1', ['Đạt', 'Không đạt', 'đạt']);
-    expect(gaps).toEqual([undefined, expect.objectContaining({ kind: 'unmet', value: false, required: true }), undefined]);
+    expect(gaps).toEqual([
+      undefined,
+      expect.objectContaining({ kind: 'unmet', value: false, required: true }),
+      undefined,
+    ]);
   });
 
   it('an enumerated level, at least "Hoàn thành tốt nhiệm vụ"', async () => {
-    const { gaps } = await judgeColumn('6.1', ['Hoàn thành tốt nhiệm vụ', 'hoàn thành xuất sắc nhiệm vụ', 'Hoàn thành nhiệm vụ', 'Không hoàn thành nhiệm vụ']);
+    const { gaps } = await judgeColumn('6.1', [
+      'Hoàn thành tốt nhiệm vụ',
+      'hoàn thành xuất sắc nhiệm vụ',
+      'Hoàn thành nhiệm vụ',
+      'Không hoàn thành nhiệm vụ',
+    ]);
     expect(gaps.slice(0, 2)).toEqual([undefined, undefined]);
-    expect(gaps[2]).toMatchObject({ kind: 'unmet', value: 'Hoàn thành nhiệm vụ', required: 'Hoàn thành tốt nhiệm vụ', shortfall: 1 });
+    expect(gaps[2]).toMatchObject({
+      kind: 'unmet',
+      value: 'Hoàn thành nhiệm vụ',
+      required: 'Hoàn thành tốt nhiệm vụ',
+      shortfall: 1,
+    });
     expect(gaps[3]).toMatchObject({ kind: 'unmet', shortfall: 2 });
   });
 });
@@ -103,7 +152,14 @@ describe('values as people type them', () => {
   });
 
   it('money: 54.000.000, 54 triệu, 54.000.000 đồng, 54,5 and "44 500 000" in million đồng', async () => {
-    const { gaps } = await judgeColumn('2.1', ['54.000.000', '54 triệu', '54.000.000 đồng', '54,5', '44 500 000', '44,5 tr']);
+    const { gaps } = await judgeColumn('2.1', [
+      '54.000.000',
+      '54 triệu',
+      '54.000.000 đồng',
+      '54,5',
+      '44 500 000',
+      '44,5 tr',
+    ]);
     expect(gaps.slice(0, 4)).toEqual([undefined, undefined, undefined, undefined]);
     expect(gaps[4]).toMatchObject({ value: 44.5, shortfall: 0.5 });
     expect(gaps[5]).toMatchObject({ value: 44.5, shortfall: 0.5 });
@@ -148,8 +204,12 @@ describe('values as people type them', () => {
     const dir = tempDir({ 'xa.csv': 'Tên xã,1.1,2.1\nA,90,40\nB,chín mươi,40\nC,90,bốn mươi\n' });
     const r = await ntm(['evaluate', join(dir, 'xa.csv'), '--sets', SETS, '--set', 'kiem-thu-xa']);
     expect(r.code).toBe(2);
-    expect(r.stderr).toContain(`${join(dir, 'xa.csv')}:3:2: error: column "1.1": "chín mươi" is not understood; expected a percentage such as 80,5% or 80.5`);
-    expect(r.stderr).toContain(`${join(dir, 'xa.csv')}:4:3: error: column "2.1": "bốn mươi" is not understood; expected a number in triệu đồng/người/năm`);
+    expect(r.stderr).toContain(
+      `${join(dir, 'xa.csv')}:3:2: error: column "1.1": "chín mươi" is not understood; expected a percentage such as 80,5% or 80.5`,
+    );
+    expect(r.stderr).toContain(
+      `${join(dir, 'xa.csv')}:4:3: error: column "2.1": "bốn mươi" is not understood; expected a number in triệu đồng/người/năm`,
+    );
   });
 });
 
@@ -165,7 +225,9 @@ describe('blank is no data, not unmet', () => {
     expect(low.gaps.find((g) => g.indicator === '1.1')).toMatchObject({ kind: 'unmet' });
     // No unit has all 7 criteria: the others have no column at all, named once in a warning.
     expect(r.stderr.match(/no column for/g)).toHaveLength(1);
-    expect(r.stderr).toContain('no column for 6 criteria/indicators, so no data for every unit: 2 Số đo; 3 Số lượng; 4 Có hay không; 5 Đạt hay không; 6 Xếp loại; 7 Văn hóa thôn');
+    expect(r.stderr).toContain(
+      'no column for 6 criteria/indicators, so no data for every unit: 2 Số đo; 3 Số lượng; 4 Có hay không; 5 Đạt hay không; 6 Xếp loại; 7 Văn hóa thôn',
+    );
     expect(json(r).units.map((u: Unit) => u.status)).toEqual(['incomplete', 'incomplete', 'fails']);
   });
 
@@ -174,9 +236,16 @@ describe('blank is no data, not unmet', () => {
     const wide = { env: { COLUMNS: '200' } };
     const r = await ntm(['evaluate', join(dir, 'xa.csv'), '--sets', SETS, '--set', 'kiem-thu-xa'], wide);
     expect(r.code).toBe(1);
-    expect(r.stdout).toMatch(/Bằng Vân\s*│\s*1\. Tỷ lệ\s*│\s*1\.2 Tỷ lệ hộ nghèo\s*│\s*8\.2 %\s*│\s*≤ 6 % \*\s*│\s*2\.2 points\s*│\s*Phòng Lao động/);
-    expect(r.stdout).toMatch(/40 triệu đồng\/người\/năm\s+│\s*≥ 45 triệu đồng\/người\/năm \*\s*│\s*5 triệu đồng\/người\/năm\s*│/);
-    const vi = await ntm(['evaluate', join(dir, 'xa.csv'), '--sets', SETS, '--set', 'kiem-thu-xa', '--lang', 'vi'], wide);
+    expect(r.stdout).toMatch(
+      /Bằng Vân\s*│\s*1\. Tỷ lệ\s*│\s*1\.2 Tỷ lệ hộ nghèo\s*│\s*8\.2 %\s*│\s*≤ 6 % \*\s*│\s*2\.2 points\s*│\s*Phòng Lao động/,
+    );
+    expect(r.stdout).toMatch(
+      /40 triệu đồng\/người\/năm\s+│\s*≥ 45 triệu đồng\/người\/năm \*\s*│\s*5 triệu đồng\/người\/năm\s*│/,
+    );
+    const vi = await ntm(
+      ['evaluate', join(dir, 'xa.csv'), '--sets', SETS, '--set', 'kiem-thu-xa', '--lang', 'vi'],
+      wide,
+    );
     expect(vi.stdout).toMatch(/8,2 %\s*│\s*≤ 6 % \*\s*│\s*2,2 điểm %/);
   });
 });
@@ -185,15 +254,18 @@ describe('unverified thresholds', () => {
   it('says which unverified thresholds the verdicts rely on', async () => {
     const dir = tempDir({ 'xa.csv': 'Tên xã,1.2,2.1\nBằng Vân,"8,2%",40\n' });
     const r = await ntm(['evaluate', join(dir, 'xa.csv'), '--sets', SETS, '--set', 'kiem-thu-xa']);
-    expect(r.stderr).toContain('warning: 2 thresholds used here are not verified against the text of KIỂM THỬ: 1.2, 2.1');
-    expect(r.stderr).toContain('`ntm sets show kiem-thu-xa` shows each value\'s source');
+    expect(r.stderr).toContain(
+      'warning: 2 thresholds used here are not verified against the text of KIỂM THỬ: 1.2, 2.1',
+    );
+    expect(r.stderr).toContain("`ntm sets show kiem-thu-xa` shows each value's source");
     const marks = await ntm(['evaluate', fixture('ngan-son-2021-thon.csv'), '--quiet']);
     expect(marks.stderr).not.toContain('not verified');
   });
 });
 
 describe('region and year', () => {
-  const incomes = (dir: string, ...args: string[]) => ntm(['evaluate', join(dir, 'xa.csv'), '--sets', SETS, '--set', 'kiem-thu-xa', '--format', 'json', ...args]);
+  const incomes = (dir: string, ...args: string[]) =>
+    ntm(['evaluate', join(dir, 'xa.csv'), '--sets', SETS, '--set', 'kiem-thu-xa', '--format', 'json', ...args]);
 
   it('--region switches the threshold column (codes and names, any case, with or without diacritics)', async () => {
     const dir = tempDir({ 'xa.csv': 'Tên xã,2.1\nA,50\n' });
@@ -203,15 +275,25 @@ describe('region and year', () => {
     for (const region of ['ĐBSH', 'dbsh', 'DBSH', 'Đồng bằng sông Hồng', 'dong bang song hong']) {
       const out = json(await incomes(dir, '--region', region));
       expect(out.region).toBe('ĐBSH');
-      expect(out.units[0].gaps.find((g: Gap) => g.indicator === '2.1')).toMatchObject({ kind: 'unmet', required: 58, shortfall: 8 });
+      expect(out.units[0].gaps.find((g: Gap) => g.indicator === '2.1')).toMatchObject({
+        kind: 'unmet',
+        required: 58,
+        shortfall: 8,
+      });
     }
   });
 
   it('--year switches the year column', async () => {
     const dir = tempDir({ 'xa.csv': 'Tên xã,2.1\nA,40\n' });
-    expect(json(await incomes(dir, '--year', '2022')).units[0].gaps.find((g: Gap) => g.indicator === '2.1')).toBeUndefined();
-    expect(json(await incomes(dir, '--year', '2023')).units[0].gaps.find((g: Gap) => g.indicator === '2.1')).toBeUndefined();
-    expect(json(await incomes(dir, '--year', '2024')).units[0].gaps.find((g: Gap) => g.indicator === '2.1')).toMatchObject({ required: 45, shortfall: 5 });
+    expect(
+      json(await incomes(dir, '--year', '2022')).units[0].gaps.find((g: Gap) => g.indicator === '2.1'),
+    ).toBeUndefined();
+    expect(
+      json(await incomes(dir, '--year', '2023')).units[0].gaps.find((g: Gap) => g.indicator === '2.1'),
+    ).toBeUndefined();
+    expect(
+      json(await incomes(dir, '--year', '2024')).units[0].gaps.find((g: Gap) => g.indicator === '2.1'),
+    ).toMatchObject({ required: 45, shortfall: 5 });
   });
 
   it('rejects an unknown region with the list of codes; exit 2', async () => {
@@ -226,10 +308,17 @@ describe('region and year', () => {
 describe('extends, --set FILE, --sets DIR and NTM_SETS', () => {
   it('a set extending another overrides one threshold and keeps the rest', async () => {
     const dir = tempDir({ 'xa.csv': 'Tên xã,1.1,1.2\nA,96,5\n' });
-    const base = json(await ntm(['evaluate', join(dir, 'xa.csv'), '--sets', SETS, '--set', 'kiem-thu-xa', '--format', 'json']));
-    const province = json(await ntm(['evaluate', join(dir, 'xa.csv'), '--sets', SETS, '--set', 'kiem-thu-tinh', '--format', 'json']));
+    const base = json(
+      await ntm(['evaluate', join(dir, 'xa.csv'), '--sets', SETS, '--set', 'kiem-thu-xa', '--format', 'json']),
+    );
+    const province = json(
+      await ntm(['evaluate', join(dir, 'xa.csv'), '--sets', SETS, '--set', 'kiem-thu-tinh', '--format', 'json']),
+    );
     expect(base.units[0].gaps.find((g: Gap) => g.indicator === '1.1')).toBeUndefined();
-    expect(province.units[0].gaps.find((g: Gap) => g.indicator === '1.1')).toMatchObject({ required: 98, shortfall: 2 });
+    expect(province.units[0].gaps.find((g: Gap) => g.indicator === '1.1')).toMatchObject({
+      required: 98,
+      shortfall: 2,
+    });
     expect(province.units[0].gaps.find((g: Gap) => g.indicator === '1.2')).toBeUndefined();
   });
 
@@ -237,13 +326,20 @@ describe('extends, --set FILE, --sets DIR and NTM_SETS', () => {
     const r = await ntm(['sets', 'show', 'kiem-thu-tinh', '--sets', SETS]);
     expect(r.code).toBe(0);
     expect(r.stdout).toContain('Extends: kiem-thu-xa');
-    expect(r.stdout).toMatch(/1\.1 Tỷ lệ hộ sử dụng điện an toàn\n\s+≥ 98 % {2}⚠ on a value from a secondary source\n\s+Source: test override of 1\.1; unverified; from kiem-thu-tinh/);
-    expect(r.stdout).toMatch(/1\.2 Tỷ lệ hộ nghèo[^\n]*\n\s+≤ 6 % {2}⚠ on a value from a secondary source\n\s+Source: ntm test fixture \(no decision\); unverified; from kiem-thu-xa/);
+    expect(r.stdout).toMatch(
+      /1\.1 Tỷ lệ hộ sử dụng điện an toàn\n\s+≥ 98 % {2}⚠ on a value from a secondary source\n\s+Source: test override of 1\.1; unverified; from kiem-thu-tinh/,
+    );
+    expect(r.stdout).toMatch(
+      /1\.2 Tỷ lệ hộ nghèo[^\n]*\n\s+≤ 6 % {2}⚠ on a value from a secondary source\n\s+Source: ntm test fixture \(no decision\); unverified; from kiem-thu-xa/,
+    );
   });
 
   it('takes a YAML path for --set, and a folder from NTM_SETS', async () => {
     const dir = tempDir({ 'xa.csv': 'Tên xã,1.1\nA,96\n' });
-    const r = await ntm(['evaluate', join(dir, 'xa.csv'), '--set', fixture('sets/kiem-thu-tinh.yaml'), '--format', 'json'], { env: { NTM_SETS: SETS } });
+    const r = await ntm(
+      ['evaluate', join(dir, 'xa.csv'), '--set', fixture('sets/kiem-thu-tinh.yaml'), '--format', 'json'],
+      { env: { NTM_SETS: SETS } },
+    );
     expect(r.stderr).not.toContain('error');
     expect(json(r).set.id).toBe('kiem-thu-tinh');
     const noFile = await ntm(['evaluate', join(dir, 'xa.csv'), '--set', join(dir, 'khong-co.yaml')]);
@@ -266,20 +362,41 @@ describe('marks and values together', () => {
 });
 
 describe('commune indicators computed from the villages (--villages)', () => {
-  it('computes the share of each commune\'s villages meeting the village criterion', async () => {
+  it("computes the share of each commune's villages meeting the village criterion", async () => {
     const head = 'Tên thôn,Tên xã,' + Array.from({ length: 16 }, (_, i) => String(i + 1)).join(',');
-    const v = (name: string, commune: string, seven: string) => `${name},${commune},${Array.from({ length: 16 }, (_, i) => (i === 6 ? seven : '1')).join(',')}`;
+    const v = (name: string, commune: string, seven: string) =>
+      `${name},${commune},${Array.from({ length: 16 }, (_, i) => (i === 6 ? seven : '1')).join(',')}`;
     const dir = tempDir({
-      'thon.csv': [head, v('Nà Lạn', 'Vân Tùng', '1'), v('Pác Cáp', 'Vân Tùng', '1'), v('Nà Pài', 'Vân Tùng', ''), v('Khuổi Bốc', 'Cốc Đán', ''), v('Bản Mạch', 'Cốc Đán', '')].join('\n'),
+      'thon.csv': [
+        head,
+        v('Nà Lạn', 'Vân Tùng', '1'),
+        v('Pác Cáp', 'Vân Tùng', '1'),
+        v('Nà Pài', 'Vân Tùng', ''),
+        v('Khuổi Bốc', 'Cốc Đán', ''),
+        v('Bản Mạch', 'Cốc Đán', ''),
+      ].join('\n'),
       'xa.csv': 'Tên xã,7.1\nVân Tùng,\nCốc Đán,\n',
     });
-    const r = await ntm(['evaluate', join(dir, 'xa.csv'), '--villages', join(dir, 'thon.csv'), '--sets', SETS, '--set', 'kiem-thu-xa', '--format', 'json']);
+    const r = await ntm([
+      'evaluate',
+      join(dir, 'xa.csv'),
+      '--villages',
+      join(dir, 'thon.csv'),
+      '--sets',
+      SETS,
+      '--set',
+      'kiem-thu-xa',
+      '--format',
+      'json',
+    ]);
     expect(r.stderr).not.toContain('error');
     const [vanTung, cocDan] = json(r).units as Unit[];
     expect(vanTung.criteria[6]).toBe('met');
     expect(cocDan.criteria[6]).toBe('unmet');
     expect(cocDan.gaps.find((g) => g.indicator === '7.1')).toMatchObject({ value: 0, required: 50, shortfall: 50 });
-    const without = json(await ntm(['evaluate', join(dir, 'xa.csv'), '--sets', SETS, '--set', 'kiem-thu-xa', '--format', 'json']));
+    const without = json(
+      await ntm(['evaluate', join(dir, 'xa.csv'), '--sets', SETS, '--set', 'kiem-thu-xa', '--format', 'json']),
+    );
     expect(without.units[0].criteria[6]).toBe('no-data');
   });
 });

@@ -40,7 +40,10 @@ describe('--set A,B,…: the highest level reached', () => {
   });
 
   it('JSONL: each unit line carries its levels, the last line the counts per level', async () => {
-    const lines = (await ntm([...RUN, '--format', 'jsonl'])).stdout.trimEnd().split('\n').map((l) => JSON.parse(l));
+    const lines = (await ntm([...RUN, '--format', 'jsonl'])).stdout
+      .trimEnd()
+      .split('\n')
+      .map((l) => JSON.parse(l));
     expect(lines.slice(1, -1).map((u) => u.levels.reached)).toEqual([
       'thu-xa-nang-cao',
       'thu-xa-ntm',

@@ -10,7 +10,24 @@ const row = (name: string, marks: string[]) => `${name},Vân Tùng,${marks.join(
 describe('criterion marks', () => {
   it('reads every documented spelling of met and not met', async () => {
     const met = ['1', 'x', 'X', '✓', 'Đạt', 'đạt', 'có', 'yes', 'true', 'ĐẠT', ' 1 ', 'Có', 'YES', 'True', 'x', '1'];
-    const unmet = ['0', 'Không đạt', 'không', 'no', 'false', '', '0', 'KHÔNG ĐẠT', 'No', 'FALSE', '', '', '', '', '', ''];
+    const unmet = [
+      '0',
+      'Không đạt',
+      'không',
+      'no',
+      'false',
+      '',
+      '0',
+      'KHÔNG ĐẠT',
+      'No',
+      'FALSE',
+      '',
+      '',
+      '',
+      '',
+      '',
+      '',
+    ];
     const dir = tempDir({ 'm.csv': [header, row('Nà Lạn', met), row('Pác Cáp', unmet)].join('\n') });
     const r = await ntm(['evaluate', join(dir, 'm.csv'), '--set', 'bac-kan-thon-2019', '--format', 'json']);
     expect(r.stderr).toBe('');
@@ -27,23 +44,52 @@ describe('criterion marks', () => {
     const r = await ntm(['evaluate', join(dir, 'm.csv')]);
     expect(r.code).toBe(2);
     expect(r.stdout).toBe('');
-    expect(r.stderr).toContain(`${join(dir, 'm.csv')}:3:7: error: column "5": "đạt một phần" is not understood; expected 1, x, ✓, Đạt`);
+    expect(r.stderr).toContain(
+      `${join(dir, 'm.csv')}:3:7: error: column "5": "đạt một phần" is not understood; expected 1, x, ✓, Đạt`,
+    );
     expect(r.stderr).not.toMatch(/\n\s+at /);
   });
 
   it('matches headers by name regardless of case and diacritics, and lists unknown columns', async () => {
-    const names = ['BAN PHAT TRIEN THON', 'quy ước, hương ước thôn', 'Kế hoạch thực hiện tiêu chí', 'giao thong', 'Thuỷ lợi', 'ĐIỆN', 'Cơ sở vật chất văn hoá', 'Nhà ở và công trình phụ trợ', 'Giáo dục', 'Y tế', 'Văn hóa', 'Mô hình sản xuất', 'Kinh tế hộ', 'Môi trường và cảnh quan nông thôn', 'An ninh trật tự', 'Hệ thống chính trị'];
-    const dir = tempDir({ 'm.csv': [`thôn,XÃ,${names.join(',').replace('quy ước, hương ước thôn', '"quy ước, hương ước thôn"')},Ghi chú`, `Nà Lạn,Vân Tùng,${Array(16).fill('1').join(',')},mới`].join('\n') });
+    const names = [
+      'BAN PHAT TRIEN THON',
+      'quy ước, hương ước thôn',
+      'Kế hoạch thực hiện tiêu chí',
+      'giao thong',
+      'Thuỷ lợi',
+      'ĐIỆN',
+      'Cơ sở vật chất văn hoá',
+      'Nhà ở và công trình phụ trợ',
+      'Giáo dục',
+      'Y tế',
+      'Văn hóa',
+      'Mô hình sản xuất',
+      'Kinh tế hộ',
+      'Môi trường và cảnh quan nông thôn',
+      'An ninh trật tự',
+      'Hệ thống chính trị',
+    ];
+    const dir = tempDir({
+      'm.csv': [
+        `thôn,XÃ,${names.join(',').replace('quy ước, hương ước thôn', '"quy ước, hương ước thôn"')},Ghi chú`,
+        `Nà Lạn,Vân Tùng,${Array(16).fill('1').join(',')},mới`,
+      ].join('\n'),
+    });
     const r = await ntm(['evaluate', join(dir, 'm.csv'), '--format', 'json']);
     expect(r.code).toBe(0);
     expect(json(r).units[0]).toMatchObject({ name: 'Nà Lạn', parent: 'Vân Tùng', met: 16 });
     expect(r.stderr).toContain('using criteria set "bac-kan-thon-2019"');
-    expect(r.stderr).toContain('warning: columns not used (no criterion or indicator of "bac-kan-thon-2019" has these names): 19 "Ghi chú"');
+    expect(r.stderr).toContain(
+      'warning: columns not used (no criterion or indicator of "bac-kan-thon-2019" has these names): 19 "Ghi chú"',
+    );
   });
 
   it('stops and lists the sets when two fit the header equally', async () => {
     const sets = tempDir();
-    const copy = readFileSync(join(ROOT, 'criteria-sets/bac-kan-thon-2019.yaml'), 'utf8').replace('id: bac-kan-thon-2019', 'id: ban-sao-thon');
+    const copy = readFileSync(join(ROOT, 'criteria-sets/bac-kan-thon-2019.yaml'), 'utf8').replace(
+      'id: bac-kan-thon-2019',
+      'id: ban-sao-thon',
+    );
     const dir = tempDir({ 'ban-sao-thon.yaml': copy });
     copyFileSync(fixture('ngan-son-2021-thon.csv'), join(sets, 'a.csv'));
     const r = await ntm(['evaluate', join(sets, 'a.csv'), '--sets', dir]);
@@ -62,9 +108,16 @@ describe('ntm sets', () => {
     expect(r.code).toBe(0);
     expect(r.stdout).toMatch(/^bac-kan-thon-2019\s+thon\s+16 criteria\s+225\/QĐ-UBND \(2019-02-13\)/m);
     const all = await ntm(['sets', 'list', '--format', 'json']);
-    expect(json(all).find((s: { id: string }) => s.id === 'bac-kan-thon-2019')).toMatchObject({ level: 'thon', criteria: 16 });
+    expect(json(all).find((s: { id: string }) => s.id === 'bac-kan-thon-2019')).toMatchObject({
+      level: 'thon',
+      criteria: 16,
+    });
     // The five values of 1980/QĐ-TTg checked in CRITERIA-SOURCES.md whose copy the source check found (TDMNPB).
-    expect(json(all).find((s: { id: string }) => s.id === 'quoc-gia-xa-2016')).toMatchObject({ level: 'xa', criteria: 19, verified: 5 });
+    expect(json(all).find((s: { id: string }) => s.id === 'quoc-gia-xa-2016')).toMatchObject({
+      level: 'xa',
+      criteria: 19,
+      verified: 5,
+    });
   });
 
   it('shows one set with its criteria, owners and what is verified', async () => {
@@ -74,7 +127,9 @@ describe('ntm sets', () => {
     expect(r.stdout).toContain('4. Giao thông (Transport)  [Phòng Kinh tế và Hạ tầng]');
     expect(r.stdout).toContain('16. Hệ thống chính trị (Political system)  [Phòng Nội vụ]');
     const national = await ntm(['sets', 'show', 'quoc-gia-xa-2016']);
-    expect(national.stdout).toMatch(/Thresholds by default — verified · secondary source · none · judged by a mark \(TDMNPB 2020\): ✓ 5 · ⚠ \d+ · ∅ \d+ · ⚑ \d+/);
+    expect(national.stdout).toMatch(
+      /Thresholds by default — verified · secondary source · none · judged by a mark \(TDMNPB 2020\): ✓ 5 · ⚠ \d+ · ∅ \d+ · ⚑ \d+/,
+    );
     expect(national.stdout).toMatch(/⚠ \d+ thresholds not verified against the decision text, or missing/);
     const vi = await ntm(['sets', 'show', 'bac-kan-thon-2019', '--lang', 'vi']);
     expect(vi.stdout).toContain('Quyết định: 225/QĐ-UBND');
@@ -90,7 +145,9 @@ describe('ntm sets', () => {
 
 describe('criteria-set YAML errors', () => {
   it('names the file, line and column of a YAML syntax error', async () => {
-    const dir = tempDir({ 'hong.yaml': 'id: hong\nname: Hỏng\nlevel: xa\ncriteria:\n  - id: "1"\n    name: [không đóng\n' });
+    const dir = tempDir({
+      'hong.yaml': 'id: hong\nname: Hỏng\nlevel: xa\ncriteria:\n  - id: "1"\n    name: [không đóng\n',
+    });
     const r = await ntm(['sets', 'list', '--sets', dir]);
     expect(r.code).toBe(2);
     expect(r.stderr).toMatch(new RegExp(`${join(dir, 'hong.yaml')}:\\d+:\\d+: error: YAML syntax error`));
@@ -98,7 +155,10 @@ describe('criteria-set YAML errors', () => {
   });
 
   it('names the key and line of a schema error, with "did you mean" for a typo', async () => {
-    const dir = tempDir({ 'sai.yaml': 'id: sai\nname: Sai\nlevel: xa\nsource: {document: 1/QĐ, date: 2020-01-01, issuer: X}\ncriteria:\n  - id: "1"\n    name: A\n    ownr: Phòng Nội vụ\n' });
+    const dir = tempDir({
+      'sai.yaml':
+        'id: sai\nname: Sai\nlevel: xa\nsource: {document: 1/QĐ, date: 2020-01-01, issuer: X}\ncriteria:\n  - id: "1"\n    name: A\n    ownr: Phòng Nội vụ\n',
+    });
     const r = await ntm(['sets', 'list', '--sets', dir]);
     expect(r.code).toBe(2);
     expect(r.stderr).toContain(`${join(dir, 'sai.yaml')}:8:5: error: unknown key "ownr" in criteria[0]`);
@@ -106,7 +166,10 @@ describe('criteria-set YAML errors', () => {
   });
 
   it('reports a wrong type at its line', async () => {
-    const dir = tempDir({ 'sai.yaml': 'id: sai\nname: Sai\nlevel: tinh\nsource: {document: 1/QĐ, date: 2020-01-01, issuer: X}\ncriteria: []\n' });
+    const dir = tempDir({
+      'sai.yaml':
+        'id: sai\nname: Sai\nlevel: tinh\nsource: {document: 1/QĐ, date: 2020-01-01, issuer: X}\ncriteria: []\n',
+    });
     const r = await ntm(['sets', 'list', '--sets', dir]);
     expect(r.code).toBe(2);
     expect(r.stderr).toContain(`${join(dir, 'sai.yaml')}:3:8: error: level: expected one of "thon", "xa", "huyen"`);
@@ -132,11 +195,15 @@ describe('several files, and the end of the pipe', () => {
     const r = await ntm(['evaluate', fixture('bac-giang-xa-2024.csv'), fixture('ngan-son-2021-thon.csv'), '--quiet']);
     expect(r.code).toBe(2);
     expect(r.stdout).toMatch(/^Units evaluated: 8; /);
-    expect(r.stderr).toContain(`${fixture('ngan-son-2021-thon.csv')}: error: this file fits set "bac-kan-thon-2019" but the files before it fit "quoc-gia-xa-2021"\n  hint: Evaluate files of one set per run, or name the set with --set.\n`);
+    expect(r.stderr).toContain(
+      `${fixture('ngan-son-2021-thon.csv')}: error: this file fits set "bac-kan-thon-2019" but the files before it fit "quoc-gia-xa-2021"\n  hint: Evaluate files of one set per run, or name the set with --set.\n`,
+    );
   });
 
   it('ends quietly, exit 0, when the reader closes the pipe early (ntm … | head -1)', async () => {
-    const child = spawn(process.execPath, [join(ROOT, 'bin/ntm'), 'sets', 'list'], { stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, [join(ROOT, 'bin/ntm'), 'sets', 'list'], {
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
     child.stdout.destroy();
     let stderr = '';
     child.stderr.on('data', (c) => (stderr += c));
@@ -146,11 +213,16 @@ describe('several files, and the end of the pipe', () => {
   });
 
   it('sets list and sets show refuse a --format they do not have', async () => {
-    for (const [args, allowed] of [[['sets', 'list'], 'table, json'], [['sets', 'show', 'bac-kan-thon-2019'], 'text, json']] as const) {
+    for (const [args, allowed] of [
+      [['sets', 'list'], 'table, json'],
+      [['sets', 'show', 'bac-kan-thon-2019'], 'text, json'],
+    ] as const) {
       const r = await ntm([...args, '--format', 'jsno']);
       expect(r.code).toBe(2);
       expect(r.stdout).toBe('');
-      expect(r.stderr).toBe(`error: option '--format <format>' argument 'jsno' is invalid. Allowed choices are ${allowed}.\n`);
+      expect(r.stderr).toBe(
+        `error: option '--format <format>' argument 'jsno' is invalid. Allowed choices are ${allowed}.\n`,
+      );
     }
   });
 });

@@ -26,7 +26,9 @@ describe('errors and warnings in Vietnamese', () => {
   it('the total that disagrees with the marks (Nà Y: 14 marked, 13 written), and the set ntm chose', async () => {
     const r = await ntm(['evaluate', fixture('ngan-son-2021-thon.csv')], VI);
     expect(r.code).toBe(1);
-    expect(r.stderr).toContain(`ntm: ${fixture('ngan-son-2021-thon.csv')}: dùng bộ tiêu chí "bac-kan-thon-2019" (225/QĐ-UBND); muốn chọn bộ khác, dùng --set\n`);
+    expect(r.stderr).toContain(
+      `ntm: ${fixture('ngan-son-2021-thon.csv')}: dùng bộ tiêu chí "bac-kan-thon-2019" (225/QĐ-UBND); muốn chọn bộ khác, dùng --set\n`,
+    );
     expect(r.stderr).toContain(
       `${fixture('ngan-son-2021-thon.csv')}:8:20: cảnh báo: Nà Y (Thượng Ân): tổng số tiêu chí đạt ghi 13 nhưng các ô đánh dấu cộng lại là 14\n  gợi ý: ntm tính theo các ô đánh dấu; hãy sửa lại cột tổng hoặc các ô đánh dấu.\n`,
     );
@@ -36,26 +38,36 @@ describe('errors and warnings in Vietnamese', () => {
   it('a file that does not exist', async () => {
     const r = await ntm(['evaluate', 'khong-co.csv'], VI);
     expect(r.code).toBe(2);
-    expect(r.stderr).toBe('khong-co.csv: lỗi: không mở được khong-co.csv: không có tệp này\n  gợi ý: Kiểm tra lại đường dẫn.\n');
+    expect(r.stderr).toBe(
+      'khong-co.csv: lỗi: không mở được khong-co.csv: không có tệp này\n  gợi ý: Kiểm tra lại đường dẫn.\n',
+    );
   });
 
   it('an unknown --set', async () => {
     const r = await ntm(['evaluate', fixture('ngan-son-2021-thon.csv'), '--set', 'khong-co'], VI);
     expect(r.code).toBe(2);
-    expect(r.stderr).toBe('lỗi: không có bộ tiêu chí "khong-co"\n  gợi ý: Lệnh `ntm sets list` liệt kê các bộ tiêu chí ntm biết.\n');
+    expect(r.stderr).toBe(
+      'lỗi: không có bộ tiêu chí "khong-co"\n  gợi ý: Lệnh `ntm sets list` liệt kê các bộ tiêu chí ntm biết.\n',
+    );
   });
 
   it('an unknown key in a criteria-set file, with "did you mean", in a command that takes no report (sets list)', async () => {
     const r = await ntm(['sets', 'list', '--sets', join(SETS, 'unknown-key')], VI);
     expect(r.code).toBe(2);
-    expect(r.stderr).toBe(`${SETS}/unknown-key/t-unknown.yaml:11:5: lỗi: khoá "ower" không hợp lệ trong criteria[0]\n  gợi ý: Có phải ý bạn là "owner"?\n`);
+    expect(r.stderr).toBe(
+      `${SETS}/unknown-key/t-unknown.yaml:11:5: lỗi: khoá "ower" không hợp lệ trong criteria[0]\n  gợi ý: Có phải ý bạn là "owner"?\n`,
+    );
   });
 
   it('a YAML value of the wrong type, and a YAML syntax error whose parser text stays as it is', async () => {
     const type = await ntm(['sets', 'list', '--sets', join(SETS, 'wrong-type')], VI);
-    expect(type.stderr).toContain(`${SETS}/wrong-type/t-type.yaml:8:15: lỗi: default_year: cần một số, nhưng gặp chuỗi "hai nghìn"`);
+    expect(type.stderr).toContain(
+      `${SETS}/wrong-type/t-type.yaml:8:15: lỗi: default_year: cần một số, nhưng gặp chuỗi "hai nghìn"`,
+    );
     const syntax = await ntm(['sets', 'list', '--sets', join(SETS, 'syntax')], VI);
-    expect(syntax.stderr).toContain(`${SETS}/syntax/t-syntax.yaml:11:1: lỗi: lỗi cú pháp YAML: Flow sequence in block collection`);
+    expect(syntax.stderr).toContain(
+      `${SETS}/syntax/t-syntax.yaml:11:1: lỗi: lỗi cú pháp YAML: Flow sequence in block collection`,
+    );
   });
 
   it('an existing -o file without --force', async () => {
@@ -63,7 +75,9 @@ describe('errors and warnings in Vietnamese', () => {
     const out = join(dir, 'bao-cao.md');
     const r = await ntm(['evaluate', fixture('ngan-son-2021-thon.csv'), '-o', out], VI);
     expect(r.code).toBe(2);
-    expect(r.stderr).toBe(`${out}: lỗi: ${out} đã có; tệp được giữ nguyên\n  gợi ý: Thêm --force để ghi đè, hoặc chọn đường dẫn -o khác.\n`);
+    expect(r.stderr).toBe(
+      `${out}: lỗi: ${out} đã có; tệp được giữ nguyên\n  gợi ý: Thêm --force để ghi đè, hoặc chọn đường dẫn -o khác.\n`,
+    );
     expect(readFileSync(out, 'utf8')).toBe('cũ');
     const forced = await ntm(['evaluate', fixture('ngan-son-2021-thon.csv'), '-o', out, '--force'], VI);
     expect(forced.stderr).toContain(`ntm: đã ghi báo cáo ${out}`);
@@ -73,7 +87,9 @@ describe('errors and warnings in Vietnamese', () => {
     const dir = tempDir({ 'xa.csv': 'Tên xã,1.2,2.1\nBằng Vân,"8,2%",40\n' });
     const r = await ntm(['evaluate', join(dir, 'xa.csv'), '--sets', fixture('sets'), '--set', 'kiem-thu-xa'], VI);
     expect(r.stderr).toContain('cảnh báo: 2 ngưỡng dùng ở đây chưa được kiểm chứng với văn bản KIỂM THỬ: 1.2, 2.1\n');
-    expect(r.stderr).toContain('  gợi ý: Lệnh `ntm sets show kiem-thu-xa` cho biết nguồn của từng giá trị; hãy kiểm tra trước khi dựa vào kết quả đánh giá này.\n');
+    expect(r.stderr).toContain(
+      '  gợi ý: Lệnh `ntm sets show kiem-thu-xa` cho biết nguồn của từng giá trị; hãy kiểm tra trước khi dựa vào kết quả đánh giá này.\n',
+    );
   });
 
   it('an option found wrong before any command runs (--year) still speaks the language of --lang', async () => {
@@ -90,7 +106,9 @@ describe('usage errors from the option parser (commander)', () => {
     expect(vi.code).toBe(2);
     expect(vi.stderr).toBe("lỗi: không có tuỳ chọn '--fomat'\n(Có phải ý bạn là --format?)\n");
     const choice = await ntm(['evaluate', fixture('ngan-son-2021-thon.csv'), '--format', 'docx'], VI);
-    expect(choice.stderr).toBe("lỗi: tuỳ chọn '--format <format>' không nhận giá trị 'docx'. Các giá trị được phép: table, json, jsonl, csv, markdown, xlsx, html.\n");
+    expect(choice.stderr).toBe(
+      "lỗi: tuỳ chọn '--format <format>' không nhận giá trị 'docx'. Các giá trị được phép: table, json, jsonl, csv, markdown, xlsx, html.\n",
+    );
     const en = await ntm(['evaluate', fixture('ngan-son-2021-thon.csv'), '--fomat', 'json', '--lang', 'en'], VI);
     expect(en.stderr).toBe("error: unknown option '--fomat'\n(Did you mean --format?)\n");
   });
@@ -99,12 +117,20 @@ describe('usage errors from the option parser (commander)', () => {
 describe('--lang en under a Vietnamese locale', () => {
   it('keeps every message, hint and notice in English', async () => {
     const r = await ntm(['evaluate', fixture('ngan-son-2021-thon.csv'), '--lang', 'en'], VI);
-    expect(r.stderr).toContain(`ntm: ${fixture('ngan-son-2021-thon.csv')}: using criteria set "bac-kan-thon-2019" (225/QĐ-UBND); choose another with --set\n`);
-    expect(r.stderr).toContain(`${fixture('ngan-son-2021-thon.csv')}:8:20: warning: Nà Y (Thượng Ân): the marks add up to 14 criteria met, the total column says 13\n  hint: ntm counts the marks; correct the total or the marks.\n`);
+    expect(r.stderr).toContain(
+      `ntm: ${fixture('ngan-son-2021-thon.csv')}: using criteria set "bac-kan-thon-2019" (225/QĐ-UBND); choose another with --set\n`,
+    );
+    expect(r.stderr).toContain(
+      `${fixture('ngan-son-2021-thon.csv')}:8:20: warning: Nà Y (Thượng Ân): the marks add up to 14 criteria met, the total column says 13\n  hint: ntm counts the marks; correct the total or the marks.\n`,
+    );
     const missing = await ntm(['evaluate', 'khong-co.csv', '--lang', 'en'], VI);
-    expect(missing.stderr).toBe('khong-co.csv: error: cannot open khong-co.csv: no such file\n  hint: Check the path.\n');
+    expect(missing.stderr).toBe(
+      'khong-co.csv: error: cannot open khong-co.csv: no such file\n  hint: Check the path.\n',
+    );
     const yaml = await ntm(['sets', 'list', '--lang', 'en', '--sets', join(SETS, 'unknown-key')], VI);
-    expect(yaml.stderr).toBe(`${SETS}/unknown-key/t-unknown.yaml:11:5: error: unknown key "ower" in criteria[0]\n  hint: did you mean "owner"?\n`);
+    expect(yaml.stderr).toBe(
+      `${SETS}/unknown-key/t-unknown.yaml:11:5: error: unknown key "ower" in criteria[0]\n  hint: did you mean "owner"?\n`,
+    );
   });
 
   it('JSON warnings keep kind, position and the English message, with the params', async () => {

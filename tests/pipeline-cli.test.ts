@@ -17,9 +17,16 @@ interface Unit {
 
 /** A village row of bac-kan-thon-2019 with criterion 7 marked `seven` and every other one met. */
 const village = (name: string, commune: string, seven: string, district?: string) =>
-  [name, commune, ...(district ? [district] : []), ...Array.from({ length: 16 }, (_, i) => (i === 6 ? seven : '1'))].join(',');
+  [
+    name,
+    commune,
+    ...(district ? [district] : []),
+    ...Array.from({ length: 16 }, (_, i) => (i === 6 ? seven : '1')),
+  ].join(',');
 const villageHead = (district = false) =>
-  ['Tên thôn', 'Tên xã', ...(district ? ['Huyện'] : []), ...Array.from({ length: 16 }, (_, i) => String(i + 1))].join(',');
+  ['Tên thôn', 'Tên xã', ...(district ? ['Huyện'] : []), ...Array.from({ length: 16 }, (_, i) => String(i + 1))].join(
+    ',',
+  );
 
 describe('--villages: communes matched by name and district, with their diacritics', () => {
   it('does not give the villages of Vân Tùng to Văn Tùng', async () => {
@@ -27,53 +34,86 @@ describe('--villages: communes matched by name and district, with their diacriti
       'thon.csv': [villageHead(), village('Nà Lạn', 'Vân Tùng', '1'), village('Pác Cáp', 'Vân Tùng', '1')].join('\n'),
       'xa.csv': 'Tên xã,7.1\nVăn Tùng,\nVân Tùng,\n',
     });
-    const r = await ntm(['evaluate', 'xa.csv', '--villages', 'thon.csv', '--sets', SETS, '--set', 'kiem-thu-xa', '--format', 'json'], { cwd: dir });
+    const r = await ntm(
+      ['evaluate', 'xa.csv', '--villages', 'thon.csv', '--sets', SETS, '--set', 'kiem-thu-xa', '--format', 'json'],
+      { cwd: dir },
+    );
     const [vanTung, vanTung2] = json(r).units as Unit[];
     expect(vanTung!.name).toBe('Văn Tùng');
     expect(vanTung!.criteria[6]).toBe('no-data');
     expect(vanTung2!.criteria[6]).toBe('met');
-    expect(r.stderr).toContain('xa.csv:2: warning: Văn Tùng: no villages of this commune in the village file; indicator 7.1 is not computed\n');
+    expect(r.stderr).toContain(
+      'xa.csv:2: warning: Văn Tùng: no villages of this commune in the village file; indicator 7.1 is not computed\n',
+    );
   });
 
   it('keeps the value the commune file gives, and shows both where they disagree', async () => {
     const dir = tempDir({
-      'thon.csv': [villageHead(), village('Nà Lạn', 'Vân Tùng', '1'), village('Pác Cáp', 'Vân Tùng', '1'), village('Nà Pài', 'Vân Tùng', '')].join('\n'),
+      'thon.csv': [
+        villageHead(),
+        village('Nà Lạn', 'Vân Tùng', '1'),
+        village('Pác Cáp', 'Vân Tùng', '1'),
+        village('Nà Pài', 'Vân Tùng', ''),
+      ].join('\n'),
       'xa.csv': 'Tên xã,7.1\nVân Tùng,20\n',
     });
-    const r = await ntm(['evaluate', 'xa.csv', '--villages', 'thon.csv', '--sets', SETS, '--set', 'kiem-thu-xa', '--format', 'json'], { cwd: dir });
+    const r = await ntm(
+      ['evaluate', 'xa.csv', '--villages', 'thon.csv', '--sets', SETS, '--set', 'kiem-thu-xa', '--format', 'json'],
+      { cwd: dir },
+    );
     expect(json(r).units[0].criteria[6]).toBe('unmet');
-    expect(r.stderr).toContain("xa.csv:2: warning: Vân Tùng: indicator 7.1 is 20 in the file, 66.67 computed from 3 villages; the file's value is used\n");
+    expect(r.stderr).toContain(
+      "xa.csv:2: warning: Vân Tùng: indicator 7.1 is 20 in the file, 66.67 computed from 3 villages; the file's value is used\n",
+    );
   });
 
   it('tells two communes of one name apart by the district column of the village file', async () => {
     const dir = tempDir({
-      'thon.csv': [villageHead(true), village('Nà Lạn', 'Tân Sơn', '1', 'Ngân Sơn'), village('Bản Chang', 'Tân Sơn', '', 'Chợ Đồn')].join('\n'),
+      'thon.csv': [
+        villageHead(true),
+        village('Nà Lạn', 'Tân Sơn', '1', 'Ngân Sơn'),
+        village('Bản Chang', 'Tân Sơn', '', 'Chợ Đồn'),
+      ].join('\n'),
       'xa.csv': 'Tên xã,Huyện,7.1\nTân Sơn,Ngân Sơn,\nTân Sơn,Chợ Đồn,\n',
     });
-    const r = await ntm(['evaluate', 'xa.csv', '--villages', 'thon.csv', '--sets', SETS, '--set', 'kiem-thu-xa', '--format', 'json'], { cwd: dir });
-    expect((json(r).units as Unit[]).map((u) => `${u.parent}: ${u.criteria[6]}`)).toEqual(['Ngân Sơn: met', 'Chợ Đồn: unmet']);
+    const r = await ntm(
+      ['evaluate', 'xa.csv', '--villages', 'thon.csv', '--sets', SETS, '--set', 'kiem-thu-xa', '--format', 'json'],
+      { cwd: dir },
+    );
+    expect((json(r).units as Unit[]).map((u) => `${u.parent}: ${u.criteria[6]}`)).toEqual([
+      'Ngân Sơn: met',
+      'Chợ Đồn: unmet',
+    ]);
   });
 });
 
 describe('batches of files', () => {
   it('warns of a unit given in two files, naming both places', async () => {
-    const dir = tempDir({ 'a.csv': `${THON_HEADER}\n${village('Nà Lạn', 'Vân Tùng', '1')}\n`, 'b.csv': `${THON_HEADER}\n${village('Nà Lạn', 'Vân Tùng', '')}\n` });
+    const dir = tempDir({
+      'a.csv': `${THON_HEADER}\n${village('Nà Lạn', 'Vân Tùng', '1')}\n`,
+      'b.csv': `${THON_HEADER}\n${village('Nà Lạn', 'Vân Tùng', '')}\n`,
+    });
     const r = await ntm(['evaluate', 'a.csv', 'b.csv', ...THON], { cwd: dir });
     expect(r.stderr).toContain('b.csv:2: warning: "Nà Lạn" (Vân Tùng) is also in a.csv:2: it is evaluated twice\n');
     expect(r.code).toBe(1);
   });
 
   it('reports every good file when one is bad, shows its errors, and exits 2', async () => {
-    const dir = tempDir({ 'bad.csv': `${THON_HEADER}\n${village('Nà Lạn', 'Vân Tùng', 'abc')}\n`, 'good.csv': `${THON_HEADER}\n${village('Pác Cáp', 'Vân Tùng', '1')}\n` });
+    const dir = tempDir({
+      'bad.csv': `${THON_HEADER}\n${village('Nà Lạn', 'Vân Tùng', 'abc')}\n`,
+      'good.csv': `${THON_HEADER}\n${village('Pác Cáp', 'Vân Tùng', '1')}\n`,
+    });
     const r = await ntm(['evaluate', 'bad.csv', 'good.csv', ...THON, '--format', 'json'], { cwd: dir });
     expect(r.code).toBe(2);
     expect(r.stderr).toContain('bad.csv:2:9: error: column "7": "abc" is not understood');
     const doc = json(r);
     expect((doc.units as Unit[]).map((u) => u.name)).toEqual(['Pác Cáp']);
-    expect(doc.files.map((f: { file: string; units: number; errors?: number }) => [f.file, f.units, f.errors])).toEqual([
-      ['bad.csv', 0, 1],
-      ['good.csv', 1, undefined],
-    ]);
+    expect(doc.files.map((f: { file: string; units: number; errors?: number }) => [f.file, f.units, f.errors])).toEqual(
+      [
+        ['bad.csv', 0, 1],
+        ['good.csv', 1, undefined],
+      ],
+    );
     expect(doc.errors).toHaveLength(1);
   });
 });
@@ -83,7 +123,9 @@ describe('-o never over an input, into devices and pipes, refused before any wor
     const set = join(SETS, 'kiem-thu-xa.yaml');
     const before = readFileSync(set);
     const r = await ntm(['evaluate', ANNEX, '--sets', SETS, '-o', set, '--force', '--format', 'json']);
-    expect(r.stderr).toBe(`${set}: error: will not write the report over an input file (${set})\n  hint: Choose another -o path.\n`);
+    expect(r.stderr).toBe(
+      `${set}: error: will not write the report over an input file (${set})\n  hint: Choose another -o path.\n`,
+    );
     expect(r.code).toBe(2);
     expect(readFileSync(set)).toEqual(before);
     const shipped = join(ROOT, 'criteria-sets/quoc-gia-xa-2021.yaml');
@@ -100,7 +142,9 @@ describe('-o never over an input, into devices and pipes, refused before any wor
     execFileSync('mkfifo', [fifo]);
     const read = new Promise<string>((done) => {
       let text = '';
-      createReadStream(fifo, 'utf8').on('data', (d) => (text += d)).on('end', () => done(text));
+      createReadStream(fifo, 'utf8')
+        .on('data', (d) => (text += d))
+        .on('end', () => done(text));
     });
     const r = await ntm(['evaluate', ANNEX, '-o', fifo, '--format', 'json']);
     expect(r.code).toBe(1);
@@ -116,18 +160,25 @@ describe('-o never over an input, into devices and pipes, refused before any wor
     expect(empty.stderr).toBe('error: -o names no file\n  hint: Give a file name, e.g. -o report.xlsx.\n');
     expect(empty.code).toBe(2);
     const missing = await ntm(['evaluate', 'no-such.csv', '-o', 'no/such/r.json'], { cwd: dir });
-    expect(missing.stderr).toBe('no/such/r.json: error: the folder of no/such/r.json does not exist\n  hint: Create the folder first, or choose another -o path.\n');
+    expect(missing.stderr).toBe(
+      'no/such/r.json: error: the folder of no/such/r.json does not exist\n  hint: Create the folder first, or choose another -o path.\n',
+    );
     if (process.getuid?.() !== 0) {
       // Root may write anywhere: the permission check is tested as a user.
       chmodSync(join(dir, 'ro'), 0o555);
       const ro = await ntm(['evaluate', 'no-such.csv', '-o', 'ro/r.json'], { cwd: dir });
-      expect(ro.stderr).toBe('ro/r.json: error: ro/r.json cannot be written (no permission)\n  hint: Choose a path you can write to.\n');
+      expect(ro.stderr).toBe(
+        'ro/r.json: error: ro/r.json cannot be written (no permission)\n  hint: Choose a path you can write to.\n',
+      );
     }
   });
 
   it('Ctrl-C while the report is written leaves no temporary file', async () => {
     const dir = tempDir();
-    const child = spawn(process.execPath, [BIN, 'evaluate', '-', ...THON, '-o', 'r.json'], { cwd: dir, env: { ...process.env, LANG: 'C.UTF-8' } });
+    const child = spawn(process.execPath, [BIN, 'evaluate', '-', ...THON, '-o', 'r.json'], {
+      cwd: dir,
+      env: { ...process.env, LANG: 'C.UTF-8' },
+    });
     child.stdin.write(`${THON_HEADER}\n${villageRows(12_000)}`);
     // Past the units held back for the first file, the report is being written: its temporary file is there.
     while (!readdirSync(dir).some((f) => f.endsWith('.tmp'))) await new Promise((r) => setTimeout(r, 50));
@@ -176,7 +227,9 @@ describe('an error midway', () => {
 
 describe('standard input', () => {
   it('is streamed: the first units are out before the input ends', async () => {
-    const child = spawn(process.execPath, [BIN, 'evaluate', '-', ...THON, '--format', 'jsonl'], { env: { ...process.env, LANG: 'C.UTF-8' } });
+    const child = spawn(process.execPath, [BIN, 'evaluate', '-', ...THON, '--format', 'jsonl'], {
+      env: { ...process.env, LANG: 'C.UTF-8' },
+    });
     let out = '';
     child.stdout.setEncoding('utf8').on('data', (d) => (out += d));
     child.stdin.write(`${THON_HEADER}\n${villageRows(12_000)}`);
@@ -192,7 +245,9 @@ describe('standard input', () => {
 
 describe('standard input left open', () => {
   it('is let go when its file has an error: ntm exits 2 without waiting for the end of the input', async () => {
-    const child = spawn(process.execPath, [BIN, 'evaluate', '-', ...THON], { env: { ...process.env, LANG: 'C.UTF-8' } });
+    const child = spawn(process.execPath, [BIN, 'evaluate', '-', ...THON], {
+      env: { ...process.env, LANG: 'C.UTF-8' },
+    });
     let err = '';
     child.stderr.setEncoding('utf8').on('data', (d) => (err += d));
     const code = new Promise<number | null>((done) => child.on('close', (c) => done(c)));
@@ -206,7 +261,9 @@ describe('standard input left open', () => {
 
 describe('warnings at scale', () => {
   // 300,000 rows that each name no unit: the same warning 300,000 times.
-  const dir = tempDir({ 'ghi-chu.csv': `${THON_HEADER}\n${village('Nà Lạn', 'Vân Tùng', '1')}\n${',ghi chú\n'.repeat(300_000)}` });
+  const dir = tempDir({
+    'ghi-chu.csv': `${THON_HEADER}\n${village('Nà Lạn', 'Vân Tùng', '1')}\n${',ghi chú\n'.repeat(300_000)}`,
+  });
 
   it('prints the first few of a kind, then one line for the rest; JSON keeps the count', async () => {
     const r = await ntm(['evaluate', 'ghi-chu.csv', ...THON, '--format', 'json'], { cwd: dir });
@@ -220,14 +277,18 @@ describe('warnings at scale', () => {
 
   it('does not crash with --quiet, which counts them in the summary', async () => {
     const r = await ntm(['evaluate', 'ghi-chu.csv', ...THON, '--quiet'], { cwd: dir });
-    expect(r.stdout).toBe('Units evaluated: 1; Meeting the standard: 1; Average criteria met: 16/16; Criterion verdicts resting on: verified 0 · secondary source 0 · by mark 16; Warnings: 300000\n');
+    expect(r.stdout).toBe(
+      'Units evaluated: 1; Meeting the standard: 1; Average criteria met: 16/16; Criterion verdicts resting on: verified 0 · secondary source 0 · by mark 16; Warnings: 300000\n',
+    );
     expect(r.stderr).toBe('');
     expect(r.code).toBe(0);
   }, 90_000);
 
   it('cuts a long message with an ellipsis', async () => {
     const extra = Array.from({ length: 200 }, (_, i) => `Cột phụ ${i}`).join(',');
-    const d = tempDir({ 'rong.csv': `${THON_HEADER},${extra}\n${village('Nà Lạn', 'Vân Tùng', '1')}${','.repeat(200)}\n` });
+    const d = tempDir({
+      'rong.csv': `${THON_HEADER},${extra}\n${village('Nà Lạn', 'Vân Tùng', '1')}${','.repeat(200)}\n`,
+    });
     const r = await ntm(['evaluate', 'rong.csv', ...THON], { cwd: d });
     const line = r.stderr.split('\n').find((l) => l.includes('columns not used'))!;
     expect(line.endsWith('…')).toBe(true);
@@ -247,10 +308,15 @@ describe('--quiet prints only the summary', () => {
   });
 
   it('still prints errors', async () => {
-    const dir = tempDir({ 'bad.csv': `${THON_HEADER}\n${village('Nà Lạn', 'Vân Tùng', 'abc')}\n`, 'good.csv': `${THON_HEADER}\n${village('Pác Cáp', 'Vân Tùng', '1')}\n` });
+    const dir = tempDir({
+      'bad.csv': `${THON_HEADER}\n${village('Nà Lạn', 'Vân Tùng', 'abc')}\n`,
+      'good.csv': `${THON_HEADER}\n${village('Pác Cáp', 'Vân Tùng', '1')}\n`,
+    });
     const r = await ntm(['evaluate', 'bad.csv', 'good.csv', ...THON, '--quiet'], { cwd: dir });
     expect(r.code).toBe(2);
-    expect(r.stdout).toBe('Units evaluated: 1; Meeting the standard: 1; Average criteria met: 16/16; Criterion verdicts resting on: verified 0 · secondary source 0 · by mark 16\n');
+    expect(r.stdout).toBe(
+      'Units evaluated: 1; Meeting the standard: 1; Average criteria met: 16/16; Criterion verdicts resting on: verified 0 · secondary source 0 · by mark 16\n',
+    );
     expect(r.stderr).toContain('bad.csv:2:9: error: column "7"');
   });
 });
@@ -258,7 +324,9 @@ describe('--quiet prints only the summary', () => {
 describe('the written report', () => {
   it('appears whole with -o, from standard input too', async () => {
     const dir = tempDir();
-    const r = await ntm(['evaluate', '-', ...THON, '-o', join(dir, 'r.jsonl')], { input: `${THON_HEADER}\n${villageRows(100)}` });
+    const r = await ntm(['evaluate', '-', ...THON, '-o', join(dir, 'r.jsonl')], {
+      input: `${THON_HEADER}\n${villageRows(100)}`,
+    });
     expect(r.code).toBe(1);
     const lines = readFileSync(join(dir, 'r.jsonl'), 'utf8').trimEnd().split('\n');
     expect(lines).toHaveLength(102);

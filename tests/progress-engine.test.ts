@@ -17,9 +17,25 @@ const rec = (name: string, parent: string, met: string[], meets = false): UnitRe
 
 describe('summary bands', () => {
   it('are the official bands for 19 criteria, and follow the rule for other sizes', () => {
-    expect(bandBounds(19)).toEqual([{ from: 19, to: 19 }, { from: 15, to: 18 }, { from: 10, to: 14 }, { from: 5, to: 9 }, { from: 0, to: 4 }]);
-    expect(bandBounds(16)).toEqual([{ from: 16, to: 16 }, { from: 12, to: 15 }, { from: 8, to: 11 }, { from: 4, to: 7 }, { from: 0, to: 3 }]);
-    expect(bandBounds(2)).toEqual([{ from: 2, to: 2 }, { from: 1, to: 1 }, { from: 0, to: 0 }]);
+    expect(bandBounds(19)).toEqual([
+      { from: 19, to: 19 },
+      { from: 15, to: 18 },
+      { from: 10, to: 14 },
+      { from: 5, to: 9 },
+      { from: 0, to: 4 },
+    ]);
+    expect(bandBounds(16)).toEqual([
+      { from: 16, to: 16 },
+      { from: 12, to: 15 },
+      { from: 8, to: 11 },
+      { from: 4, to: 7 },
+      { from: 0, to: 3 },
+    ]);
+    expect(bandBounds(2)).toEqual([
+      { from: 2, to: 2 },
+      { from: 1, to: 1 },
+      { from: 0, to: 0 },
+    ]);
   });
 
   it('count every unit once', () => {
@@ -45,8 +61,18 @@ describe('unit names', () => {
 });
 
 describe('progress against a baseline', () => {
-  const baseline = [rec('Đức Vân', 'Ngân Sơn', ['1', '2', '3']), rec('Thuận Mang', 'Ngân Sơn', ['1']), rec('Lãng Ngâm', 'Ngân Sơn', ['1', '2']), rec('Vân Tùng', 'Ngân Sơn', ['1', '2', '3', '4'], true)];
-  const current = [rec('Đức Vân', 'Ngân Sơn', ['1', '3', '4', '5']), rec('Thuần Mang', 'Ngân Sơn', ['1', '2']), rec('Vân Tùng', 'Ngân Sơn', ['1', '2', '3', '4'], true), rec('Nà Phặc', 'Ngân Sơn', ['1'])];
+  const baseline = [
+    rec('Đức Vân', 'Ngân Sơn', ['1', '2', '3']),
+    rec('Thuận Mang', 'Ngân Sơn', ['1']),
+    rec('Lãng Ngâm', 'Ngân Sơn', ['1', '2']),
+    rec('Vân Tùng', 'Ngân Sơn', ['1', '2', '3', '4'], true),
+  ];
+  const current = [
+    rec('Đức Vân', 'Ngân Sơn', ['1', '3', '4', '5']),
+    rec('Thuần Mang', 'Ngân Sơn', ['1', '2']),
+    rec('Vân Tùng', 'Ngân Sơn', ['1', '2', '3', '4'], true),
+    rec('Nà Phặc', 'Ngân Sơn', ['1']),
+  ];
   const build = (opts: ConstructorParameters<typeof ProgressTracker>[2]) => {
     const t = new ProgressTracker('2020.csv', baseline, opts);
     current.forEach((r) => t.add(r));
@@ -55,17 +81,35 @@ describe('progress against a baseline', () => {
 
   it('says what each unit gained and lost, and which units are new and gone', () => {
     const p = build({ matchNear: false });
-    expect(p.units[0]).toMatchObject({ name: 'Đức Vân', before: 3, after: 4, gained: ['4', '5'], lost: ['2'], status: 'same' });
+    expect(p.units[0]).toMatchObject({
+      name: 'Đức Vân',
+      before: 3,
+      after: 4,
+      gained: ['4', '5'],
+      lost: ['2'],
+      status: 'same',
+    });
     expect(p.units.filter((u) => u.status === 'new').map((u) => u.name)).toEqual(['Thuần Mang', 'Nà Phặc']);
     expect(p.units.filter((u) => u.status === 'gone').map((u) => u.name)).toEqual(['Thuận Mang', 'Lãng Ngâm']);
     expect(p.likely).toEqual([{ name: 'Thuần Mang', parent: 'Ngân Sơn', baselineName: 'Thuận Mang', matched: false }]);
     expect(p.totals.averageMet).toEqual({ before: 2.5, after: 2.75, change: 0.25 });
-    expect(p.totals).toMatchObject({ gaining: 1, losing: 1, new: 2, gone: 2, meeting: { before: 1, after: 1, change: 0 } });
+    expect(p.totals).toMatchObject({
+      gaining: 1,
+      losing: 1,
+      new: 2,
+      gone: 2,
+      meeting: { before: 1, after: 1, change: 0 },
+    });
   });
 
   it('matches a near miss with --match-near, and a renamed unit through an alias', () => {
     const near = build({ matchNear: true });
-    expect(near.units[1]).toMatchObject({ name: 'Thuần Mang', baselineName: 'Thuận Mang', gained: ['2'], status: 'same' });
+    expect(near.units[1]).toMatchObject({
+      name: 'Thuần Mang',
+      baselineName: 'Thuận Mang',
+      gained: ['2'],
+      status: 'same',
+    });
     expect(near.likely[0]!.matched).toBe(true);
     const alias = build({ matchNear: false, aliases: new Map([[nameKey('Nà Phặc'), nameKey('Lãng Ngâm')]]) });
     expect(alias.units[3]).toMatchObject({ name: 'Nà Phặc', baselineName: 'Lãng Ngâm', lost: ['2'], status: 'same' });
@@ -74,30 +118,92 @@ describe('progress against a baseline', () => {
 
 const unit = (name: string, parent: string, statuses: CriterionStatus[]): UnitResult => {
   const met = statuses.filter((s) => s === 'met').length;
-  return { file: 'f.csv', line: 2, name, parent, status: met === statuses.length ? 'meets' : 'fails', meets: met === statuses.length, met, total: statuses.length, criteria: statuses, gaps: [] };
+  return {
+    file: 'f.csv',
+    line: 2,
+    name,
+    parent,
+    status: met === statuses.length ? 'meets' : 'fails',
+    meets: met === statuses.length,
+    met,
+    total: statuses.length,
+    criteria: statuses,
+    gaps: [],
+  };
 };
 
 describe('roll-ups by parent', () => {
   it('give units, units meeting, the average and the criteria most missed per parent', () => {
-    const r = new RollupBuilder([{ id: '1', name: 'A' }, { id: '2', name: 'B' }, { id: '3', name: 'C' }], 2);
+    const r = new RollupBuilder(
+      [
+        { id: '1', name: 'A' },
+        { id: '2', name: 'B' },
+        { id: '3', name: 'C' },
+      ],
+      2,
+    );
     r.add(unit('Nà Y', 'Thượng Ân', ['met', 'met', 'met']));
     r.add(unit('Khu Chợ', 'Bằng Vân', ['unmet', 'met', 'no-data']));
     r.add(unit('Bản Chang', 'Thượng Ân', ['met', 'unmet', 'unmet']));
     expect(r.build()).toEqual([
-      { name: 'Thượng Ân', units: 2, meeting: 1, averageMet: 2, mostMissed: [{ criterion: '2', name: 'B', units: 1 }, { criterion: '3', name: 'C', units: 1 }] },
-      { name: 'Bằng Vân', units: 1, meeting: 0, averageMet: 1, mostMissed: [{ criterion: '1', name: 'A', units: 1 }, { criterion: '3', name: 'C', units: 1 }] },
+      {
+        name: 'Thượng Ân',
+        units: 2,
+        meeting: 1,
+        averageMet: 2,
+        mostMissed: [
+          { criterion: '2', name: 'B', units: 1 },
+          { criterion: '3', name: 'C', units: 1 },
+        ],
+      },
+      {
+        name: 'Bằng Vân',
+        units: 1,
+        meeting: 0,
+        averageMet: 1,
+        mostMissed: [
+          { criterion: '1', name: 'A', units: 1 },
+          { criterion: '3', name: 'C', units: 1 },
+        ],
+      },
     ]);
   });
 });
 
 describe('targets', () => {
-  const plan = (body: string) => parseTargetsSource(`plan: { document: Kế hoạch, issuer: UBND, year: 2021 }\n${body}`, 't.yaml');
-  const fact = (name: string, met: number, before: number | null, meets = false): UnitFact => ({ name, parent: 'Ngân Sơn', met, meets, before, meetsBefore: before === null ? null : false });
+  const plan = (body: string) =>
+    parseTargetsSource(`plan: { document: Kế hoạch, issuer: UBND, year: 2021 }\n${body}`, 't.yaml');
+  const fact = (name: string, met: number, before: number | null, meets = false): UnitFact => ({
+    name,
+    parent: 'Ngân Sơn',
+    met,
+    meets,
+    before,
+    meetsBefore: before === null ? null : false,
+  });
   const run = (units: UnitFact[], over: Partial<TargetRun> = {}): TargetRun => ({
-    set: { id: 'bac-kan-xa-2017', level: 'xa', indicators: new Map([['10', { name: 'Thu nhập', unit: 'triệu đồng/người/năm' }]]) },
+    set: {
+      id: 'bac-kan-xa-2017',
+      level: 'xa',
+      indicators: new Map([['10', { name: 'Thu nhập', unit: 'triệu đồng/người/năm' }]]),
+    },
     units,
-    summary: { units: units.length, meeting: units.filter((u) => u.meets).length, averageMet: units.reduce((n, u) => n + u.met, 0) / units.length },
-    totals: { units: { before: 3, after: 3, change: 0 }, meeting: { before: 0, after: 0, change: 0 }, averageMet: { before: 10, after: 12, change: 2 }, gaining: 2, losing: 0, newlyMeeting: 0, noLongerMeeting: 0, new: 0, gone: 0 },
+    summary: {
+      units: units.length,
+      meeting: units.filter((u) => u.meets).length,
+      averageMet: units.reduce((n, u) => n + u.met, 0) / units.length,
+    },
+    totals: {
+      units: { before: 3, after: 3, change: 0 },
+      meeting: { before: 0, after: 0, change: 0 },
+      averageMet: { before: 10, after: 12, change: 2 },
+      gaining: 2,
+      losing: 0,
+      newlyMeeting: 0,
+      noLongerMeeting: 0,
+      new: 0,
+      gone: 0,
+    },
     indicators: new Map([['10', { sum: 90, count: 3 }]]),
     matchNear: false,
     ...over,
@@ -106,7 +212,9 @@ describe('targets', () => {
   const src = (line: number) => `source: { line: ${line}, quote: "x" }`;
 
   it('a unit target met exactly at its bound is met, with no shortfall', () => {
-    const file = plan(`units:\n  - { name: Đức Vân, gain: 2, ${src(33)} }\n  - { name: Bằng Vân, gain: 3, ${src(33)} }`);
+    const file = plan(
+      `units:\n  - { name: Đức Vân, gain: 2, ${src(33)} }\n  - { name: Bằng Vân, gain: 3, ${src(33)} }`,
+    );
     const { evaluation } = evaluate(file, run([fact('Đức Vân', 15, 13), fact('Bằng Vân', 17, 15)]));
     expect(evaluation.results.map((r) => [r.label, r.target, r.actual, r.met, r.shortfall, r.lastYear])).toEqual([
       ['Đức Vân (Ngân Sơn): gain at least 2 criteria', 2, 2, true, 0, 13],
@@ -116,8 +224,13 @@ describe('targets', () => {
   });
 
   it('the default target covers every unit not named; aggregate targets judge all units', () => {
-    const file = plan(`units:\n  - { name: Đức Vân, gain: 2, ${src(33)} }\nothers: { gain: 1, ${src(35)} }\ntotals:\n  - { average_met: 12, ${src(37)} }\n  - { indicator: "10", at_least: 32, ${src(40)} }`);
-    const { evaluation } = evaluate(file, run([fact('Đức Vân', 15, 13), fact('Cốc Đán', 3, 2), fact('Trung Hòa', 6, 6)]));
+    const file = plan(
+      `units:\n  - { name: Đức Vân, gain: 2, ${src(33)} }\nothers: { gain: 1, ${src(35)} }\ntotals:\n  - { average_met: 12, ${src(37)} }\n  - { indicator: "10", at_least: 32, ${src(40)} }`,
+    );
+    const { evaluation } = evaluate(
+      file,
+      run([fact('Đức Vân', 15, 13), fact('Cốc Đán', 3, 2), fact('Trung Hòa', 6, 6)]),
+    );
     expect(evaluation.results.map((r) => [r.label, r.actual, r.met, r.shortfall])).toEqual([
       ['Đức Vân (Ngân Sơn): gain at least 2 criteria', 2, true, 0],
       ['Cốc Đán (Ngân Sơn): gain at least 1 criterion', 1, true, 0],
@@ -128,7 +241,9 @@ describe('targets', () => {
   });
 
   it('targets for another set or level are listed as not evaluated', () => {
-    const file = plan(`set: bac-kan-xa-2017\nunits:\n  - { name: Vân Tùng, gain: 2, set: bac-kan-xa-nang-cao-2018, ${src(39)} }\ntotals:\n  - { units_meeting: 12, level: thon, ${src(41)} }`);
+    const file = plan(
+      `set: bac-kan-xa-2017\nunits:\n  - { name: Vân Tùng, gain: 2, set: bac-kan-xa-nang-cao-2018, ${src(39)} }\ntotals:\n  - { units_meeting: 12, level: thon, ${src(41)} }`,
+    );
     const { evaluation } = evaluate(file, run([fact('Vân Tùng', 19, 19, true)]));
     expect(evaluation.results).toEqual([]);
     expect(evaluation.skipped.map((s) => s.for)).toEqual(['bac-kan-xa-nang-cao-2018', 'thon']);
@@ -137,13 +252,20 @@ describe('targets', () => {
   it('a unit the survey lacks is an error naming the likely unit, matched with --match-near', () => {
     const file = plan(`units:\n  - { name: Thuận Mang, gain: 2, ${src(33)} }`);
     const units = [fact('Thuần Mang', 6, 4)];
-    expect(evaluate(file, run(units)).problems).toMatchObject([{ kind: 'target-unit-unknown', line: 33, params: { unit: 'Thuận Mang', guess: 'Thuần Mang' } }]);
-    expect(evaluate(file, run(units, { matchNear: true })).evaluation.results[0]).toMatchObject({ actual: 2, met: true });
+    expect(evaluate(file, run(units)).problems).toMatchObject([
+      { kind: 'target-unit-unknown', line: 33, params: { unit: 'Thuận Mang', guess: 'Thuần Mang' } },
+    ]);
+    expect(evaluate(file, run(units, { matchNear: true })).evaluation.results[0]).toMatchObject({
+      actual: 2,
+      met: true,
+    });
   });
 
   it('targets that compare with last year need a baseline', () => {
     const file = plan(`others: { gain: 1, ${src(35)} }\ntotals:\n  - { newly_meeting: 5, ${src(45)} }`);
-    expect(evaluate(file, run([fact('Cốc Đán', 3, null)], { totals: undefined })).problems).toMatchObject([{ kind: 'targets-need-baseline', params: { count: 2, lines: '35, 45' } }]);
+    expect(evaluate(file, run([fact('Cốc Đán', 3, null)], { totals: undefined })).problems).toMatchObject([
+      { kind: 'targets-need-baseline', params: { count: 2, lines: '35, 45' } },
+    ]);
   });
 
   it('a target file with a mistake is refused at its line and column', () => {
@@ -157,10 +279,19 @@ describe('targets', () => {
     };
     // Every problem of the file at once, as for criteria sets: the misspelt key also leaves no goal.
     expect(bad(`units:\n  - { name: Đức Vân, gian: 2, ${src(33)} }`)).toContainEqual(
-      expect.objectContaining({ kind: 'targets-schema', line: 3, column: 22, params: expect.objectContaining({ key: 'gian', guess: 'gain' }) }),
+      expect.objectContaining({
+        kind: 'targets-schema',
+        line: 3,
+        column: 22,
+        params: expect.objectContaining({ key: 'gian', guess: 'gain' }),
+      }),
     );
     expect(bad(`units:\n  - { name: Đức Vân, gain: 2, at_least: 3, ${src(33)} }`)).toEqual([
-      expect.objectContaining({ kind: 'targets-schema', line: 3, message: 'units[0]: give exactly one of gain, meets, at_least' }),
+      expect.objectContaining({
+        kind: 'targets-schema',
+        line: 3,
+        message: 'units[0]: give exactly one of gain, meets, at_least',
+      }),
     ]);
   });
 });

@@ -19,16 +19,27 @@ const communeSet = registry.get('quoc-gia-xa-2021');
 
 describe('parseNumber gives back the number that was formatted', () => {
   // Numbers as people have them: up to 9 digits before the decimal mark, up to 3 after.
-  const numbers = fc.tuple(fc.integer({ min: -999_999_999, max: 999_999_999 }), fc.integer({ min: 0, max: 3 })).chain(([whole, digits]) =>
-    fc.integer({ min: 0, max: 10 ** digits - 1 }).map((frac) => ({ value: whole + Math.sign(whole || 1) * (frac / 10 ** digits), digits })),
-  );
+  const numbers = fc
+    .tuple(fc.integer({ min: -999_999_999, max: 999_999_999 }), fc.integer({ min: 0, max: 3 }))
+    .chain(([whole, digits]) =>
+      fc
+        .integer({ min: 0, max: 10 ** digits - 1 })
+        .map((frac) => ({ value: whole + Math.sign(whole || 1) * (frac / 10 ** digits), digits })),
+    );
 
-  for (const [locale, decimalComma] of [['vi-VN', true], ['en-US', false]] as const) {
+  for (const [locale, decimalComma] of [
+    ['vi-VN', true],
+    ['en-US', false],
+  ] as const) {
     for (const useGrouping of [true, false]) {
       it(`${locale}, ${useGrouping ? 'with' : 'without'} grouping`, () => {
         fc.assert(
           fc.property(numbers, ({ value, digits }) => {
-            const text = new Intl.NumberFormat(locale, { useGrouping, minimumFractionDigits: digits, maximumFractionDigits: digits }).format(value);
+            const text = new Intl.NumberFormat(locale, {
+              useGrouping,
+              minimumFractionDigits: digits,
+              maximumFractionDigits: digits,
+            }).format(value);
             const back = parseNumber(text, { decimalComma });
             expect(back).toBeCloseTo(value, 9);
           }),
@@ -47,7 +58,9 @@ describe('parseNumber reads a plain decimal exactly as JavaScript does', () => {
       fc.property(digits(9), digits(6), fc.boolean(), (whole, frac, decimalComma) => {
         const grouping = frac.length === 3 && whole.length <= 3 && whole[0] !== '0';
         fc.pre(!grouping);
-        expect(parseNumber(`${whole}${decimalComma ? ',' : '.'}${frac}`, { decimalComma })).toBe(Number(`${whole}.${frac}`));
+        expect(parseNumber(`${whole}${decimalComma ? ',' : '.'}${frac}`, { decimalComma })).toBe(
+          Number(`${whole}.${frac}`),
+        );
       }),
       { numRuns: 2000 },
     );
@@ -61,30 +74,38 @@ describe('the CSV reader gives back the records that were written, with their li
   const records = fc.array(fc.array(cell, { minLength: 2, maxLength: 5 }), { minLength: 1, maxLength: 30 });
   it('for any cells and any chunking', async () => {
     await fc.assert(
-      fc.asyncProperty(records, fc.constantFrom(',', ';'), fc.array(fc.nat(), { maxLength: 10 }), async (rows, delimiter, cuts) => {
-        const text = stringify(rows, { delimiter, record_delimiter: '\n' });
-        const at = [...new Set(cuts.map((c) => c % text.length))].sort((a, b) => a - b);
-        const chunks = [0, ...at].map((from, i) => text.slice(from, [...at, text.length][i])).filter(Boolean);
-        const read: { record: string[]; line: number }[] = [];
-        const bytes = Readable.from(chunks.map((c) => Buffer.from(c)));
-        for await (const batch of readRecords(bytes, 'test.csv', delimiter)) {
-          for (const { cells, line } of batch) read.push({ record: cells, line });
-        }
-        let line = 1;
-        const expected = rows.map((record) => {
-          const here = line;
-          line += 1 + record.join('').split('\n').length - 1;
-          return { record, line: here };
-        });
-        expect(read).toEqual(expected);
-      }),
+      fc.asyncProperty(
+        records,
+        fc.constantFrom(',', ';'),
+        fc.array(fc.nat(), { maxLength: 10 }),
+        async (rows, delimiter, cuts) => {
+          const text = stringify(rows, { delimiter, record_delimiter: '\n' });
+          const at = [...new Set(cuts.map((c) => c % text.length))].sort((a, b) => a - b);
+          const chunks = [0, ...at].map((from, i) => text.slice(from, [...at, text.length][i])).filter(Boolean);
+          const read: { record: string[]; line: number }[] = [];
+          const bytes = Readable.from(chunks.map((c) => Buffer.from(c)));
+          for await (const batch of readRecords(bytes, 'test.csv', delimiter)) {
+            for (const { cells, line } of batch) read.push({ record: cells, line });
+          }
+          let line = 1;
+          const expected = rows.map((record) => {
+            const here = line;
+            line += 1 + record.join('').split('\n').length - 1;
+            return { record, line: here };
+          });
+          expect(read).toEqual(expected);
+        },
+      ),
       { numRuns: 300 },
     );
   });
 });
 
 describe('judge', () => {
-  const atLeast = { type: 'number', comparison: '>=', levels: undefined } as Pick<Indicator, 'type' | 'comparison' | 'levels'>;
+  const atLeast = { type: 'number', comparison: '>=', levels: undefined } as Pick<
+    Indicator,
+    'type' | 'comparison' | 'levels'
+  >;
   const finite = fc.double({ min: -1e9, max: 1e9, noNaN: true });
 
   it('raising a value never turns a met ">=" indicator unmet', () => {
@@ -112,7 +133,10 @@ describe('judge', () => {
 /** A random survey row for a set: marks or values, some blank, some missing. */
 function rowFor(set: typeof communeSet) {
   // Mostly met, so that some rows meet every criterion and the limit case is reached.
-  const mark = fc.oneof({ weight: 12, arbitrary: fc.constant<boolean | null | undefined>(true) }, { weight: 1, arbitrary: fc.constantFrom<boolean | null | undefined>(false, null, undefined) });
+  const mark = fc.oneof(
+    { weight: 12, arbitrary: fc.constant<boolean | null | undefined>(true) },
+    { weight: 1, arbitrary: fc.constantFrom<boolean | null | undefined>(false, null, undefined) },
+  );
   const value = (ind: Indicator) => {
     const blank = fc.constantFrom(null, undefined);
     switch (ind.type) {
@@ -127,10 +151,19 @@ function rowFor(set: typeof communeSet) {
         return fc.oneof(fc.double({ min: 0, max: 200, noNaN: true }), blank);
     }
   };
-  return fc.record({
-    marks: fc.tuple(...set.criteria.map(() => mark)),
-    values: fc.tuple(...set.criteria.map((c) => fc.tuple(...c.indicators.map(value)))),
-  }).map(({ marks, values }): SurveyRow => ({ file: 'x.csv', line: 2, name: 'Xã A', parent: '', marks: [...marks], values: values.map((v) => [...v]) }));
+  return fc
+    .record({
+      marks: fc.tuple(...set.criteria.map(() => mark)),
+      values: fc.tuple(...set.criteria.map((c) => fc.tuple(...c.indicators.map(value)))),
+    })
+    .map(({ marks, values }): SurveyRow => ({
+      file: 'x.csv',
+      line: 2,
+      name: 'Xã A',
+      parent: '',
+      marks: [...marks],
+      values: values.map((v) => [...v]),
+    }));
 }
 
 describe('evaluateUnit', () => {
@@ -154,7 +187,10 @@ describe('evaluateUnit', () => {
 
 describe('evaluation does not depend on the order of columns or rows', () => {
   const MARKS = ['1', 'x', 'Đạt', '', '0', 'Không đạt'];
-  const survey = fc.array(fc.tuple(fc.array(fc.constantFrom(...MARKS), { minLength: 16, maxLength: 16 }), fc.integer({ min: 1, max: 5 })), { minLength: 1, maxLength: 25 });
+  const survey = fc.array(
+    fc.tuple(fc.array(fc.constantFrom(...MARKS), { minLength: 16, maxLength: 16 }), fc.integer({ min: 1, max: 5 })),
+    { minLength: 1, maxLength: 25 },
+  );
 
   it('shuffled columns and rows give the same verdict per unit', async () => {
     const dir = tempDir();
@@ -164,11 +200,18 @@ describe('evaluation does not depend on the order of columns or rows', () => {
         const header = ['Tên thôn', 'Tên xã', ...villageSet.criteria.map((c) => c.id)];
         const rows = units.map(([marks, commune], i) => [`Thôn ${i}`, `Xã ${commune}`, ...marks]);
         const next = () => random.next().value as number;
-        const shuffle = <T>(xs: T[]) => xs.map((x) => [next(), x] as const).sort((a, b) => a[0] - b[0]).map(([, x]) => x);
+        const shuffle = <T>(xs: T[]) =>
+          xs
+            .map((x) => [next(), x] as const)
+            .sort((a, b) => a[0] - b[0])
+            .map(([, x]) => x);
         const columns = shuffle(header.map((_, i) => i));
         const write = (order: number[], body: string[][]) => {
           const file = join(dir, `s${n++}.csv`);
-          writeFileSync(file, [order.map((c) => header[c]).join(','), ...body.map((r) => order.map((c) => r[c]).join(','))].join('\n'));
+          writeFileSync(
+            file,
+            [order.map((c) => header[c]).join(','), ...body.map((r) => order.map((c) => r[c]).join(','))].join('\n'),
+          );
           return file;
         };
         const evaluate = async (file: string) => {
@@ -182,7 +225,12 @@ describe('evaluation does not depend on the order of columns or rows', () => {
           }
           return out;
         };
-        const plain = await evaluate(write(header.map((_, i) => i), rows));
+        const plain = await evaluate(
+          write(
+            header.map((_, i) => i),
+            rows,
+          ),
+        );
         const shuffled = await evaluate(write(columns, shuffle(rows)));
         expect(shuffled).toEqual(plain);
       }),

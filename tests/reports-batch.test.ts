@@ -13,14 +13,17 @@ const dir = tempDir({
 });
 const A = join(dir, 'thon-van-tung.csv');
 const B = join(dir, 'thon-bang-van.csv');
-const run = (args: string[]) => ntm(['evaluate', A, B, '--set', 'bac-kan-thon-2019', ...args], { env: { ...DATE_ENV, COLUMNS: '300' } });
+const run = (args: string[]) =>
+  ntm(['evaluate', A, B, '--set', 'bac-kan-thon-2019', ...args], { env: { ...DATE_ENV, COLUMNS: '300' } });
 
 describe('ntm evaluate a.csv b.csv: one run, every file', () => {
   it('exit code covers all files: 0 when every unit of every file meets, 1 when one unit of one file does not', async () => {
     expect((await ntm(['evaluate', A, '--set', 'bac-kan-thon-2019', '-q'])).code).toBe(0);
     const r = await run(['-q']);
     expect(r.code).toBe(1);
-    expect(r.stdout).toBe('Units evaluated: 5; Meeting the standard: 3; Average criteria met: 13.6/16; Criterion verdicts resting on: verified 0 · secondary source 0 · by mark 80\n');
+    expect(r.stdout).toBe(
+      'Units evaluated: 5; Meeting the standard: 3; Average criteria met: 13.6/16; Criterion verdicts resting on: verified 0 · secondary source 0 · by mark 80\n',
+    );
     expect((await ntm(['evaluate', B, A, '--set', 'bac-kan-thon-2019', '-q'])).code).toBe(1);
   });
 
@@ -35,7 +38,13 @@ describe('ntm evaluate a.csv b.csv: one run, every file', () => {
 
   it('json: each unit names its file; one summary per file and one across all', async () => {
     const out = json(await run(['--format', 'json']));
-    expect(out.units.map((u: { name: string; file: string }) => [u.name, u.file])).toEqual([['Nà Lạn', A], ['Pác Cáp', A], ['Khuổi Sáp', B], ['Nà Lẹng', B], ['Khu Chợ 1', B]]);
+    expect(out.units.map((u: { name: string; file: string }) => [u.name, u.file])).toEqual([
+      ['Nà Lạn', A],
+      ['Pác Cáp', A],
+      ['Khuổi Sáp', B],
+      ['Nà Lẹng', B],
+      ['Khu Chợ 1', B],
+    ]);
     expect(out.files).toEqual([
       { file: A, units: 2, summary: expect.objectContaining({ units: 2, meeting: 2 }) },
       { file: B, units: 3, summary: expect.objectContaining({ units: 3, meeting: 1 }) },
@@ -48,8 +57,12 @@ describe('ntm evaluate a.csv b.csv: one run, every file', () => {
     expect(new Set(rows.map((r) => `${r[0]}|${r[2]}`))).toEqual(new Set([`Nà Lẹng|${B}`, `Khu Chợ 1|${B}`]));
     const md = (await run(['--format', 'markdown'])).stdout;
     expect(md).toContain('| Criteria met | File |');
-    expect(md).toContain(`| 1 | Nà Lạn | Vân Tùng | 1 | 1 | 1 | 1 | 1 | 1 | 1 | 1 | 1 | 1 | 1 | 1 | 1 | 1 | 1 | 1 | 16 | ${A} |`);
-    expect(md).toContain(`### By file\n\n- ${A}: 2 units, 2 meeting the standard, 16/16\n- ${B}: 3 units, 1 meeting the standard, 12/16\n`);
+    expect(md).toContain(
+      `| 1 | Nà Lạn | Vân Tùng | 1 | 1 | 1 | 1 | 1 | 1 | 1 | 1 | 1 | 1 | 1 | 1 | 1 | 1 | 1 | 1 | 16 | ${A} |`,
+    );
+    expect(md).toContain(
+      `### By file\n\n- ${A}: 2 units, 2 meeting the standard, 16/16\n- ${B}: 3 units, 1 meeting the standard, 12/16\n`,
+    );
     expect(md).toContain(`| Nà Lẹng | Bằng Vân | ${B} | 11. Văn hóa |`);
     const out = join(tempDir(), 'r.xlsx');
     await run(['-o', out]);

@@ -12,7 +12,10 @@ const LANGS: Lang[] = ['vi', 'en'];
 
 describe('formatNumber writes numbers as Intl.NumberFormat does', () => {
   // Halves stored just below the half (67.975 is 67.97499… in binary), negative halves, tiny and huge numbers.
-  it.each([67.975, 2.425, -18.755, 1.005, 0.125, -0.005, -0.001, -0, 0, 10.38, 1234, -1234.5, 1234567.891, 99.995, 1e-7, 1e21, 1.5e300])('%d', (n) => {
+  it.each([
+    67.975, 2.425, -18.755, 1.005, 0.125, -0.005, -0.001, -0, 0, 10.38, 1234, -1234.5, 1234567.891, 99.995, 1e-7, 1e21,
+    1.5e300,
+  ])('%d', (n) => {
     for (const lang of LANGS) expect(formatNumber(n, lang)).toBe(INTL[lang].format(n));
   });
 
@@ -26,7 +29,11 @@ describe('formatNumber writes numbers as Intl.NumberFormat does', () => {
 
   it('for any finite number', () => {
     fc.assert(
-      fc.property(fc.double({ noNaN: true, noDefaultInfinity: true }), fc.constantFrom(...LANGS), (n, lang) => formatNumber(n, lang) === INTL[lang].format(n)),
+      fc.property(
+        fc.double({ noNaN: true, noDefaultInfinity: true }),
+        fc.constantFrom(...LANGS),
+        (n, lang) => formatNumber(n, lang) === INTL[lang].format(n),
+      ),
       { numRuns: 5000 },
     );
   });

@@ -34,7 +34,17 @@ describe.skipIf(!haveChromium)('ntm evaluate -o report.html, opened in headless 
     profile = mkdtempSync(join(tmpdir(), 'ntm-chromium-'));
     browser = await puppeteer.launch({
       executablePath: CHROMIUM,
-      args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync', `--user-data-dir=${profile}`],
+      args: [
+        '--headless',
+        '--no-sandbox',
+        '--disable-gpu',
+        '--disable-quic',
+        '--no-first-run',
+        '--disable-background-networking',
+        '--disable-component-update',
+        '--disable-sync',
+        `--user-data-dir=${profile}`,
+      ],
     });
   });
 
@@ -61,18 +71,57 @@ describe.skipIf(!haveChromium)('ntm evaluate -o report.html, opened in headless 
     return { page, requests };
   }
 
-  const texts = (page: Page, selector: string) => page.$$eval(selector, (els) => els.map((e) => (e as HTMLElement).innerText.trim()));
+  const texts = (page: Page, selector: string) =>
+    page.$$eval(selector, (els) => els.map((e) => (e as HTMLElement).innerText.trim()));
 
   it('shows the summary figures, a units × criteria heat-map in the set order, and every gap; fetches nothing', async () => {
     const { page, requests } = await open([ANNEX]);
     expect(await page.title()).toBe('New rural development (nông thôn mới) criteria: evaluation — bac-kan-thon-2019');
-    expect(await texts(page, '#summary .figure')).toEqual(['8\nUnits evaluated', '0\nMeeting the standard', '10.38/16\nAverage criteria met', 'verified 0 · secondary source 0 · by mark 128\nCriterion verdicts resting on']);
+    expect(await texts(page, '#summary .figure')).toEqual([
+      '8\nUnits evaluated',
+      '0\nMeeting the standard',
+      '10.38/16\nAverage criteria met',
+      'verified 0 · secondary source 0 · by mark 128\nCriterion verdicts resting on',
+    ]);
     expect(await page.$$eval('.heatmap tbody tr', (rows) => rows.length)).toBe(8);
     expect(await page.$$eval('.heatmap td.mark', (cells) => cells.length)).toBe(8 * 16);
     expect(await page.$$eval('.heatmap td.mark.met', (cells) => cells.length)).toBe(83);
-    expect((await texts(page, '.heatmap th.crit')).slice(0, 4)).toEqual(['1. Ban phát triển thôn', '2. Quy ước, hương ước thôn', '3. Kế hoạch thực hiện tiêu chí', '4. Giao thông']);
-    expect(await page.$eval('.heatmap tbody tr:nth-child(2)', (tr) => [...tr.querySelectorAll('td')].map((td) => td.textContent))).toEqual(['2', 'Nà Y', 'Thượng Ân', '1', '1', '', '1', '1', '1', '1', '1', '1', '1', '1', '', '1', '1', '1', '1', '14/16', 'Does not meet']);
-    const colours = await page.$$eval('.heatmap td.mark', (cells) => [...new Set(cells.map((c) => `${c.className}:${getComputedStyle(c).backgroundColor}`))].sort());
+    expect((await texts(page, '.heatmap th.crit')).slice(0, 4)).toEqual([
+      '1. Ban phát triển thôn',
+      '2. Quy ước, hương ước thôn',
+      '3. Kế hoạch thực hiện tiêu chí',
+      '4. Giao thông',
+    ]);
+    expect(
+      await page.$eval('.heatmap tbody tr:nth-child(2)', (tr) =>
+        [...tr.querySelectorAll('td')].map((td) => td.textContent),
+      ),
+    ).toEqual([
+      '2',
+      'Nà Y',
+      'Thượng Ân',
+      '1',
+      '1',
+      '',
+      '1',
+      '1',
+      '1',
+      '1',
+      '1',
+      '1',
+      '1',
+      '1',
+      '',
+      '1',
+      '1',
+      '1',
+      '1',
+      '14/16',
+      'Does not meet',
+    ]);
+    const colours = await page.$$eval('.heatmap td.mark', (cells) =>
+      [...new Set(cells.map((c) => `${c.className}:${getComputedStyle(c).backgroundColor}`))].sort(),
+    );
     expect(colours).toEqual(['mark met:rgb(198, 239, 206)', 'mark unmet:rgb(255, 199, 206)']);
     const gaps = await texts(page, '#gaps tbody tr');
     expect(gaps).toHaveLength(45);
@@ -84,7 +133,11 @@ describe.skipIf(!haveChromium)('ntm evaluate -o report.html, opened in headless 
   it('stays readable when printed: colours kept, header rows repeated, A4 landscape', async () => {
     const { page } = await open([XA, '--set', 'bac-kan-xa-2017']);
     await page.emulateMediaType('print');
-    const style = await page.$eval('.heatmap td.no-data', (td) => ({ adjust: getComputedStyle(td).printColorAdjust, bg: getComputedStyle(td).backgroundColor, text: td.textContent }));
+    const style = await page.$eval('.heatmap td.no-data', (td) => ({
+      adjust: getComputedStyle(td).printColorAdjust,
+      bg: getComputedStyle(td).backgroundColor,
+      text: td.textContent,
+    }));
     expect(style).toEqual({ adjust: 'exact', bg: 'rgb(255, 235, 156)', text: '?' });
     expect(await page.$eval('.heatmap thead', (h) => getComputedStyle(h).display)).toBe('table-header-group');
     const pdf = await page.pdf({ format: 'A4', landscape: true, printBackground: true });
@@ -109,15 +162,25 @@ describe.skipIf(!haveChromium)('ntm evaluate -o report.html, opened in headless 
     const top = (selector: string) => page.$eval(selector, (e) => e.getBoundingClientRect().top);
     expect(await top('#summary')).toBeLessThan(await top('#heatmap'));
     expect(await top('header')).toBeLessThan(await top('#summary'));
-    expect(await texts(page, '#summary .figure')).toEqual(['8\nSố đơn vị đánh giá', '0\nSố đơn vị đạt chuẩn', '10,38/16\nBình quân tiêu chí đạt', 'đã kiểm chứng 0 · nguồn thứ cấp 0 · theo đánh giá 128\nKết luận tiêu chí dựa trên']);
+    expect(await texts(page, '#summary .figure')).toEqual([
+      '8\nSố đơn vị đánh giá',
+      '0\nSố đơn vị đạt chuẩn',
+      '10,38/16\nBình quân tiêu chí đạt',
+      'đã kiểm chứng 0 · nguồn thứ cấp 0 · theo đánh giá 128\nKết luận tiêu chí dựa trên',
+    ]);
     expect((await texts(page, '.heatmap tbody tr td:last-child'))[0]).toBe('Chưa đạt');
   });
 
   it('shows survey text as text: a village named like markup or a formula loads nothing', async () => {
     const header = 'Tên thôn,Tên xã,' + Array.from({ length: 16 }, (_, i) => String(i + 1)).join(',');
-    const dir = tempDir({ 'x.csv': `${header}\n"<img src=http://127.0.0.1:9/x.png onerror=alert(1)>",Vân Tùng,${Array(15).fill('1').join(',')},\n"=HYPERLINK(""http://x"",""y"")",<b>Xã</b>,${Array(16).fill('1').join(',')}\n` });
+    const dir = tempDir({
+      'x.csv': `${header}\n"<img src=http://127.0.0.1:9/x.png onerror=alert(1)>",Vân Tùng,${Array(15).fill('1').join(',')},\n"=HYPERLINK(""http://x"",""y"")",<b>Xã</b>,${Array(16).fill('1').join(',')}\n`,
+    });
     const { page, requests } = await open([join(dir, 'x.csv'), '--set', 'bac-kan-thon-2019']);
-    expect(await texts(page, '.heatmap tbody tr td:nth-child(2)')).toEqual(['<img src=http://127.0.0.1:9/x.png onerror=alert(1)>', '=HYPERLINK("http://x","y")']);
+    expect(await texts(page, '.heatmap tbody tr td:nth-child(2)')).toEqual([
+      '<img src=http://127.0.0.1:9/x.png onerror=alert(1)>',
+      '=HYPERLINK("http://x","y")',
+    ]);
     expect(await page.$$eval('img, b', (els) => els.length)).toBe(0);
     expect(requests).toEqual([]);
   });

@@ -12,14 +12,29 @@ const risky = /^[=+\-@\t\r]/;
 
 describe('spreadsheet safety: no survey text becomes a formula', () => {
   it('neutralises every text that begins with = + - @, a tab or a carriage return, and nothing else', () => {
-    expect(['=1+1', '+cmd', '-1+2', '@SUM(A1)', '\tx', '\rx'].map(neutralise)).toEqual(["'=1+1", "'+cmd", "'-1+2", "'@SUM(A1)", "'\tx", "'\rx"]);
-    expect(['Nà Y', '80,5 %', '≤ 6 %', '', "'already"].map(neutralise)).toEqual(['Nà Y', '80,5 %', '≤ 6 %', '', "'already"]);
+    expect(['=1+1', '+cmd', '-1+2', '@SUM(A1)', '\tx', '\rx'].map(neutralise)).toEqual([
+      "'=1+1",
+      "'+cmd",
+      "'-1+2",
+      "'@SUM(A1)",
+      "'\tx",
+      "'\rx",
+    ]);
+    expect(['Nà Y', '80,5 %', '≤ 6 %', '', "'already"].map(neutralise)).toEqual([
+      'Nà Y',
+      '80,5 %',
+      '≤ 6 %',
+      '',
+      "'already",
+    ]);
   });
 
   it('CSV: unit names and parents are prefixed with a quote', async () => {
     const r = await ntm([...args, '--format', 'csv']);
     const rows = readCsv(r.stdout);
-    expect(new Set(rows.slice(1).map((row) => `${row[0]} | ${row[1]}`))).toEqual(new Set(['\'=HYPERLINK("http://x","y") | Vân Tùng', "'-1+2 | Tab", "'@SUM(A1) | '=1+1"]));
+    expect(new Set(rows.slice(1).map((row) => `${row[0]} | ${row[1]}`))).toEqual(
+      new Set(['\'=HYPERLINK("http://x","y") | Vân Tùng', "'-1+2 | Tab", "'@SUM(A1) | '=1+1"]),
+    );
     for (const row of rows) for (const cell of row) expect(cell).not.toMatch(risky);
   });
 
@@ -56,7 +71,9 @@ describe('spreadsheet safety: no survey text becomes a formula', () => {
     const refused = await ntm(['evaluate', join(negative, 'xa.csv'), '--set', 'bac-kan-xa-2017', '--format', 'csv']);
     expect(refused.code).toBe(2);
     expect(refused.stdout).toBe('');
-    const dir = tempDir({ 'xa.csv': `${head}\n${row!.replace('Vân Tùng', '-Vân Tùng').replace('"99,6%"', '"93%"')}\n` });
+    const dir = tempDir({
+      'xa.csv': `${head}\n${row!.replace('Vân Tùng', '-Vân Tùng').replace('"99,6%"', '"93%"')}\n`,
+    });
     const r = await ntm(['evaluate', join(dir, 'xa.csv'), '--set', 'bac-kan-xa-2017', '--format', 'csv']);
     const rows = readCsv(r.stdout);
     expect(rows.find((x) => x[5] === '4.2')).toEqual(expect.arrayContaining(["'-Vân Tùng", '93 %']));
@@ -100,6 +117,9 @@ describe("spreadsheet safety: ntm's own words are written plainly", () => {
     const out = join(tempDir(), 'x.xlsx');
     await ntm([...args, '-o', out]);
     const gaps = sheetRows((await readXlsx(out)).getWorksheet('Gaps')!);
-    expect(gaps.find((x) => x[1] === 'Bằng Vân' && String(x[4]).startsWith('4.1'))!.slice(5, 7)).toEqual(['No', 'Yes *']);
+    expect(gaps.find((x) => x[1] === 'Bằng Vân' && String(x[4]).startsWith('4.1'))!.slice(5, 7)).toEqual([
+      'No',
+      'Yes *',
+    ]);
   });
 });

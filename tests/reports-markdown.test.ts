@@ -65,8 +65,12 @@ describe('ntm evaluate --format markdown', () => {
     const out = await md([XA, '--set', 'bac-kan-xa-2017']);
     // 5, 9, 11 and 17 have no TDMNPB threshold since the source check (only national figures were found),
     // and 18.4 none at all (the recalled 100 % was removed): no verdict, "?".
-    expect(out).toContain('| 1 | Vân Tùng | Ngân Sơn | 1 | 1 | 1 | 1 | ? | 1 | 1 | 1 | ? | 1 | ? | 1 | 1 | 1 | 1 | 1 | ? | ? | 1 | 14 |');
-    expect(out).toContain('| Trung Hòa | Ngân Sơn | 15. Y tế | 15.3 Tỷ lệ trẻ em dưới 5 tuổi bị suy dinh dưỡng thể thấp còi (chiều cao theo tuổi) | 27.3 % | ≤ 26.7 % (verified) | 0.6 points | Văn phòng HĐND-UBND huyện |');
+    expect(out).toContain(
+      '| 1 | Vân Tùng | Ngân Sơn | 1 | 1 | 1 | 1 | ? | 1 | 1 | 1 | ? | 1 | ? | 1 | 1 | 1 | 1 | 1 | ? | ? | 1 | 14 |',
+    );
+    expect(out).toContain(
+      '| Trung Hòa | Ngân Sơn | 15. Y tế | 15.3 Tỷ lệ trẻ em dưới 5 tuổi bị suy dinh dưỡng thể thấp còi (chiều cao theo tuổi) | 27.3 % | ≤ 26.7 % (verified) | 0.6 points | Văn phòng HĐND-UBND huyện |',
+    );
     expect(out).toContain('\\* unverified');
   });
 
@@ -104,6 +108,8 @@ describe('ntm evaluate --format markdown', () => {
       '### Phòng Văn hóa – Thông tin (10)',
       '### UBND xã (2)',
     ]);
-    expect(section(out, 'By owner')).toContain('### Công an huyện (1)\n\n| Village | Commune | Criterion | Indicator | Value | Required | Shortfall |\n|---|---|---|---|---|---|---|\n| Cốc Phia | Cốc Đán | 15. An ninh trật tự |  | Not met | Met |  |\n');
+    expect(section(out, 'By owner')).toContain(
+      '### Công an huyện (1)\n\n| Village | Commune | Criterion | Indicator | Value | Required | Shortfall |\n|---|---|---|---|---|---|---|\n| Cốc Phia | Cốc Đán | 15. An ninh trật tự |  | Not met | Met |  |\n',
+    );
   });
 });

@@ -64,14 +64,20 @@ describe('ntm evaluate -o FILE', () => {
     const survey = readFileSync(ANNEX);
     const dir = tempDir({ 'thon.csv': survey });
     const input = join(dir, 'thon.csv');
-    for (const args of [['-o', input], ['-o', input, '--force', '--format', 'csv']]) {
+    for (const args of [
+      ['-o', input],
+      ['-o', input, '--force', '--format', 'csv'],
+    ]) {
       const r = await ntm(['evaluate', input, ...args]);
       expect(r.code).toBe(2);
       expect(r.stderr).toContain('will not write the report over an input file');
       expect(readFileSync(input)).toEqual(survey);
     }
     const yaml = join(dir, 'set.yaml');
-    writeFileSync(yaml, readFileSync(fixture('../criteria-sets/bac-kan-thon-2019.yaml'), 'utf8').replace(/^id: .*$/m, 'id: my-thon'));
+    writeFileSync(
+      yaml,
+      readFileSync(fixture('../criteria-sets/bac-kan-thon-2019.yaml'), 'utf8').replace(/^id: .*$/m, 'id: my-thon'),
+    );
     const r = await ntm(['evaluate', input, '--set', yaml, '-o', yaml, '--force', '--format', 'json']);
     expect(r.code).toBe(2);
     expect(r.stderr).toContain('will not write the report over an input file');
@@ -105,7 +111,9 @@ describe('ntm evaluate -o FILE', () => {
     const dir = tempDir();
     const r = await ntm(['evaluate', ANNEX, '-q', '-o', join(dir, 'r.json')]);
     expect(r.code).toBe(1);
-    expect(r.stdout).toBe('Units evaluated: 8; Meeting the standard: 0; Average criteria met: 10.38/16; Criterion verdicts resting on: verified 0 · secondary source 0 · by mark 128; Warnings: 2\n');
+    expect(r.stdout).toBe(
+      'Units evaluated: 8; Meeting the standard: 0; Average criteria met: 10.38/16; Criterion verdicts resting on: verified 0 · secondary source 0 · by mark 128; Warnings: 2\n',
+    );
     expect(JSON.parse(readFileSync(join(dir, 'r.json'), 'utf8')).units).toHaveLength(8);
   });
 });

@@ -22,12 +22,56 @@ describe('ntm evaluate -o report.xlsx', () => {
     const ws = wb.getWorksheet('Annex')!;
     const rows = sheetRows(ws);
     expect(rows[0]![0]).toBe('New rural development (nông thôn mới) criteria: evaluation');
-    expect(rows[1]![0]).toBe('Criteria set: bac-kan-thon-2019 — Bộ tiêu chí thôn nông thôn mới tỉnh Bắc Kạn đến năm 2020 (225/QĐ-UBND, 2019-02-13); region TDMNPB');
+    expect(rows[1]![0]).toBe(
+      'Criteria set: bac-kan-thon-2019 — Bộ tiêu chí thôn nông thôn mới tỉnh Bắc Kạn đến năm 2020 (225/QĐ-UBND, 2019-02-13); region TDMNPB',
+    );
     expect(rows[2]![0]).toBe('Date: 2023-11-14. 1: met; blank: not met; ?: no data');
-    expect(rows[3]).toEqual(['No.', 'Village', 'Commune', 'Ban phát triển thôn', 'Quy ước, hương ước thôn', 'Kế hoạch thực hiện tiêu chí', 'Giao thông', 'Thủy lợi', 'Điện', 'Cơ sở vật chất văn hóa', 'Nhà ở và công trình phụ trợ', 'Giáo dục', 'Y tế', 'Văn hóa', 'Mô hình sản xuất', 'Kinh tế hộ', 'Môi trường và cảnh quan nông thôn', 'An ninh trật tự', 'Hệ thống chính trị', 'Criteria met']);
+    expect(rows[3]).toEqual([
+      'No.',
+      'Village',
+      'Commune',
+      'Ban phát triển thôn',
+      'Quy ước, hương ước thôn',
+      'Kế hoạch thực hiện tiêu chí',
+      'Giao thông',
+      'Thủy lợi',
+      'Điện',
+      'Cơ sở vật chất văn hóa',
+      'Nhà ở và công trình phụ trợ',
+      'Giáo dục',
+      'Y tế',
+      'Văn hóa',
+      'Mô hình sản xuất',
+      'Kinh tế hộ',
+      'Môi trường và cảnh quan nông thôn',
+      'An ninh trật tự',
+      'Hệ thống chính trị',
+      'Criteria met',
+    ]);
     expect(rows[4]).toEqual(['A', 'B', 'C', ...Array.from({ length: 16 }, (_, i) => String(i + 1)), null]);
     // As the annex of the Ngân Sơn plan: 1 where met, blank where not, the total (counted) at the end.
-    expect(rows[5]).toEqual([1, 'Cốc Phia', 'Cốc Đán', 1, 1, 1, null, 1, null, null, null, 1, 1, 1, null, null, null, null, 1, 8]);
+    expect(rows[5]).toEqual([
+      1,
+      'Cốc Phia',
+      'Cốc Đán',
+      1,
+      1,
+      1,
+      null,
+      1,
+      null,
+      null,
+      null,
+      1,
+      1,
+      1,
+      null,
+      null,
+      null,
+      null,
+      1,
+      8,
+    ]);
     expect(rows[6]).toEqual([2, 'Nà Y', 'Thượng Ân', 1, 1, null, 1, 1, 1, 1, 1, 1, 1, 1, null, 1, 1, 1, 1, 14]);
     expect(rows).toHaveLength(13);
   });
@@ -52,8 +96,28 @@ describe('ntm evaluate -o report.xlsx', () => {
     expect(fill(annex.getCell('T6'))).toBe('FFFFEB9C');
     const gaps = wb.getWorksheet('Gaps')!;
     const [head, ...rows] = sheetRows(gaps);
-    expect(head).toEqual(['No.', 'Commune', 'District', 'Criterion', 'Indicator', 'Value', 'Required', 'Shortfall', 'Owner']);
-    expect(rows).toContainEqual([expect.any(Number), 'Trung Hòa', 'Ngân Sơn', '15. Y tế', '15.3 Tỷ lệ trẻ em dưới 5 tuổi bị suy dinh dưỡng thể thấp còi (chiều cao theo tuổi)', '27.3 %', '≤ 26.7 % (verified)', '0.6 points', 'Văn phòng HĐND-UBND huyện']);
+    expect(head).toEqual([
+      'No.',
+      'Commune',
+      'District',
+      'Criterion',
+      'Indicator',
+      'Value',
+      'Required',
+      'Shortfall',
+      'Owner',
+    ]);
+    expect(rows).toContainEqual([
+      expect.any(Number),
+      'Trung Hòa',
+      'Ngân Sơn',
+      '15. Y tế',
+      '15.3 Tỷ lệ trẻ em dưới 5 tuổi bị suy dinh dưỡng thể thấp còi (chiều cao theo tuổi)',
+      '27.3 %',
+      '≤ 26.7 % (verified)',
+      '0.6 points',
+      'Văn phòng HĐND-UBND huyện',
+    ]);
     expect(rows.at(-1)).toEqual(['* unverified', null, null, null, null, null, null, null, null]);
     expect(gaps.views[0]).toMatchObject({ state: 'frozen', ySplit: 1 });
     expect(gaps.autoFilter).toBeTruthy();
@@ -66,11 +130,36 @@ describe('ntm evaluate -o report.xlsx', () => {
     const byC = await xlsx([ANNEX, '--by', 'criterion']);
     expect(byC.worksheets.map((w) => w.name)).toEqual(['Annex', 'Gaps', 'Summary', 'By criterion']);
     expect(byC.views[0]?.activeTab).toBe(3);
-    expect(sheetRows(byC.getWorksheet('By criterion')!)[1]).toEqual(['3', 'Kế hoạch thực hiện tiêu chí', 'UBND xã', 2, 8, 'Nà Y (Thượng Ân); Nà Ngần (Thượng Quan)']);
+    expect(sheetRows(byC.getWorksheet('By criterion')!)[1]).toEqual([
+      '3',
+      'Kế hoạch thực hiện tiêu chí',
+      'UBND xã',
+      2,
+      8,
+      'Nà Y (Thượng Ân); Nà Ngần (Thượng Quan)',
+    ]);
     const byO = await xlsx([ANNEX, '--by', 'owner']);
     const rows = sheetRows(byO.getWorksheet('By owner')!);
-    expect(rows[0]).toEqual(['Owner', 'Village', 'Commune', 'Criterion', 'Indicator', 'Value', 'Required', 'Shortfall']);
-    expect(rows[1]).toEqual(['Công an huyện', 'Cốc Phia', 'Cốc Đán', '15. An ninh trật tự', null, 'Not met', 'Met', null]);
+    expect(rows[0]).toEqual([
+      'Owner',
+      'Village',
+      'Commune',
+      'Criterion',
+      'Indicator',
+      'Value',
+      'Required',
+      'Shortfall',
+    ]);
+    expect(rows[1]).toEqual([
+      'Công an huyện',
+      'Cốc Phia',
+      'Cốc Đán',
+      '15. An ninh trật tự',
+      null,
+      'Not met',
+      'Met',
+      null,
+    ]);
     expect(rows).toHaveLength(46);
   });
 });

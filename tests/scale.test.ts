@@ -15,7 +15,11 @@ describe(`every format at ${SCALE_UNITS.toLocaleString('en')} units`, () => {
     expect(doc.summary).toMatchObject({ units: SCALE_UNITS, meeting });
   });
   wholeAtScale('jsonl', (out) => {
-    const lines = out.toString('utf8').trimEnd().split('\n').map((l) => JSON.parse(l));
+    const lines = out
+      .toString('utf8')
+      .trimEnd()
+      .split('\n')
+      .map((l) => JSON.parse(l));
     expect(lines).toHaveLength(SCALE_UNITS + 2);
     expect(lines[0].set.id).toBe('bac-kan-thon-2019');
     expect(lines.slice(1, -1).map((u) => u.name)).toEqual(Array.from({ length: SCALE_UNITS }, (_, i) => `Thôn ${i}`));
@@ -23,7 +27,10 @@ describe(`every format at ${SCALE_UNITS.toLocaleString('en')} units`, () => {
   });
   wholeAtScale(
     'table',
-    (out) => expect(out.toString()).toBe(`Units evaluated: ${SCALE_UNITS}; Meeting the standard: ${meeting}; Average criteria met: 14.4/16; Criterion verdicts resting on: verified 0 · secondary source 0 · by mark ${SCALE_UNITS * 16}\n`),
+    (out) =>
+      expect(out.toString()).toBe(
+        `Units evaluated: ${SCALE_UNITS}; Meeting the standard: ${meeting}; Average criteria met: 14.4/16; Criterion verdicts resting on: verified 0 · secondary source 0 · by mark ${SCALE_UNITS * 16}\n`,
+      ),
     ['--quiet'],
   );
 });

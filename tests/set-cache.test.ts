@@ -4,7 +4,9 @@ import { describe, expect, it } from 'vitest';
 import { json, ntm, ROOT, tempDir } from './helpers/cli.js';
 
 // The build stores the shipped sets parsed (dist/criteria-sets.cache.json); tests run the built CLI.
-const { cachedSet } = (await import(join(ROOT, 'dist/criteria/set-cache.js'))) as { cachedSet: (text: string) => { id: string } | undefined };
+const { cachedSet } = (await import(join(ROOT, 'dist/criteria/set-cache.js'))) as {
+  cachedSet: (text: string) => { id: string } | undefined;
+};
 const shipped = readdirSync(join(ROOT, 'criteria-sets')).filter((n) => n.endsWith('.yaml'));
 
 describe('the parsed-set cache', () => {
@@ -17,10 +19,17 @@ describe('the parsed-set cache', () => {
   });
 
   it('gives the same set as parsing the YAML: a copy under another id reads the same', async () => {
-    const text = readFileSync(join(ROOT, 'criteria-sets/bac-kan-xa-2017.yaml'), 'utf8').replace('id: bac-kan-xa-2017', 'id: ban-sao-xa');
+    const text = readFileSync(join(ROOT, 'criteria-sets/bac-kan-xa-2017.yaml'), 'utf8').replace(
+      'id: bac-kan-xa-2017',
+      'id: ban-sao-xa',
+    );
     const dir = tempDir({ 'ban-sao-xa.yaml': text });
-    const [cached, parsed] = await Promise.all([ntm(['sets', 'show', 'bac-kan-xa-2017', '--format', 'json']), ntm(['sets', 'show', 'ban-sao-xa', '--sets', dir, '--format', 'json'])]);
-    const strip = (s: { id: string; file?: string; criteria: unknown }) => JSON.stringify(s.criteria).replaceAll('ban-sao-xa', 'bac-kan-xa-2017');
+    const [cached, parsed] = await Promise.all([
+      ntm(['sets', 'show', 'bac-kan-xa-2017', '--format', 'json']),
+      ntm(['sets', 'show', 'ban-sao-xa', '--sets', dir, '--format', 'json']),
+    ]);
+    const strip = (s: { id: string; file?: string; criteria: unknown }) =>
+      JSON.stringify(s.criteria).replaceAll('ban-sao-xa', 'bac-kan-xa-2017');
     expect(strip(json(parsed))).toBe(strip(json(cached)));
   });
 });

@@ -6,8 +6,12 @@ import type { Leaf } from '../src/criteria/threshold.js';
 import type { ThresholdSpec } from '../src/criteria/schema.js';
 
 // In-process over the built modules: the shipped sets as ntm loads them.
-const { openRegistry, SHIPPED_SETS_DIR } = (await import(join(ROOT, 'dist/criteria/registry.js'))) as typeof import('../src/criteria/registry.js');
-const { thresholdLeaves } = (await import(join(ROOT, 'dist/criteria/threshold.js'))) as { thresholdLeaves: (s: ThresholdSpec) => Leaf[] };
+const { openRegistry, SHIPPED_SETS_DIR } = (await import(
+  join(ROOT, 'dist/criteria/registry.js')
+)) as typeof import('../src/criteria/registry.js');
+const { thresholdLeaves } = (await import(join(ROOT, 'dist/criteria/threshold.js'))) as {
+  thresholdLeaves: (s: ThresholdSpec) => Leaf[];
+};
 const registry: Registry = await openRegistry([SHIPPED_SETS_DIR]);
 
 /** Every threshold leaf of every shipped set, with what it cites. */
@@ -32,7 +36,9 @@ describe('no shipped threshold without a source', () => {
   });
 
   it('no value recalled or borrowed as a placeholder is judged', () => {
-    const suspect = leaves.filter(({ ind, leaf }) => ind.type !== 'pass' && /recalled|placeholder/i.test(`${leaf.note ?? ''} ${ind.note ?? ''}`));
+    const suspect = leaves.filter(
+      ({ ind, leaf }) => ind.type !== 'pass' && /recalled|placeholder/i.test(`${leaf.note ?? ''} ${ind.note ?? ''}`),
+    );
     expect(suspect.map((l) => l.where)).toEqual([]);
   });
 

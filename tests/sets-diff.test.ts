@@ -174,16 +174,30 @@ describe('diffSets, in-process', () => {
     notes: [],
     file: `${id}.yaml`,
     chain: [id],
-    criteria: [{ id: '1', name: 'Tiêu chí', aliases: [], meets: 'all', verified: true, indicators: [indicator(threshold)], origin: id }],
+    criteria: [
+      {
+        id: '1',
+        name: 'Tiêu chí',
+        aliases: [],
+        meets: 'all',
+        verified: true,
+        indicators: [indicator(threshold)],
+        origin: id,
+      },
+    ],
   });
 
   it('compares a uniform value with one split by region, region by region', () => {
     const d = diffSets(set('a', 90), set('b', { by_region: { TDMNPB: 90, ĐBSH: 95 } }));
-    expect(d.changes.map((c) => [c.where, (c.from as { value: number }).value, (c.to as { value: number }).value])).toEqual([['ĐBSH', 90, 95]]);
+    expect(
+      d.changes.map((c) => [c.where, (c.from as { value: number }).value, (c.to as { value: number }).value]),
+    ).toEqual([['ĐBSH', 90, 95]]);
   });
 
   it('compares key by key a threshold that depends on something it cannot choose, rather than call them equal', () => {
     const d = diffSets(set('a', { by_region: { X: 1 } }), set('b', { by_region: { X: 2 } }));
-    expect(d.changes).toMatchObject([{ change: 'threshold-changed', where: 'X', from: { value: 1 }, to: { value: 2 } }]);
+    expect(d.changes).toMatchObject([
+      { change: 'threshold-changed', where: 'X', from: { value: 1 }, to: { value: 2 } },
+    ]);
   });
 });

@@ -7,12 +7,16 @@ import { fixture, json, ntm, tempDir, type Run } from './helpers/cli.js';
 
 const VALUES_CSV = fixture('bac-kan-xa-2020.csv');
 const ANNEX_CSV = fixture('ngan-son-2021-thon.csv');
-const csvRows = (path: string) => Papa.parse<string[]>(readFileSync(path, 'utf8').replace(/^\uFEFF/, ''), { skipEmptyLines: true }).data;
+const csvRows = (path: string) =>
+  Papa.parse<string[]>(readFileSync(path, 'utf8').replace(/^\uFEFF/, ''), { skipEmptyLines: true }).data;
 
 /** Every unit's verdict and gaps, and the summary. */
 function verdicts(r: Run) {
   const out = json(r);
-  return { units: out.units.map((u: Record<string, unknown>) => [u.name, u.parent, u.status, u.met, u.criteria, u.gaps]), summary: out.summary };
+  return {
+    units: out.units.map((u: Record<string, unknown>) => [u.name, u.parent, u.status, u.met, u.criteria, u.gaps]),
+    summary: out.summary,
+  };
 }
 
 async function load(path: string): Promise<ExcelJS.Workbook> {
@@ -36,19 +40,36 @@ describe('ntm template', () => {
     const ws = (await load(out)).worksheets[0]!;
     const head = headerRow(ws);
     const header = (ws.getRow(head).values as unknown[]).slice(1) as string[];
-    expect(header.slice(0, 4)).toEqual(['No.', 'Commune', 'District', '1.1 Có quy hoạch chung xây dựng xã được phê duyệt và được công bố công khai đúng thời hạn']);
+    expect(header.slice(0, 4)).toEqual([
+      'No.',
+      'Commune',
+      'District',
+      '1.1 Có quy hoạch chung xây dựng xã được phê duyệt và được công bố công khai đúng thời hạn',
+    ]);
     const col = (id: string) => header.findIndex((h) => h.startsWith(`${id} `)) + 1;
     // The requirements row stands right above the header, in the region and year of the set.
     expect(ws.getCell(head - 1, col('10')).value).toBe('≥ 36 triệu đồng/người/năm');
     expect(ws.getCell(head - 1, col('15.3')).value).toBe('≤ 26.7 %');
     // A value not checked against the decision's text is starred, and a title line says so.
     expect(ws.getCell(head - 1, col('1.1')).value).toBe('Met *');
-    expect(ws.getCell(head - 2, 1).value).toBe('* Not verified against the text of the decision (`ntm sets show` gives the source).');
+    expect(ws.getCell(head - 2, 1).value).toBe(
+      '* Not verified against the text of the decision (`ntm sets show` gives the source).',
+    );
     expect(ws.getCell(head - 1, col('17.2')).value).toBe('% (no threshold in the set)');
 
     const first = head + 1;
-    expect(ws.getCell(first, col('1.1')).dataValidation).toMatchObject({ type: 'list', formulae: ['"Đạt,Không đạt"'], allowBlank: true, errorStyle: 'stop' });
-    expect(ws.getCell(first + 999, col('15.3')).dataValidation).toMatchObject({ type: 'decimal', operator: 'between', formulae: [0, 100], allowBlank: true });
+    expect(ws.getCell(first, col('1.1')).dataValidation).toMatchObject({
+      type: 'list',
+      formulae: ['"Đạt,Không đạt"'],
+      allowBlank: true,
+      errorStyle: 'stop',
+    });
+    expect(ws.getCell(first + 999, col('15.3')).dataValidation).toMatchObject({
+      type: 'decimal',
+      operator: 'between',
+      formulae: [0, 100],
+      allowBlank: true,
+    });
     expect(ws.getCell(first, 2).dataValidation).toBeUndefined();
     const yesNo = header.findIndex((h, i) => i > 2 && ws.getCell(head - 1, i + 1).value === 'No *') + 1;
     expect(ws.getCell(first, yesNo).dataValidation).toMatchObject({ type: 'list', formulae: ['"Có,Không"'] });
@@ -102,10 +123,18 @@ describe('ntm template', () => {
     expect(lines[4]).toMatch(/^No\.,Village,Commune,Ban phát triển thôn,/);
     expect(lines[5]).toBe('A,B,C,' + Array.from({ length: 16 }, (_, i) => i + 1).join(','));
     const annex = csvRows(ANNEX_CSV).slice(6, 14);
-    const filled = r.stdout + annex.map((u) => [u[0], u[1], u[2], ...u.slice(3, 19).map((m) => (m === '1' ? 'Đạt' : 'Không đạt'))].join(',')).join('\r\n') + '\r\n';
+    const filled =
+      r.stdout +
+      annex
+        .map((u) => [u[0], u[1], u[2], ...u.slice(3, 19).map((m) => (m === '1' ? 'Đạt' : 'Không đạt'))].join(','))
+        .join('\r\n') +
+      '\r\n';
     const path = join(tempDir(), 'thon.csv');
     writeFileSync(path, filled);
-    const [fromTemplate, original] = await Promise.all([ntm(['evaluate', path, '--format', 'json']), ntm(['evaluate', ANNEX_CSV, '--format', 'json'])]);
+    const [fromTemplate, original] = await Promise.all([
+      ntm(['evaluate', path, '--format', 'json']),
+      ntm(['evaluate', ANNEX_CSV, '--format', 'json']),
+    ]);
     expect(fromTemplate.stderr).not.toContain('error');
     expect(verdicts(fromTemplate)).toEqual(verdicts(original));
   });

@@ -13,7 +13,11 @@ const RLO = '\u202e';
 // eslint-disable-next-line no-control-regex -- finding raw control characters in the output is the point
 const RAW = /[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]/;
 
-const marks = (n: number) => Array(16).fill('1').fill('', 16 - n).join(',');
+const marks = (n: number) =>
+  Array(16)
+    .fill('1')
+    .fill('', 16 - n)
+    .join(',');
 const survey = [
   `${THON_HEADER},Ghi chú ${OSC_LINK}`,
   `Nà ${CLEAR}Lạn,Vân ${RLO}Tùng,${marks(2)},`,
@@ -37,7 +41,9 @@ describe('terminal safety', () => {
   });
 
   it('evaluate: an error quoting a cell shows it with every control replaced', async () => {
-    const dir = tempDir({ 'thon.csv': `${THON_HEADER}\nNà Lạn,Vân Tùng,1,1,\x1b]0;pwned\x07,${Array(13).fill('1').join(',')}\n` });
+    const dir = tempDir({
+      'thon.csv': `${THON_HEADER}\nNà Lạn,Vân Tùng,1,1,\x1b]0;pwned\x07,${Array(13).fill('1').join(',')}\n`,
+    });
     const r = await ntm(['evaluate', 'thon.csv', '--set', 'bac-kan-thon-2019'], { cwd: dir });
     expect(r.code).toBe(2);
     expect(r.stderr).not.toMatch(RAW);

@@ -142,7 +142,10 @@ describe('ntm validate: standard input', () => {
     const input = readFileSync(`${V}/thon-draft.csv`);
     const r = await ntm(['validate', '-', '--set', 'bac-kan-thon-2019'], { input });
     expect(r.code).toBe(2);
-    const files = r.stdout.split('\n').filter((l) => l.includes(': error: ')).map((l) => l.split(':')[0]);
+    const files = r.stdout
+      .split('\n')
+      .filter((l) => l.includes(': error: '))
+      .map((l) => l.split(':')[0]);
     expect(files).toEqual(['(stdin)', '(stdin)', '(stdin)', '(stdin)', '(stdin)']);
   });
 });

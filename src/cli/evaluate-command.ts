@@ -30,7 +30,9 @@ interface EvaluateOptions extends CommonOptions {
 }
 
 /** The file extensions -o recognises, as the help and the error list them. */
-const EXTENSIONS = Object.values(FORMATS).flatMap((f) => f.ext.map((e) => `.${e}`)).join(' ');
+const EXTENSIONS = Object.values(FORMATS)
+  .flatMap((f) => f.ext.map((e) => `.${e}`))
+  .join(' ');
 
 export function registerEvaluate(program: Command, out: (s: string) => void): void {
   commonOptions(
@@ -44,7 +46,7 @@ export function registerEvaluate(program: Command, out: (s: string) => void): vo
       'criteria set id or YAML file (default: the set whose criteria match the header best); ' +
         'A,B,… judges each unit against each set in order (NTM, advanced, model) and reports the level reached',
     )
-    .option('--year <year>', 'year of year-dependent thresholds (default: the set\'s)')
+    .option('--year <year>', "year of year-dependent thresholds (default: the set's)")
     .addOption(new Option('--format <format>', 'output format').choices(Object.keys(FORMATS)))
     .option('-o, --output <file>', `write the report to FILE (format from its extension: ${EXTENSIONS})`)
     .option('--force', 'replace an existing output file')
@@ -53,7 +55,10 @@ export function registerEvaluate(program: Command, out: (s: string) => void): vo
         .choices(['unit', 'criterion', 'owner', 'parent'])
         .default('unit'),
     )
-    .option('-q, --quiet', 'print only the summary (JSON with --format json), warnings counted, not printed; -o still writes')
+    .option(
+      '-q, --quiet',
+      'print only the summary (JSON with --format json), warnings counted, not printed; -o still writes',
+    )
     .option('--villages <file>', 'village survey, to compute commune indicators that are shares of villages')
     .option('--sheet <name|n>', 'the sheet of an .xlsx to read, by name or number (default: the one whose header fits)')
     .option('--encoding <encoding>', 'encoding of the survey files when not UTF-8 (windows-1258, tcvn3)')
@@ -82,13 +87,13 @@ async function evaluate(files: string[], opts: EvaluateOptions, out: (s: string)
   // The reader, engine and reports load only when a command needs them: start-up stays fast.
   const [{ openRun }, { checkOutput, openOutput }, { summaryLine }, { sinkFor }, { tailFields }, { progressJson }] =
     await Promise.all([
-    import('../pipeline/run.js'),
-    import('./write-output.js'),
-    import('../reports/labels.js'),
-    import('../reports/stream.js'),
-    import('../reports/json.js'),
-    import('../reports/progress-json.js'),
-  ]);
+      import('../pipeline/run.js'),
+      import('./write-output.js'),
+      import('../reports/labels.js'),
+      import('../reports/stream.js'),
+      import('../reports/json.js'),
+      import('../reports/progress-json.js'),
+    ]);
   // A report is never written over a file the run reads.
   const extra = [opts.villages, opts.set, opts.baseline, opts.targets, opts.aliases].filter((f) => f !== undefined);
   const inputs = [...files, ...extra, ...registry.files()];
@@ -160,7 +165,8 @@ async function evaluate(files: string[], opts: EvaluateOptions, out: (s: string)
   }
   for (const e of tail.errors ?? []) process.stderr.write(formatProblem(e, lang));
   // The last line, after the warnings: where the report is.
-  if (opts.output !== undefined && !quiet) process.stderr.write(`ntm: ${t(lang, 'wrote')} ${terminalSafe(opts.output)}\n`);
+  if (opts.output !== undefined && !quiet)
+    process.stderr.write(`ntm: ${t(lang, 'wrote')} ${terminalSafe(opts.output)}\n`);
   if (quiet) {
     // Asked for JSON, the summary comes as JSON (the jsonl summary line); -o alone does not ask.
     if (opts.format === 'json' || opts.format === 'jsonl') {

@@ -13,7 +13,6 @@ import { terminalSafe } from '../text/terminal-safe.js';
 
 const version = (createRequire(import.meta.url)('../../package.json') as { version: string }).version;
 
-
 export async function main(argv: string[]): Promise<void> {
   const debug = argv.includes('--debug');
   const lang = langFromArgv(argv);
@@ -35,11 +34,14 @@ export async function main(argv: string[]): Promise<void> {
 /** Every command, with its help in the chosen language. */
 export function buildProgram(lang: Lang, out: (s: string) => void): Command {
   const program = new Command('ntm')
-    .description('Evaluate Vietnam\'s new rural development (nông thôn mới) criteria from survey data')
+    .description("Evaluate Vietnam's new rural development (nông thôn mới) criteria from survey data")
     .version(version, '-V, --version')
     .option('--debug', 'show stack traces of internal errors')
     .exitOverride()
-    .configureOutput({ writeErr: (s) => process.stderr.write(s), outputError: (s, write) => write(lang === 'vi' ? commanderVi(s) : s) });
+    .configureOutput({
+      writeErr: (s) => process.stderr.write(s),
+      outputError: (s, write) => write(lang === 'vi' ? commanderVi(s) : s),
+    });
   registerSets(program, out);
   registerEvaluate(program, out);
   registerTemplate(program, out);

@@ -20,8 +20,16 @@ const collect = (v: string, all: string[]) => [...all, v];
 export function commonOptions(cmd: Command): Command {
   return cmd
     .option(...SETS)
-    .option('--region <region>', 'region column of national thresholds (TDMNPB, ĐBSH, BTB, DHNTB, TN, ĐNB, ĐBSCL, or the full name)', parseRegion)
-    .option('--group <group>', 'commune group of 2026–2030 thresholds (xã nhóm 1, 2, 3); a "Nhóm xã" column overrides it per row', parseGroup)
+    .option(
+      '--region <region>',
+      'region column of national thresholds (TDMNPB, ĐBSH, BTB, DHNTB, TN, ĐNB, ĐBSCL, or the full name)',
+      parseRegion,
+    )
+    .option(
+      '--group <group>',
+      'commune group of 2026–2030 thresholds (xã nhóm 1, 2, 3); a "Nhóm xã" column overrides it per row',
+      parseGroup,
+    )
     .addOption(langOption());
 }
 
@@ -53,7 +61,10 @@ function parseGroup(group: string): number {
 }
 
 /** Opens the registry; a set given as a YAML path is loaded beside the folders and its id returned. */
-export async function openSets(opts: Pick<CommonOptions, 'sets'>, set?: string): Promise<{ registry: Registry; setId?: string }> {
+export async function openSets(
+  opts: Pick<CommonOptions, 'sets'>,
+  set?: string,
+): Promise<{ registry: Registry; setId?: string }> {
   // Loaded here, not at start-up: `ntm --version` and `--help` need no criteria sets.
   const { isSetPath, openRegistry, setDirs } = await import('../criteria/registry.js');
   const dirs = setDirs(opts.sets.map((d) => resolve(d)));

@@ -29,11 +29,18 @@ export function registerSets(program: Command, print: (s: string) => void): void
       for (const s of all) {
         const criteria = `${String(s.criteria.length).padStart(2)} ${t(lang, 'criteria')}`;
         const name = lang === 'en' && s.nameEn ? s.nameEn : s.name;
-        out(`${s.id.padEnd(width)} ${s.level.padEnd(5)} ${criteria}  ${s.source.document} (${s.source.date})  ${name}\n`);
+        out(
+          `${s.id.padEnd(width)} ${s.level.padEnd(5)} ${criteria}  ${s.source.document} (${s.source.date})  ${name}\n`,
+        );
       }
     });
 
-  commonOptions(sets.command('show').argument('<id>', 'set id or YAML file').description('show one set resolved, with every threshold and its source'))
+  commonOptions(
+    sets
+      .command('show')
+      .argument('<id>', 'set id or YAML file')
+      .description('show one set resolved, with every threshold and its source'),
+  )
     .addOption(new Option('--format <format>', 'output format').choices(['text', 'json']).default('text'))
     .action(async (id: string, opts: CommonOptions & { format: string }) => {
       const { registry, setId } = await openSets(opts, id);
@@ -71,7 +78,10 @@ const summary = (s: CriteriaSet) => ({
 });
 
 /** How the thresholds that apply by default (the set's region and year) stand: checked, not checked, missing. */
-function thresholdCounts(s: CriteriaSet, group?: number): { verified: number; unverified: number; mark: number; noThreshold: number } {
+function thresholdCounts(
+  s: CriteriaSet,
+  group?: number,
+): { verified: number; unverified: number; mark: number; noThreshold: number } {
   const counts = { verified: 0, unverified: 0, mark: 0, noThreshold: 0 };
   const ctx = setContext(s, undefined, undefined, group);
   for (const c of s.criteria) {
@@ -103,7 +113,9 @@ function showSet(set: CriteriaSet, lang: Lang, region?: string, group?: number):
     set.defaultYear && `${t(lang, 'year')} ${set.defaultYear}`,
   ];
   lines.push(`  ${t(lang, 'level')}: ${[set.level, ...scope.filter(Boolean)].join(', ')}`);
-  lines.push(`  ${t(lang, 'meetsRule')}: ${set.meets === 'all' ? t(lang, 'allCriteria') : `≥ ${set.meets.min_criteria}`}`);
+  lines.push(
+    `  ${t(lang, 'meetsRule')}: ${set.meets === 'all' ? t(lang, 'allCriteria') : `≥ ${set.meets.min_criteria}`}`,
+  );
   for (const n of set.notes) lines.push(`  ${n}`);
   if (set.criteria.every((c) => c.indicators.length === 0)) lines.push(`  ⚑ ${t(lang, 'markJudgedSet')}.`);
   if (group !== undefined) lines.push(`  ${t(lang, 'group')}: ${group}`);
@@ -115,8 +127,11 @@ function showSet(set: CriteriaSet, lang: Lang, region?: string, group?: number):
       lines.push(`[${c.group}]`);
     }
     const from = c.origin !== set.id ? `  (${t(lang, 'from')} ${c.origin})` : '';
-    lines.push(`${c.id}. ${c.name}${lang === 'en' && c.nameEn ? ` (${c.nameEn})` : ''}${c.owner ? `  [${c.owner}]` : ''}${from}`);
-    if (c.indicators.length === 0) lines.push(`    ${t(lang, 'markOnly')}${c.verified ? '' : `  ⚠ ${t(lang, 'unverified')}`}`);
+    lines.push(
+      `${c.id}. ${c.name}${lang === 'en' && c.nameEn ? ` (${c.nameEn})` : ''}${c.owner ? `  [${c.owner}]` : ''}${from}`,
+    );
+    if (c.indicators.length === 0)
+      lines.push(`    ${t(lang, 'markOnly')}${c.verified ? '' : `  ⚠ ${t(lang, 'unverified')}`}`);
     if (c.note) lines.push(`    ${t(lang, 'note')}: ${c.note}`);
     for (const ind of c.indicators) {
       lines.push(...showIndicator(ind, set, lang, region, group));
@@ -124,10 +139,16 @@ function showSet(set: CriteriaSet, lang: Lang, region?: string, group?: number):
   }
   lines.push('');
   const counts = thresholdCounts(set, group);
-  const where = [set.region, set.defaultYear, group === undefined ? undefined : `${t(lang, 'group')} ${group}`].filter(Boolean).join(' ');
+  const where = [set.region, set.defaultYear, group === undefined ? undefined : `${t(lang, 'group')} ${group}`]
+    .filter(Boolean)
+    .join(' ');
   const tally = `✓ ${counts.verified} · ⚠ ${counts.unverified} · ∅ ${counts.noThreshold} · ⚑ ${counts.mark}`;
   lines.push(`${t(lang, 'thresholdCounts')} (${where}): ${tally}`);
-  lines.push(counts.unverified || counts.noThreshold ? `⚠ ${counts.unverified + counts.noThreshold} ${t(lang, 'unverifiedCount')}` : `✓ ${t(lang, 'allVerified')}`);
+  lines.push(
+    counts.unverified || counts.noThreshold
+      ? `⚠ ${counts.unverified + counts.noThreshold} ${t(lang, 'unverifiedCount')}`
+      : `✓ ${t(lang, 'allVerified')}`,
+  );
   return lines.join('\n') + '\n';
 }
 
@@ -148,7 +169,13 @@ function leafBasis(leaf: Leaf, ind: Indicator, lang: Lang): string {
 const SIGN = { '>=': '≥', '<=': '≤', '==': '=', between: '∈' } as const;
 
 /** What a relative threshold comes to in the region and year shown, or why it has no value. */
-function relativeNow(ind: Indicator, set: CriteriaSet, region: string | undefined, group: number | undefined, lang: Lang): string {
+function relativeNow(
+  ind: Indicator,
+  set: CriteriaSet,
+  region: string | undefined,
+  group: number | undefined,
+  lang: Lang,
+): string {
   const pick = pickThreshold(ind, setContext(set, region, undefined, group));
   return pick.ok ? formatRequirement(ind, pick.threshold.value, lang) : `${t(lang, 'notJudged')}: ${pick.reason}`;
 }
@@ -167,14 +194,23 @@ function showIndicator(ind: Indicator, set: CriteriaSet, lang: Lang, region?: st
       const label = leaf.path.length ? `${leaf.path.join(' ')}: ` : '';
       const cite = [leaf.source, leaf.note].filter(Boolean).join(' — ');
       const r = leaf.relative;
-      const what = r ? `${SIGN[ind.comparison]} ${r.factor} × ${t(lang, 'relativeTo')} ${r.set} ${r.indicator}` : formatRequirement(ind, leaf.value!, lang);
+      const what = r
+        ? `${SIGN[ind.comparison]} ${r.factor} × ${t(lang, 'relativeTo')} ${r.set} ${r.indicator}`
+        : formatRequirement(ind, leaf.value!, lang);
       lines.push(`      ${label}${what}  ${leafBasis(leaf, ind, lang)}${cite ? ` (${cite})` : ''}`);
       if (r) lines.push(`        → ${relativeNow(ind, set, region, group, lang)}`);
     }
   }
-  const cite = [ind.source, ind.verified ? t(lang, 'verified') : t(lang, 'unverified'), ind.origin !== set.id || set.chain.length > 1 ? `${t(lang, 'from')} ${ind.origin}` : ''].filter(Boolean).join('; ');
+  const cite = [
+    ind.source,
+    ind.verified ? t(lang, 'verified') : t(lang, 'unverified'),
+    ind.origin !== set.id || set.chain.length > 1 ? `${t(lang, 'from')} ${ind.origin}` : '',
+  ]
+    .filter(Boolean)
+    .join('; ');
   lines.push(`      ${t(lang, 'source')}: ${cite}`);
   if (ind.note) lines.push(`      ${t(lang, 'note')}: ${ind.note}`);
-  if (ind.fromVillages) lines.push(`      ${t(lang, 'fromVillages')} ${ind.fromVillages.set} #${ind.fromVillages.criterion}`);
+  if (ind.fromVillages)
+    lines.push(`      ${t(lang, 'fromVillages')} ${ind.fromVillages.set} #${ind.fromVillages.criterion}`);
   return lines;
 }

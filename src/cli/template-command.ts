@@ -26,7 +26,7 @@ export function registerTemplate(program: Command, out: (s: string) => void): vo
       .description('a blank survey sheet for a criteria set, to fill in and evaluate / biểu mẫu trống để điền số liệu')
       .requiredOption('--set <id|file>', 'the criteria set the sheet is for'),
   )
-    .option('--year <year>', 'year of year-dependent thresholds shown as required (default: the set\'s)')
+    .option('--year <year>', "year of year-dependent thresholds shown as required (default: the set's)")
     .option('--marks', 'one column per criterion, for Đạt / Không đạt (default: one per indicator, for values)')
     .option('-o, --output <file>', 'write FILE.xlsx (drop-down lists, checks, frozen header) or FILE.csv')
     .option('--force', 'replace an existing output file')
@@ -51,7 +51,9 @@ export function registerTemplate(program: Command, out: (s: string) => void): vo
       ]);
       const inputs = [opts.set];
       if (opts.output) checkOutput(opts.output, inputs, Boolean(opts.force));
-      const layout = templateLayout(set, setContext(set, opts.region, year, opts.group), lang, { marks: Boolean(opts.marks) });
+      const layout = templateLayout(set, setContext(set, opts.region, year, opts.group), lang, {
+        marks: Boolean(opts.marks),
+      });
       let data: string | Buffer;
       if (format === '.xlsx') {
         const { templateWorkbook } = await import('../templates/xlsx-template.js');

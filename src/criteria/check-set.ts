@@ -106,8 +106,10 @@ function relativeError(ind: Indicator): Wrong | undefined {
 /** The indicators whose row values choose this threshold (`by_value_of`). */
 function valueOfTargets(spec: ThresholdSpec): string[] {
   if (typeof spec !== 'object' || Array.isArray(spec) || 'value' in spec || 'relative_to' in spec) return [];
-  if ('by_value_of' in spec) return [spec.by_value_of.indicator, ...Object.values(spec.by_value_of.from).flatMap(valueOfTargets)];
-  const map: Record<string, ThresholdSpec | undefined> = 'by_region' in spec ? spec.by_region : 'by_year' in spec ? spec.by_year : spec.by_group;
+  if ('by_value_of' in spec)
+    return [spec.by_value_of.indicator, ...Object.values(spec.by_value_of.from).flatMap(valueOfTargets)];
+  const map: Record<string, ThresholdSpec | undefined> =
+    'by_region' in spec ? spec.by_region : 'by_year' in spec ? spec.by_year : spec.by_group;
   return Object.values(map).flatMap((v) => (v === undefined ? [] : valueOfTargets(v)));
 }
 

@@ -117,11 +117,7 @@ function diffIndicators(ca: Criterion, cb: Criterion, only?: { region?: string }
  * names, so that a value split by region in one set and uniform in the other is still compared
  * region by region. Only the places where the requirement differs are returned.
  */
-function diffThresholds(
-  ia: Indicator,
-  ib: Indicator,
-  only?: { region?: string },
-): ThresholdChange[] {
+function diffThresholds(ia: Indicator, ib: Indicator, only?: { region?: string }): ThresholdChange[] {
   const keys = (spec: ThresholdSpec | undefined) =>
     spec === undefined ? [] : thresholdLeaves(spec).flatMap((l) => l.path);
   const named = [...keys(ia.threshold), ...keys(ib.threshold)];

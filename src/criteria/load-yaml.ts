@@ -52,7 +52,11 @@ function parseYaml<S extends z.ZodType>(
   if (doc.errors.length > 0) {
     throw new InputError(
       doc.errors.map((e) =>
-        problem('yaml-syntax', { detail: firstLine(e.message), format: format.kind }, { file, ...position(at(e.pos[0])) }),
+        problem(
+          'yaml-syntax',
+          { detail: firstLine(e.message), format: format.kind },
+          { file, ...position(at(e.pos[0])) },
+        ),
       ),
     );
   }
@@ -79,7 +83,8 @@ function parseYaml<S extends z.ZodType>(
 }
 
 type At = (o: number) => { line: number; col: number };
-const where = (node: Node | undefined, at: At): { line?: number; column?: number } => (node?.range ? position(at(node.range[0])) : {});
+const where = (node: Node | undefined, at: At): { line?: number; column?: number } =>
+  node?.range ? position(at(node.range[0])) : {};
 
 /** `__proto__` and `constructor` keys, at any depth (also where any key is allowed: by_region, by_year). */
 function forbiddenKeys(doc: ReturnType<typeof parseDocument>, at: At, file: string): Problem[] {
@@ -106,7 +111,8 @@ function changedNumbers(doc: ReturnType<typeof parseDocument>, source: string, a
     Pair: (_, pair) => {
       const key = isScalar(pair.key) ? String(pair.key.value) : '';
       const value = pair.value;
-      if ((key !== 'id' && key !== 'criterion') || !isScalar(value) || typeof value.value !== 'number' || !value.range) return;
+      if ((key !== 'id' && key !== 'criterion') || !isScalar(value) || typeof value.value !== 'number' || !value.range)
+        return;
       const text = source.slice(value.range[0], value.range[1]);
       if (text === String(value.value)) return;
       problems.push(problem('number-id', { key, text, value: String(value.value) }, { file, ...where(value, at) }));
@@ -153,10 +159,15 @@ function emptyMaps(doc: ReturnType<typeof parseDocument>, at: At, file: string):
 const MAX_ALIASES = 50;
 const MAX_PROBLEMS = 50;
 
-const byLine = (ps: Problem[]) => [...ps].sort((a, b) => (a.line ?? 0) - (b.line ?? 0) || Number(a.column ?? 0) - Number(b.column ?? 0));
+const byLine = (ps: Problem[]) =>
+  [...ps].sort((a, b) => (a.line ?? 0) - (b.line ?? 0) || Number(a.column ?? 0) - Number(b.column ?? 0));
 
 /** A criterion id twice in a set, or an indicator id twice in a criterion, named at the second one. */
-function duplicateIds(doc: ReturnType<typeof parseDocument>, at: (o: number) => { line: number; col: number }, file: string): Problem[] {
+function duplicateIds(
+  doc: ReturnType<typeof parseDocument>,
+  at: (o: number) => { line: number; col: number },
+  file: string,
+): Problem[] {
   const problems: Problem[] = [];
   const check = (seq: unknown, what: (id: string) => ProblemParams, inner?: (item: Node, id: string) => void) => {
     if (!isSeq(seq)) return;
@@ -225,7 +236,9 @@ function describeIssue(
   format: YamlFormat<z.ZodType>,
 ): Problem {
   const path = issue.path.map((p) => (typeof p === 'symbol' ? String(p) : p));
-  const keyName = path.length ? path.map((p, i) => (typeof p === 'number' ? `[${p}]` : i ? `.${p}` : p)).join('') : '(top level)';
+  const keyName = path.length
+    ? path.map((p, i) => (typeof p === 'number' ? `[${p}]` : i ? `.${p}` : p)).join('')
+    : '(top level)';
   let node = nodeAt(doc.contents, path);
   let params: ProblemParams;
 
@@ -258,7 +271,8 @@ function nodeAt(root: unknown, path: (string | number)[]): Node | undefined {
   let node = root as Node | undefined;
   let last = node;
   for (const key of path) {
-    if (isMap(node)) node = node.items.find((p) => (p.key as { value?: unknown })?.value === key)?.value as Node | undefined;
+    if (isMap(node))
+      node = node.items.find((p) => (p.key as { value?: unknown })?.value === key)?.value as Node | undefined;
     else if (isSeq(node)) node = node.items[Number(key)] as Node | undefined;
     else break;
     if (node) last = node;
@@ -281,7 +295,9 @@ function allowedKeys(path: (string | number)[], root: z.ZodType): string[] {
   // The schema one level down the path, without its zod internals.
   let schema: unknown = root;
   for (const p of path) {
-    const def = (schema as { def?: { type?: string; shape?: Record<string, unknown>; element?: unknown; innerType?: unknown } }).def;
+    const def = (
+      schema as { def?: { type?: string; shape?: Record<string, unknown>; element?: unknown; innerType?: unknown } }
+    ).def;
     if (!def) break;
     // Arrays are unwrapped to their element already; an index moves nowhere.
     if (typeof p === 'string') schema = unwrap(def.shape?.[p]);

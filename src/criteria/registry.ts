@@ -1,4 +1,15 @@
-import { closeSync, constants, existsSync, fstatSync, openSync, readdirSync, readFileSync, realpathSync, statSync, type Stats } from 'node:fs';
+import {
+  closeSync,
+  constants,
+  existsSync,
+  fstatSync,
+  openSync,
+  readdirSync,
+  readFileSync,
+  realpathSync,
+  statSync,
+  type Stats,
+} from 'node:fs';
 import { delimiter, dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { fail, InputError, type Problem } from '../problems.js';
@@ -45,7 +56,11 @@ export function setDirs(extra: string[] = [], env: NodeJS.ProcessEnv = process.e
  * cache, so only a file outside it needs the YAML parser and the schema (yaml and zod, a tenth of
  * a second to load). An id defined twice is an error: which one a user meant cannot be guessed.
  */
-export async function openRegistry(dirs: string[], files: string[] = [], opts: RegistryOptions = {}): Promise<Registry> {
+export async function openRegistry(
+  dirs: string[],
+  files: string[] = [],
+  opts: RegistryOptions = {},
+): Promise<Registry> {
   for (const dir of dirs) {
     if (!existsSync(dir) || !statSync(dir).isDirectory()) {
       fail('missing-sets-dir', { dir }, { file: dir });
@@ -114,7 +129,12 @@ export async function openRegistry(dirs: string[], files: string[] = [], opts: R
 
 /** The YAML files of the folders, each folder's in name order. */
 export function setFilesIn(dirs: string[]): string[] {
-  return dirs.flatMap((dir) => readdirSync(dir).sort().filter((n) => /\.ya?ml$/i.test(n)).map((n) => join(dir, n)));
+  return dirs.flatMap((dir) =>
+    readdirSync(dir)
+      .sort()
+      .filter((n) => /\.ya?ml$/i.test(n))
+      .map((n) => join(dir, n)),
+  );
 }
 
 /** A missing file keeps its path, so that reading it reports it as unreadable. */
@@ -147,7 +167,13 @@ export function readSetText(file: string): string {
 }
 
 function notARegularFile(file: string, st: Stats): never {
-  const what = st.isDirectory() ? 'a folder' : st.isFIFO() ? 'a FIFO (named pipe)' : st.isSocket() ? 'a socket' : 'a device';
+  const what = st.isDirectory()
+    ? 'a folder'
+    : st.isFIFO()
+      ? 'a FIFO (named pipe)'
+      : st.isSocket()
+        ? 'a socket'
+        : 'a device';
   return fail('unreadable-file', { case: 'not-a-set-file', path: file, what }, { file });
 }
 

@@ -36,7 +36,11 @@ export function resolveSet(id: string, files: SetFiles, seen: string[] = []): Cr
   if (spec.extends) {
     if (!files.get(spec.extends)) {
       const guess = closest(spec.extends, [...files.keys()]);
-      return fail('extends-missing', { set: id, parent: spec.extends, guess }, { file, ...files.locate(file, ['extends']) });
+      return fail(
+        'extends-missing',
+        { set: id, parent: spec.extends, guess },
+        { file, ...files.locate(file, ['extends']) },
+      );
     }
     base = resolveSet(spec.extends, files, [...seen, id]);
   }
@@ -80,7 +84,13 @@ export function resolveSet(id: string, files: SetFiles, seen: string[] = []): Cr
 /** The file and position of a key under the criterion being merged, for its problems. */
 type Where = (tail: (string | number)[]) => { file: string; line?: number; column?: number };
 
-function mergeCriterion(base: Criterion | undefined, c: CriterionSpec, setId: string, where: Where, problems: Problem[]): Criterion | undefined {
+function mergeCriterion(
+  base: Criterion | undefined,
+  c: CriterionSpec,
+  setId: string,
+  where: Where,
+  problems: Problem[],
+): Criterion | undefined {
   const name = c.name ?? base?.name;
   if (!name) {
     problems.push(problem('missing-name', { criterion: c.id }, where(['id'])));
@@ -120,7 +130,14 @@ function mergeCriterion(base: Criterion | undefined, c: CriterionSpec, setId: st
 
 type IndicatorPatch = Partial<IndicatorSpec> & { id: string };
 
-function mergeIndicator(base: Indicator | undefined, i: IndicatorPatch, c: CriterionSpec, setId: string, where: Where, problems: Problem[]): Indicator | undefined {
+function mergeIndicator(
+  base: Indicator | undefined,
+  i: IndicatorPatch,
+  c: CriterionSpec,
+  setId: string,
+  where: Where,
+  problems: Problem[],
+): Indicator | undefined {
   const name = i.name ?? base?.name;
   const type = i.type ?? base?.type;
   if (!name || !type) {
@@ -168,7 +185,11 @@ function linkRelative(id: string, criteria: Criterion[], files: SetFiles, seen: 
       const refs: Record<string, Indicator> = {};
       for (const t of targets) {
         const known = t.set !== id && !seen.includes(t.set) && files.get(t.set);
-        const base = known ? resolveSet(t.set, files, seen).criteria.flatMap((b) => b.indicators).find((b) => b.id === t.indicator) : undefined;
+        const base = known
+          ? resolveSet(t.set, files, seen)
+              .criteria.flatMap((b) => b.indicators)
+              .find((b) => b.id === t.indicator)
+          : undefined;
         if (base) refs[refKey(t.set, t.indicator)] = base;
         else {
           const params = {

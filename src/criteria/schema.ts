@@ -67,10 +67,7 @@ export const thresholdSpec: z.ZodType<ThresholdSpec> = z.lazy(() =>
 );
 
 /** How many parts must be met: all (default), any, or at least N. */
-const meetsRule = z.union([
-  z.enum(['all', 'any']),
-  z.strictObject({ min: z.number().int().positive() }),
-]);
+const meetsRule = z.union([z.enum(['all', 'any']), z.strictObject({ min: z.number().int().positive() })]);
 
 export const indicatorSchema = z.strictObject({
   id,

@@ -25,7 +25,10 @@ export interface Context {
 
 /** The region, year and group a set is judged in: those asked for (a region code), else the set's own. */
 export function setContext(set: CriteriaSet, region?: string, year?: number, group?: number): Context {
-  const ctx: Context = { region: region ?? (set.region ? regionCode(set.region) : undefined), year: year ?? set.defaultYear };
+  const ctx: Context = {
+    region: region ?? (set.region ? regionCode(set.region) : undefined),
+    year: year ?? set.defaultYear,
+  };
   if (group !== undefined) ctx.group = group;
   return ctx;
 }
@@ -43,7 +46,12 @@ export type Basis = 'verified' | 'secondary' | 'mark';
  */
 export function pickThreshold(ind: Indicator, ctx: Context): Pick {
   if (ind.threshold === undefined) return no('no threshold in the set', { cause: 'no-threshold' });
-  const pick = walk(ind, ind.threshold, ctx, { verified: ind.verified, source: ind.source, note: ind.note, chosenBy: [] });
+  const pick = walk(ind, ind.threshold, ctx, {
+    verified: ind.verified,
+    source: ind.source,
+    note: ind.note,
+    chosenBy: [],
+  });
   if (pick.ok && !pick.threshold.source) return no('the threshold cites no source', { cause: 'no-source' });
   return pick;
 }
@@ -52,13 +60,20 @@ function walk(ind: Indicator, spec: ThresholdSpec, ctx: Context, acc: Omit<Thres
   if (typeof spec !== 'object' || Array.isArray(spec)) return { ok: true, threshold: { ...acc, value: spec } };
   if ('value' in spec) {
     const { value, verified, source, note } = spec;
-    const threshold = { ...acc, value, verified: verified ?? acc.verified, source: source ?? acc.source, note: note ?? acc.note };
+    const threshold = {
+      ...acc,
+      value,
+      verified: verified ?? acc.verified,
+      source: source ?? acc.source,
+      note: note ?? acc.note,
+    };
     return { ok: true, threshold };
   }
   if ('relative_to' in spec) return relative(ind, spec, ctx, acc);
   if ('by_region' in spec) {
     const keys = Object.keys(spec.by_region).join(', ');
-    if (!ctx.region) return no(`depends on the region (${keys}): give --region`, { cause: 'needs-region', regions: keys });
+    if (!ctx.region)
+      return no(`depends on the region (${keys}): give --region`, { cause: 'needs-region', regions: keys });
     const key = Object.keys(spec.by_region).find((k) => regionCode(k) === ctx.region);
     if (!key) return no(`has no value for region ${ctx.region}`, { cause: 'no-region-value', region: ctx.region });
     return walk(ind, spec.by_region[key]!, ctx, { ...acc, chosenBy: [...acc.chosenBy, ctx.region] });
@@ -67,17 +82,32 @@ function walk(ind: Indicator, spec: ThresholdSpec, ctx: Context, acc: Omit<Thres
   if ('by_group' in spec) {
     const groups = Object.keys(spec.by_group).join(', ');
     if (ctx.group === undefined) {
-      return no(`depends on the commune group (${groups}): give --group or a "Nhóm xã" column`, { cause: 'needs-group', groups });
+      return no(`depends on the commune group (${groups}): give --group or a "Nhóm xã" column`, {
+        cause: 'needs-group',
+        groups,
+      });
     }
     const value = spec.by_group[String(ctx.group) as keyof typeof spec.by_group];
-    if (value === undefined) return no(`has no value for commune group ${ctx.group}`, { cause: 'no-group-value', group: ctx.group });
+    if (value === undefined)
+      return no(`has no value for commune group ${ctx.group}`, { cause: 'no-group-value', group: ctx.group });
     return walk(ind, value, ctx, { ...acc, chosenBy: [...acc.chosenBy, `nhóm ${ctx.group}`] });
   }
-  const years = Object.keys(spec.by_year).map(Number).sort((a, b) => a - b);
-  if (ctx.year === undefined) return no(`depends on the year (${years.join(', ')}): give --year`, { cause: 'needs-year', years: years.join(', ') });
+  const years = Object.keys(spec.by_year)
+    .map(Number)
+    .sort((a, b) => a - b);
+  if (ctx.year === undefined)
+    return no(`depends on the year (${years.join(', ')}): give --year`, {
+      cause: 'needs-year',
+      years: years.join(', '),
+    });
   // Thresholds hold from the year they are listed for until the next listed year.
   const year = years.filter((y) => y <= ctx.year!).pop();
-  if (year === undefined) return no(`has no value for ${ctx.year} (listed from ${years[0]})`, { cause: 'no-year-value', year: ctx.year, first: years[0] });
+  if (year === undefined)
+    return no(`has no value for ${ctx.year} (listed from ${years[0]})`, {
+      cause: 'no-year-value',
+      year: ctx.year,
+      first: years[0],
+    });
   return walk(ind, spec.by_year[String(year)]!, ctx, { ...acc, chosenBy: [...acc.chosenBy, String(year)] });
 }
 
@@ -85,11 +115,18 @@ type ByValueOf = Extract<ThresholdSpec, { by_value_of: unknown }>['by_value_of']
 
 /** The value that holds from the highest listed value at or below the row's value of another indicator. */
 function byValueOf(ind: Indicator, spec: ByValueOf, ctx: Context, acc: Omit<Threshold, 'value'>): Pick {
-  if (!ctx.rowValue) return no(`depends on each row's ${spec.indicator}`, { cause: 'per-row', indicator: spec.indicator });
+  if (!ctx.rowValue)
+    return no(`depends on each row's ${spec.indicator}`, { cause: 'per-row', indicator: spec.indicator });
   const v = ctx.rowValue(spec.indicator);
-  if (typeof v !== 'number') return no(`depends on ${spec.indicator}, not given`, { cause: 'needs-value', indicator: spec.indicator });
-  const from = Object.keys(spec.from).map(Number).sort((a, b) => a - b).filter((k) => k <= v).pop();
-  if (from === undefined) return no(`has no value for ${spec.indicator} = ${v}`, { cause: 'needs-value', indicator: spec.indicator });
+  if (typeof v !== 'number')
+    return no(`depends on ${spec.indicator}, not given`, { cause: 'needs-value', indicator: spec.indicator });
+  const from = Object.keys(spec.from)
+    .map(Number)
+    .sort((a, b) => a - b)
+    .filter((k) => k <= v)
+    .pop();
+  if (from === undefined)
+    return no(`has no value for ${spec.indicator} = ${v}`, { cause: 'needs-value', indicator: spec.indicator });
   const key = Object.keys(spec.from).find((k) => Number(k) === from)!;
   return walk(ind, spec.from[key]!, ctx, { ...acc, chosenBy: [...acc.chosenBy, `${spec.indicator} ≥ ${key}`] });
 }
@@ -100,18 +137,34 @@ type RelativeSpec = Extract<ThresholdSpec, { relative_to: unknown }>;
 function relative(ind: Indicator, spec: RelativeSpec, ctx: Context, acc: Omit<Threshold, 'value'>): Pick {
   const { set, indicator } = spec.relative_to;
   const base = ind.refs?.[refKey(set, indicator)];
-  if (!base) return no(`refers to indicator ${indicator} of set ${set}, not loaded`, { cause: 'no-base', set, indicator });
+  if (!base)
+    return no(`refers to indicator ${indicator} of set ${set}, not loaded`, { cause: 'no-base', set, indicator });
   const pick = pickThreshold(base, ctx);
-  if (!pick.ok) return no(`is ${spec.factor} × indicator ${indicator} of ${set}, which has no usable threshold (${pick.reason})`, { cause: 'base-unjudged', set, indicator, base: pick.reason });
+  if (!pick.ok)
+    return no(`is ${spec.factor} × indicator ${indicator} of ${set}, which has no usable threshold (${pick.reason})`, {
+      cause: 'base-unjudged',
+      set,
+      indicator,
+      base: pick.reason,
+    });
   const v = pick.threshold.value;
-  if (typeof v !== 'number') return no(`is ${spec.factor} × indicator ${indicator} of ${set}, which is not a number`, { cause: 'base-unjudged', set, indicator, base: String(v) });
+  if (typeof v !== 'number')
+    return no(`is ${spec.factor} × indicator ${indicator} of ${set}, which is not a number`, {
+      cause: 'base-unjudged',
+      set,
+      indicator,
+      base: String(v),
+    });
   const own = spec.source ?? acc.source;
   return {
     ok: true,
     threshold: {
       value: Math.round(v * spec.factor * 1e6) / 1e6,
       verified: (spec.verified ?? acc.verified) && pick.threshold.verified,
-      source: own && pick.threshold.source ? `${own}; × ${spec.factor} of ${set} ${indicator}: ${pick.threshold.source}` : undefined,
+      source:
+        own && pick.threshold.source
+          ? `${own}; × ${spec.factor} of ${set} ${indicator}: ${pick.threshold.source}`
+          : undefined,
       note: spec.note ?? acc.note,
       chosenBy: [...acc.chosenBy, ...pick.threshold.chosenBy],
     },
@@ -134,7 +187,8 @@ export interface Leaf {
 /** Every leaf of a threshold spec with the path of choices leading to it, for validation and display. */
 export function thresholdLeaves(spec: ThresholdSpec, path: string[] = []): Leaf[] {
   if (typeof spec !== 'object' || Array.isArray(spec)) return [{ path, value: spec }];
-  if ('value' in spec) return [{ path, value: spec.value, verified: spec.verified, source: spec.source, note: spec.note }];
+  if ('value' in spec)
+    return [{ path, value: spec.value, verified: spec.verified, source: spec.source, note: spec.note }];
   if ('relative_to' in spec) {
     const { relative_to: r, factor, verified, source, note } = spec;
     return [{ path, relative: { set: r.set, indicator: r.indicator, factor }, verified, source, note }];
@@ -144,7 +198,9 @@ export function thresholdLeaves(spec: ThresholdSpec, path: string[] = []): Leaf[
     return Object.entries(from).flatMap(([k, v]) => thresholdLeaves(v, [...path, `${indicator} ≥ ${k}`]));
   }
   if ('by_group' in spec) {
-    return Object.entries(spec.by_group).flatMap(([k, v]) => (v === undefined ? [] : thresholdLeaves(v, [...path, `nhóm ${k}`])));
+    return Object.entries(spec.by_group).flatMap(([k, v]) =>
+      v === undefined ? [] : thresholdLeaves(v, [...path, `nhóm ${k}`]),
+    );
   }
   const map = 'by_region' in spec ? spec.by_region : spec.by_year;
   return Object.entries(map).flatMap(([k, v]) => thresholdLeaves(v, [...path, k]));

@@ -22,14 +22,43 @@ export type Column =
 
 const words = (...ws: string[]) => new Set(ws.map(foldKey));
 const SEQ = words('TT', 'STT', 'Số TT', 'Số thứ tự', 'No', 'No.', '#');
-const VILLAGE = words('Tên thôn', 'Thôn', 'Thôn, bản', 'Thôn/bản', 'Tên thôn, bản', 'Tên thôn/bản', 'Bản', 'Tên bản', 'Thôn/tổ dân phố', 'Village', 'Village name');
-const COMMUNE = words('Tên xã', 'Xã', 'Xã/phường/thị trấn', 'Xã, phường, thị trấn', 'Tên xã/phường', 'Commune', 'Commune name');
+const VILLAGE = words(
+  'Tên thôn',
+  'Thôn',
+  'Thôn, bản',
+  'Thôn/bản',
+  'Tên thôn, bản',
+  'Tên thôn/bản',
+  'Bản',
+  'Tên bản',
+  'Thôn/tổ dân phố',
+  'Village',
+  'Village name',
+);
+const COMMUNE = words(
+  'Tên xã',
+  'Xã',
+  'Xã/phường/thị trấn',
+  'Xã, phường, thị trấn',
+  'Tên xã/phường',
+  'Commune',
+  'Commune name',
+);
 const DISTRICT = words('Tên huyện', 'Huyện', 'Huyện/thành phố', 'Huyện, thị xã, thành phố', 'District');
 const PROVINCE = words('Tỉnh', 'Tên tỉnh', 'Tỉnh/thành phố', 'Tỉnh, thành phố', 'Tên tỉnh/thành phố', 'Province');
 /** The commune group of 51/2025/QĐ-TTg, per row: thresholds are picked by it. */
 const GROUP = words('Nhóm xã', 'Nhóm', 'Xã nhóm', 'Commune group', 'Group');
 const GENERIC_NAME = words('Tên đơn vị', 'Đơn vị', 'Unit', 'Name', 'Tên');
-const TOTAL = words('Tổng số tiêu chí đạt', 'Tổng số TC đạt', 'Tổng số tiêu chí', 'Số tiêu chí đạt', 'Tổng tiêu chí đạt', 'Tổng', 'Total', 'Criteria met');
+const TOTAL = words(
+  'Tổng số tiêu chí đạt',
+  'Tổng số TC đạt',
+  'Tổng số tiêu chí',
+  'Số tiêu chí đạt',
+  'Tổng tiêu chí đạt',
+  'Tổng',
+  'Total',
+  'Criteria met',
+);
 
 type Target = { criterion: number; indicator?: number };
 
@@ -75,7 +104,11 @@ const ID_PREFIX = new RegExp(
 );
 
 /** "01" is 1 and "17.01" is 17.1: sheets pad numbers to sort them. */
-const unpad = (id: string) => id.split('.').map((n) => n.replace(/^0+(?=\d)/, '')).join('.');
+const unpad = (id: string) =>
+  id
+    .split('.')
+    .map((n) => n.replace(/^0+(?=\d)/, ''))
+    .join('.');
 
 /** Indicator types whose values a mark (1, 0) could be mistaken for. */
 const FIGURES = new Set(['percent', 'number', 'count', 'level']);
@@ -94,10 +127,13 @@ function matchTarget(header: string, vocab: Vocabulary): Match | undefined {
   const folded = foldKey(header);
   if (!folded) return undefined;
   const byName = vocab.names.get(folded);
-  if (byName) return byName.indicator === undefined ? criterionColumn(byName.criterion, vocab, true, true) : {
-    target: byName,
-    byName: true,
-  };
+  if (byName)
+    return byName.indicator === undefined
+      ? criterionColumn(byName.criterion, vocab, true, true)
+      : {
+          target: byName,
+          byName: true,
+        };
   const m = ID_PREFIX.exec(nfc(header));
   if (!m) return undefined;
   const [, criterionWord, indicatorWord, padded, rest] = m;
@@ -162,7 +198,15 @@ export function headerFit(cells: string[], vocab: Vocabulary): { score: number; 
   for (const cell of cells) {
     const f = foldKey(cell);
     if (!f) continue;
-    const unitColumn = SEQ.has(f) || VILLAGE.has(f) || COMMUNE.has(f) || DISTRICT.has(f) || PROVINCE.has(f) || TOTAL.has(f) || GENERIC_NAME.has(f) || GROUP.has(f);
+    const unitColumn =
+      SEQ.has(f) ||
+      VILLAGE.has(f) ||
+      COMMUNE.has(f) ||
+      DISTRICT.has(f) ||
+      PROVINCE.has(f) ||
+      TOTAL.has(f) ||
+      GENERIC_NAME.has(f) ||
+      GROUP.has(f);
     if (unitColumn) score += 1;
     const m = matchTarget(cell, vocab);
     if (m) {
@@ -197,13 +241,15 @@ export function mapHeaders(headers: string[], set: CriteriaSet, vocab = vocabula
       const role = unitRole(folded, set.level);
       const m = role ? undefined : matchTarget(header, vocab);
       if (role && role !== 'unknown') col = { role } as Column;
-      else if (m?.either) col = {
-        role: 'either',
-        criterion: m.target.criterion,
-        indicator: m.target.indicator!,
-        ...m.either,
-      };
-      else if (m && m.target.indicator !== undefined) col = { role: 'value', criterion: m.target.criterion, indicator: m.target.indicator };
+      else if (m?.either)
+        col = {
+          role: 'either',
+          criterion: m.target.criterion,
+          indicator: m.target.indicator!,
+          ...m.either,
+        };
+      else if (m && m.target.indicator !== undefined)
+        col = { role: 'value', criterion: m.target.criterion, indicator: m.target.indicator };
       else if (m) col = { role: 'mark', criterion: m.target.criterion };
       else col = { role: 'unknown' };
     }

@@ -78,7 +78,18 @@ export async function openSource(path: string, encoding?: string): Promise<Sourc
 
 function normaliseEncoding(e: string, file: string): string {
   const k = e.toLowerCase().replace(/[^a-z0-9]/g, '');
-  const known: Record<string, string> = { utf8: 'utf8', windows1258: 'windows1258', cp1258: 'windows1258', tcvn3: 'tcvn', tcvn: 'tcvn', tcvn5712: 'tcvn', vni: 'vni', viscii: 'viscii', utf16: 'utf16', utf16le: 'utf16le' };
+  const known: Record<string, string> = {
+    utf8: 'utf8',
+    windows1258: 'windows1258',
+    cp1258: 'windows1258',
+    tcvn3: 'tcvn',
+    tcvn: 'tcvn',
+    tcvn5712: 'tcvn',
+    vni: 'vni',
+    viscii: 'viscii',
+    utf16: 'utf16',
+    utf16le: 'utf16le',
+  };
   const enc = known[k];
   return enc ?? unknownEncoding(e, file);
 }
@@ -127,7 +138,10 @@ function checkTable(head: Buffer, text: string, enc: string, file: string, iconv
   // The head may end inside a character: fatal UTF-8 only on what is complete.
   const utf8 = /[\u0080-\uffff]/.test(text) && isUtf8(head.subarray(0, completeLength(head)));
   const others = Object.keys(TABLES).filter((t) => t !== enc && (t !== 'utf8' || utf8));
-  const scored = others.map((t) => ({ t, bad: checkWords(t === 'utf8' ? head.toString('utf8') : iconv.decode(head, t)).bad }));
+  const scored = others.map((t) => ({
+    t,
+    bad: checkWords(t === 'utf8' ? head.toString('utf8') : iconv.decode(head, t)).bad,
+  }));
   const best = scored.sort((a, b) => a.bad - b.bad)[0];
   if (!best || best.bad * 10 > read.bad) return;
   const as = TABLES[enc]?.label ?? enc;
@@ -212,7 +226,6 @@ function iconvDecoder(d: { write(b: Buffer): string; end(): string | undefined }
     },
   });
 }
-
 
 /**
  * Reads the first `size` bytes of a stream (or all of it, when shorter) and gives them with a

@@ -3,11 +3,13 @@ import type { ProblemParams } from '../problems.js';
 import { cleanCell, foldKey } from '../text/normalize.js';
 
 /** A parsed survey cell: a value, a blank (no data), or why it could not be read. */
-export type Parsed<T> = { ok: true; value: T } | { ok: true; value: null } | { ok: false; expected: string; want: ProblemParams };
+export type Parsed<T> =
+  { ok: true; value: T } | { ok: true; value: null } | { ok: false; expected: string; want: ProblemParams };
 
 const MET = new Set(['1', 'x', '✓', '✔', '☑', 'dat', 'co', 'yes', 'true', 'y'].map(foldKey));
 const NOT_MET = new Set(['0', 'khong dat', 'chua dat', 'khong', 'no', 'false', 'n'].map(foldKey));
-const MARK_SPELLINGS = '1, x, ✓, Đạt, có, yes, true (met) or 0, Không đạt, không, no, false, blank (not met), ? (no data)';
+const MARK_SPELLINGS =
+  '1, x, ✓, Đạt, có, yes, true (met) or 0, Không đạt, không, no, false, blank (not met), ? (no data)';
 
 /** true met, false not met; undefined: no data ("?"). */
 type Mark = boolean | undefined;
@@ -112,7 +114,8 @@ function simpleNumber(s: string, opts: NumberOptions): number | undefined {
   if (sep < 0) return n <= 15 ? digitsValue(s, 0, n) : undefined;
   const fracLength = n - sep - 1;
   const digits = digitsValue(s, 0, sep) * 10 ** fracLength + digitsValue(s, sep + 1, n);
-  const grouping = fracLength === 3 && sep <= 3 && s.charCodeAt(0) !== 48 && s.charCodeAt(sep) === (opts.decimalComma ? 46 : 44);
+  const grouping =
+    fracLength === 3 && sep <= 3 && s.charCodeAt(0) !== 48 && s.charCodeAt(sep) === (opts.decimalComma ? 46 : 44);
   // Both operands are exact integers (15 digits at most), and division rounds correctly: the
   // quotient is the double nearest the decimal, as Number("74.3") would give.
   return grouping ? digits : digits / 10 ** fracLength;
@@ -173,10 +176,18 @@ export type IndicatorValue = number | boolean | string;
 export class Assessed {
   constructor(readonly met: boolean) {}
 }
-const ASSESSED = new Map([['dat', new Assessed(true)], ['khong dat', new Assessed(false)], ['chua dat', new Assessed(false)]]);
+const ASSESSED = new Map([
+  ['dat', new Assessed(true)],
+  ['khong dat', new Assessed(false)],
+  ['chua dat', new Assessed(false)],
+]);
 
 /** Reads one cell as a value of the indicator's type; blank is `null` (no data, not "not met"). */
-export function parseIndicatorValue(raw: string, ind: Pick<Indicator, 'type' | 'unit' | 'levels'>, opts: NumberOptions): Parsed<IndicatorValue | Assessed> {
+export function parseIndicatorValue(
+  raw: string,
+  ind: Pick<Indicator, 'type' | 'unit' | 'levels'>,
+  opts: NumberOptions,
+): Parsed<IndicatorValue | Assessed> {
   const s = cleanCell(raw);
   if (s === '') return { ok: true, value: null };
   // Words (Có, Đạt, a level) repeat down a column: fold each spelling once per indicator.
@@ -200,7 +211,11 @@ const startsLikeNumber = (s: string) => {
   return (c >= 48 && c <= 57) || c === 45 || c === 43 || c === 46 || c === 0x2212;
 };
 
-function parseWords(s: string, ind: Pick<Indicator, 'type' | 'unit' | 'levels'>, opts: NumberOptions): Parsed<IndicatorValue | Assessed> {
+function parseWords(
+  s: string,
+  ind: Pick<Indicator, 'type' | 'unit' | 'levels'>,
+  opts: NumberOptions,
+): Parsed<IndicatorValue | Assessed> {
   if (ind.type !== 'boolean' && ind.type !== 'pass') {
     const assessed = ASSESSED.get(foldKey(s));
     if (assessed) return { ok: true, value: assessed };
@@ -208,29 +223,45 @@ function parseWords(s: string, ind: Pick<Indicator, 'type' | 'unit' | 'levels'>,
   return parseTyped(s, ind, opts);
 }
 
-function parseTyped(s: string, ind: Pick<Indicator, 'type' | 'unit' | 'levels'>, opts: NumberOptions): Parsed<IndicatorValue | Assessed> {
+function parseTyped(
+  s: string,
+  ind: Pick<Indicator, 'type' | 'unit' | 'levels'>,
+  opts: NumberOptions,
+): Parsed<IndicatorValue | Assessed> {
   switch (ind.type) {
     case 'boolean':
     case 'pass': {
       const k = foldKey(s);
       if (MET.has(k)) return { ok: true, value: true };
       if ((ind.type === 'boolean' ? NO : NOT_MET).has(k)) return { ok: true, value: false };
-      return { ok: false, expected: ind.type === 'boolean' ? 'Có or Không (yes / no)' : 'Đạt or Không đạt', want: { want: ind.type === 'boolean' ? 'yes-no' : 'pass' } };
+      return {
+        ok: false,
+        expected: ind.type === 'boolean' ? 'Có or Không (yes / no)' : 'Đạt or Không đạt',
+        want: { want: ind.type === 'boolean' ? 'yes-no' : 'pass' },
+      };
     }
     case 'level': {
       const k = foldKey(s);
       const level = ind.levels?.find((l) => foldKey(l) === k);
-      return level ? { ok: true, value: level } : { ok: false, expected: `one of ${ind.levels?.join(', ')}`, want: { want: 'level', levels: ind.levels?.join(', ') } };
+      return level
+        ? { ok: true, value: level }
+        : {
+            ok: false,
+            expected: `one of ${ind.levels?.join(', ')}`,
+            want: { want: 'level', levels: ind.levels?.join(', ') },
+          };
     }
     case 'percent':
       return parsePercent(s, ind.unit, opts);
     case 'count': {
       const n = parseNumber(s, opts);
-      return n !== undefined && Number.isInteger(n) && n >= 0 ? { ok: true, value: n } : {
-        ok: false,
-        expected: 'a whole number, 0 or more',
-        want: { want: 'count' },
-      };
+      return n !== undefined && Number.isInteger(n) && n >= 0
+        ? { ok: true, value: n }
+        : {
+            ok: false,
+            expected: 'a whole number, 0 or more',
+            want: { want: 'count' },
+          };
     }
     case 'number':
       return parseQuantity(s, ind.unit, opts);
@@ -243,15 +274,21 @@ function parsePercent(s: string, unit: string | undefined, opts: NumberOptions):
   if (n === undefined) return { ok: false, expected: 'a percentage such as 80,5% or 80.5', want: { want: 'percent' } };
   // A ratio column holds 0–1 ("0,805"); the set's unit says so, a "%" sign overrides it.
   if (!sign && (unit === 'ratio' || opts.fractions)) {
-    if (n < 0 || n > 1) return { ok: false, expected: 'a ratio between 0 and 1 (the set gives this indicator as a ratio)', want: { want: 'ratio' } };
+    if (n < 0 || n > 1)
+      return {
+        ok: false,
+        expected: 'a ratio between 0 and 1 (the set gives this indicator as a ratio)',
+        want: { want: 'ratio' },
+      };
     return { ok: true, value: round(n * 100) };
   }
   // A share of households, villages or people: nothing below 0 % or above 100 %.
-  if (n < 0 || n > 100) return {
-    ok: false,
-    expected: 'a percentage between 0 and 100',
-    want: { want: 'percent-range', range: 'out' },
-  };
+  if (n < 0 || n > 100)
+    return {
+      ok: false,
+      expected: 'a percentage between 0 and 100',
+      want: { want: 'percent-range', range: 'out' },
+    };
   return { ok: true, value: n };
 }
 
@@ -259,13 +296,15 @@ function parseQuantity(s: string, unit: string | undefined, opts: NumberOptions)
   const m = /^([-−+]?[\d\s.,\u00a0]*\d)\s*([^\d\s].*)?$/u.exec(s);
   if (!m) return { ok: false, expected: `a number${unit ? ` in ${unit}` : ''}`, want: { want: 'number', unit } };
   const n = parseNumber(m[1]!, opts);
-  if (n === undefined) return { ok: false, expected: `a number${unit ? ` in ${unit}` : ''}`, want: { want: 'number', unit } };
+  if (n === undefined)
+    return { ok: false, expected: `a number${unit ? ` in ${unit}` : ''}`, want: { want: 'number', unit } };
   // Incomes, areas, lengths: no quantity of the sets is below zero.
-  if (n < 0) return {
-    ok: false,
-    expected: `a number 0 or more${unit ? ` in ${unit}` : ''}`,
-    want: { want: 'number', unit, sign: 'negative', range: 'out' },
-  };
+  if (n < 0)
+    return {
+      ok: false,
+      expected: `a number 0 or more${unit ? ` in ${unit}` : ''}`,
+      want: { want: 'number', unit, sign: 'negative', range: 'out' },
+    };
   const scale = moneyScale(unit);
   const word = foldKey(m[2] ?? '');
   if (!word) {
@@ -277,7 +316,11 @@ function parseQuantity(s: string, unit: string | undefined, opts: NumberOptions)
   if (factor !== undefined && scale) return { ok: true, value: round((n * factor) / scale) };
   // A unit spelled out that is the indicator's own ("12 km" for km) is fine.
   if (unit && word === foldKey(unit)) return { ok: true, value: n };
-  return { ok: false, expected: `a number${unit ? ` in ${unit}` : ''} (not "${m[2]}")`, want: { want: 'number', unit, not: m[2] } };
+  return {
+    ok: false,
+    expected: `a number${unit ? ` in ${unit}` : ''} (not "${m[2]}")`,
+    want: { want: 'number', unit, not: m[2] },
+  };
 }
 
 const round = (n: number) => Math.round(n * 1e9) / 1e9;

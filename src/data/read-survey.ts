@@ -9,7 +9,13 @@ import { readRecords } from './csv-records.js';
 import { openSource } from './open-source.js';
 import { UnitIndex, unitKey } from './unit-index.js';
 import { pulled } from './pulled-records.js';
-import { parseIndicatorValue, parseMark, type Assessed, type IndicatorValue, type NumberOptions } from './parse-value.js';
+import {
+  parseIndicatorValue,
+  parseMark,
+  type Assessed,
+  type IndicatorValue,
+  type NumberOptions,
+} from './parse-value.js';
 import { MAX_HELD, observe, pending, readingOf, settle, unsureCell } from './decide-columns.js';
 import type { DecidingColumn, Mixed } from './decide-columns.js';
 import { foreignDelimiter } from './foreign-delimiter.js';
@@ -167,7 +173,10 @@ async function* readTable(
     }
     const candidates = (opts.set ? [opts.set] : opts.candidates).map((set) => ({ set, vocab: vocabulary(set) }));
     const rows = head.map((r) => r.cells);
-    const found = findHeaderRow(rows, candidates.map((c) => c.vocab));
+    const found = findHeaderRow(
+      rows,
+      candidates.map((c) => c.vocab),
+    );
     if (found.index < 0) {
       fail('no-header', { set: opts.set?.id, rows: HEADER_WINDOW }, { file, line: head[0]!.line });
     }
@@ -201,7 +210,10 @@ async function* readTable(
 /** A sheet the reader would take: its header row names a unit column and a criterion or indicator of a set. */
 function sheetFits(rows: string[][], sets: CriteriaSet[]): boolean {
   const candidates = sets.map((set) => ({ set, vocab: vocabulary(set) }));
-  const found = findHeaderRow(rows, candidates.map((c) => c.vocab));
+  const found = findHeaderRow(
+    rows,
+    candidates.map((c) => c.vocab),
+  );
   if (found.index < 0) return false;
   const header = fillMergedHeaders(rows, found.index);
   return candidates.some(({ set, vocab }) => {
@@ -210,7 +222,12 @@ function sheetFits(rows: string[][], sets: CriteriaSet[]): boolean {
   });
 }
 
-function chooseSet(headers: string[], candidates: Parameters<typeof rankSets>[1], file: string, line: number): CriteriaSet {
+function chooseSet(
+  headers: string[],
+  candidates: Parameters<typeof rankSets>[1],
+  file: string,
+  line: number,
+): CriteriaSet {
   const ranked = rankSets(headers, candidates);
   const best = ranked[0]!;
   const ties = ranked.filter((f) => f.score === best.score && f.unplaced === best.unplaced);
@@ -220,7 +237,6 @@ function chooseSet(headers: string[], candidates: Parameters<typeof rankSets>[1]
   }
   return best.set;
 }
-
 
 interface ReaderContext {
   file: string;
@@ -326,7 +342,12 @@ class Reader {
     this.width = last;
     this.fileTally = new Tally(set.criteria.length);
     for (const d of headers.duplicates) {
-      const params = { column: d.index + 1, header: d.header, first: d.first + 1, firstHeader: headers.headers[d.first] };
+      const params = {
+        column: d.index + 1,
+        header: d.header,
+        first: d.first + 1,
+        firstHeader: headers.headers[d.first],
+      };
       error(problem('duplicate-label', params, { line: headerLine, column: d.index + 1 }));
     }
     if (this.nameCol < 0) {
@@ -370,7 +391,9 @@ class Reader {
       const { text, line: at } = first.percent!.decided!;
       const columns = fractions.map((d) => `"${short(this.headers.headers[d.col]!)}"`).join(', ');
       const params = { columns, count: fractions.length, value: text, percent: pct(text) };
-      this.warn(problem('percent-fractions', params, { severity: 'warning', file: this.file, line: at, column: first.col + 1 }));
+      this.warn(
+        problem('percent-fractions', params, { severity: 'warning', file: this.file, line: at, column: first.col + 1 }),
+      );
     }
     this.release();
   }
@@ -474,7 +497,10 @@ class Reader {
       const cell = cleanCell(raw[this.groupCol] ?? '');
       const group = readGroup(cell);
       if (group !== undefined) row.group = group;
-      else if (cell) this.badCell(line, this.groupCol, cell, 'the commune group: 1, 2 or 3 (or blank to use --group)', { want: 'group' });
+      else if (cell)
+        this.badCell(line, this.groupCol, cell, 'the commune group: 1, 2 or 3 (or blank to use --group)', {
+          want: 'group',
+        });
     }
     this.onRow(row);
   }
@@ -555,8 +581,10 @@ class Reader {
     const shown = off.slice(0, 5).map((o) => `"${this.headers.headers[o.col]}" ${o.says} (rows: ${o.counted})`);
     const columns = shown.join(', ') + (off.length > 5 ? `, and ${off.length - 5} more` : '');
     const columnsVi =
-      off.slice(0, 5).map((o) => `"${this.headers.headers[o.col]}" ${o.says} (các dòng: ${o.counted})`).join(', ') +
-      (off.length > 5 ? ` và ${off.length - 5} cột khác` : '');
+      off
+        .slice(0, 5)
+        .map((o) => `"${this.headers.headers[o.col]}" ${o.says} (các dòng: ${o.counted})`)
+        .join(', ') + (off.length > 5 ? ` và ${off.length - 5} cột khác` : '');
     const params = { label: short(label), count: off.length, columns, columnsVi, row: section ? 'section' : 'total' };
     const where = { severity: 'warning' as const, file: this.file, line, column: off[0]!.col + 1 };
     this.warn(problem('total-row-mismatch', params, where));
@@ -649,7 +677,12 @@ class Reader {
     }
     const extra = cells.findIndex((c, i) => i >= this.headers.columns.length && c !== '');
     if (extra >= 0) {
-      const params = { cells: raw.length, width: this.headers.columns.length, extra: extra + 1, text: short(cells[extra]!) };
+      const params = {
+        cells: raw.length,
+        width: this.headers.columns.length,
+        extra: extra + 1,
+        text: short(cells[extra]!),
+      };
       this.error(problem('ragged-row', params, { line, column: extra + 1 }));
       return false;
     }
@@ -667,11 +700,13 @@ class Reader {
       if (d.failed) continue;
       if (readingOf(d).mark) this.markCols[d.c] = d.col;
       else this.valueCols.push({ col: d.col, c: d.c, i: d.i });
-      this.headers.columns[d.col] = readingOf(d).mark ? { role: 'mark', criterion: d.c } : {
-        role: 'value',
-        criterion: d.c,
-        indicator: d.i,
-      };
+      this.headers.columns[d.col] = readingOf(d).mark
+        ? { role: 'mark', criterion: d.c }
+        : {
+            role: 'value',
+            criterion: d.c,
+            indicator: d.i,
+          };
     }
     const missing: ReadResult['missing'] = [];
     this.set.criteria.forEach((c, ci) => {
@@ -707,7 +742,9 @@ function progressLine(file: string, total: number, lang: Lang): { update: (read:
       if (now - start < after || now - last < 200) return;
       last = now;
       shown = true;
-      process.stderr.write(`\r${readingNotice(lang, file, mb(read), mb(total), Math.floor((read / total) * 100))}\x1b[K`);
+      process.stderr.write(
+        `\r${readingNotice(lang, file, mb(read), mb(total), Math.floor((read / total) * 100))}\x1b[K`,
+      );
     },
     done: () => {
       if (shown) process.stderr.write('\r\x1b[K');

@@ -6,7 +6,10 @@ export type Delimiter = (typeof CANDIDATES)[number];
  * Excel writes ";" in a Vietnamese locale, "," elsewhere, tab for "Unicode text".
  */
 export function sniffDelimiter(text: string): Delimiter {
-  const lines = text.split(/\r?\n/).filter((l) => l.trim() !== '').slice(0, 30);
+  const lines = text
+    .split(/\r?\n/)
+    .filter((l) => l.trim() !== '')
+    .slice(0, 30);
   let best: Delimiter = ',';
   let bestScore = -1;
   for (const d of CANDIDATES) {

@@ -95,7 +95,10 @@ export function evaluateUnit(
     const values = row.values[ci];
     // Indicators are judged only where the row has values for them, or nothing else decides.
     const given = values !== undefined && values.some((v) => v !== undefined && v !== null);
-    const judged = indicators.length && (given || (mark !== true && mark !== false && mark !== null)) ? judgeAll(plan, c, indicators, values) : [];
+    const judged =
+      indicators.length && (given || (mark !== true && mark !== false && mark !== null))
+        ? judgeAll(plan, c, indicators, values)
+        : [];
     let status: CriterionStatus;
     let basis: Basis | null = 'mark';
     if (mark === true || mark === false) {
@@ -107,7 +110,10 @@ export function evaluateUnit(
         if (!gaps.slice(before).some((g) => g.kind === 'unmet')) gaps.splice(before, 0, criterionGap(c, 'unmet'));
       }
       if (given && warn) {
-        const fromValues = combine(c.meets, judged.map((j) => j.status));
+        const fromValues = combine(
+          c.meets,
+          judged.map((j) => j.status),
+        );
         if (fromValues !== 'no-data' && fromValues !== status) {
           const params = {
             unit: row.name,
@@ -116,11 +122,21 @@ export function evaluateUnit(
             mark: mark ? 'met' : 'unmet',
             values: fromValues === 'met' ? 'met' : 'unmet',
           };
-          warn(problem('mark-disagrees', params, { severity: 'warning', file: row.file, sheet: row.sheet, line: row.line }));
+          warn(
+            problem('mark-disagrees', params, {
+              severity: 'warning',
+              file: row.file,
+              sheet: row.sheet,
+              line: row.line,
+            }),
+          );
         }
       }
     } else if (given) {
-      status = combine(c.meets, judged.map((j) => j.status));
+      status = combine(
+        c.meets,
+        judged.map((j) => j.status),
+      );
       basis = status === 'no-data' ? null : basisOf(judged, status);
       if (status !== 'met' && gaps) pushGaps(gaps, judged, c, status);
     } else if (mark === null) {
@@ -137,7 +153,19 @@ export function evaluateUnit(
     bases[ci] = basis;
   }
   const unitStatus = unitVerdict(plan.set.meets, statuses);
-  const u: UnitResult = { file: row.file, line: row.line, name: row.name, parent: row.parent, status: unitStatus, meets: unitStatus === 'meets', met, total: n, criteria: statuses, bases, gaps: gaps ?? [] };
+  const u: UnitResult = {
+    file: row.file,
+    line: row.line,
+    name: row.name,
+    parent: row.parent,
+    status: unitStatus,
+    meets: unitStatus === 'meets',
+    met,
+    total: n,
+    criteria: statuses,
+    bases,
+    gaps: gaps ?? [],
+  };
   if (row.group !== undefined || plan.ctx.group !== undefined) u.group = row.group ?? plan.ctx.group;
   if (opts.keep?.length) u.values = keptValues(row, opts.keep);
   return u;
@@ -181,7 +209,9 @@ function judgeAll(plan: Plan, c: Criterion, indicators: PlannedIndicator[], valu
 function pickForRow(plan: Plan, c: Criterion, p: PlannedIndicator, values: RowValues): PlannedIndicator {
   const rowValue = (id: string) => values?.[c.indicators.findIndex((i) => i.id === id)];
   const pick = pickThreshold(p.ind, { ...plan.ctx, rowValue });
-  return pick.ok ? { ind: p.ind, threshold: pick.threshold.value, verified: pick.threshold.verified } : { ind: p.ind, verified: false };
+  return pick.ok
+    ? { ind: p.ind, threshold: pick.threshold.value, verified: pick.threshold.verified }
+    : { ind: p.ind, verified: false };
 }
 
 /** The indicator gaps of an unmet or undecided criterion, or one gap for the criterion itself. */
@@ -207,11 +237,14 @@ const MET_SECONDARY = { status: 'met', basis: 'secondary' } as Judged;
 
 function judgeIndicator(p: PlannedIndicator, value: IndicatorValue | Assessed | null | undefined): Judged {
   // The official's "Đạt" / "Không đạt" decides the indicator, threshold or not.
-  if (value instanceof Assessed) return value.met ? MET_BY_MARK : { status: 'unmet', p, value: 'Không đạt', shortfall: null, basis: 'mark' };
+  if (value instanceof Assessed)
+    return value.met ? MET_BY_MARK : { status: 'unmet', p, value: 'Không đạt', shortfall: null, basis: 'mark' };
   // A pass indicator's value is itself the assessment: "Đạt" is what it asks, no figure behind it.
-  if (p.ind.type === 'pass' && typeof value === 'boolean') return value ? MET_BY_MARK : { status: 'unmet', p, value, shortfall: null, basis: 'mark' };
+  if (p.ind.type === 'pass' && typeof value === 'boolean')
+    return value ? MET_BY_MARK : { status: 'unmet', p, value, shortfall: null, basis: 'mark' };
   // Without a sourced threshold a value cannot be judged, so the criterion cannot be declared met from values.
-  if (p.threshold === undefined) return { status: 'no-data', p, value: value ?? null, shortfall: null, reason: 'no-threshold' };
+  if (p.threshold === undefined)
+    return { status: 'no-data', p, value: value ?? null, shortfall: null, reason: 'no-threshold' };
   if (value === null || value === undefined) return { status: 'no-data', p, value: null, shortfall: null };
   const v = judge(p.ind, p.threshold, value);
   if (v.met) return p.verified ? MET_VERIFIED : MET_SECONDARY;
@@ -239,7 +272,15 @@ function unitVerdict(rule: CriteriaSet['meets'], statuses: CriterionStatus[]): U
 }
 
 const criterionGap = (c: Criterion, kind: Gap['kind']): Gap => {
-  const gap: Gap = { criterion: c.id, name: c.name, kind, value: null, required: null, shortfall: null, owner: c.owner };
+  const gap: Gap = {
+    criterion: c.id,
+    name: c.name,
+    kind,
+    value: null,
+    required: null,
+    shortfall: null,
+    owner: c.owner,
+  };
   if (kind === 'unmet') gap.basis = 'mark';
   return gap;
 };

@@ -13,7 +13,11 @@ const EPS = 1e-9;
 const tidy = (n: number) => Math.round(n * 1e6) / 1e6 || n;
 
 /** Judges one value against one threshold. Pure; the comparison is the set's, never guessed. */
-export function judge(ind: Pick<Indicator, 'type' | 'comparison' | 'levels'>, threshold: ThresholdValue, value: IndicatorValue): Verdict {
+export function judge(
+  ind: Pick<Indicator, 'type' | 'comparison' | 'levels'>,
+  threshold: ThresholdValue,
+  value: IndicatorValue,
+): Verdict {
   if (ind.type === 'level') return judgeLevel(ind.levels ?? [], ind.comparison, threshold as string, value as string);
   if (typeof threshold === 'boolean' || typeof value === 'boolean') {
     const met = value === threshold;

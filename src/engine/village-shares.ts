@@ -59,7 +59,12 @@ export class VillageTally {
  * the named village criterion. A value the commune file gives stands (the village file may be
  * partial); where it differs from the computed share, a warning shows both. Returns a new row.
  */
-export function withVillageShares(row: SurveyRow, plan: Plan, tally: VillageTally, warn: (p: Problem) => void): SurveyRow {
+export function withVillageShares(
+  row: SurveyRow,
+  plan: Plan,
+  tally: VillageTally,
+  warn: (p: Problem) => void,
+): SurveyRow {
   const t = tally.of(row);
   const values = row.values.map((v) => v && [...v]);
   const unit = row.name;

@@ -14,7 +14,10 @@ const messages = {
   markOnly: ['đánh giá theo kết quả đạt/không đạt của tiêu chí', 'judged by a met / not-met mark for the criterion'],
   unverified: ['chưa kiểm chứng', 'unverified'],
   verified: ['đã kiểm chứng', 'verified'],
-  unverifiedCount: ['ngưỡng chưa được kiểm chứng với văn bản gốc hoặc chưa có (xem ghi chú)', 'thresholds not verified against the decision text, or missing (see notes)'],
+  unverifiedCount: [
+    'ngưỡng chưa được kiểm chứng với văn bản gốc hoặc chưa có (xem ghi chú)',
+    'thresholds not verified against the decision text, or missing (see notes)',
+  ],
   thresholdCounts: [
     'Ngưỡng áp dụng mặc định — đã kiểm chứng · nguồn thứ cấp · chưa có · đánh giá theo đạt/không đạt',
     'Thresholds by default — verified · secondary source · none · judged by a mark',
@@ -33,7 +36,10 @@ const messages = {
   noSource: ['ngưỡng không ghi nguồn: không dùng để đánh giá', 'the threshold cites no source: not judged'],
   relativeTo: ['ngưỡng của', 'the threshold of'],
   notJudged: ['chưa đánh giá được', 'not judged'],
-  inputOnly: ['chỉ dùng để chọn ngưỡng của chỉ tiêu khác, không tự đánh giá', 'read only to choose another indicator\'s threshold; not judged itself'],
+  inputOnly: [
+    'chỉ dùng để chọn ngưỡng của chỉ tiêu khác, không tự đánh giá',
+    "read only to choose another indicator's threshold; not judged itself",
+  ],
   markJudgedSet: [
     'Bộ này chưa có chỉ tiêu và ngưỡng: mỗi tiêu chí được đánh giá theo kết quả Đạt / Không đạt ghi trong bảng',
     'This set has no indicators or thresholds yet: ' +
@@ -89,7 +95,10 @@ const messages = {
   tt: ['TT', 'No.'],
   date: ['Ngày', 'Date'],
   noGaps: ['Không còn chỉ tiêu nào chưa đạt.', 'No gaps remain.'],
-  reportTitle: ['Kết quả đánh giá tiêu chí nông thôn mới', 'New rural development (nông thôn mới) criteria: evaluation'],
+  reportTitle: [
+    'Kết quả đánh giá tiêu chí nông thôn mới',
+    'New rural development (nông thôn mới) criteria: evaluation',
+  ],
   annex: ['Kết quả thực hiện tiêu chí đến thời điểm báo cáo', 'Criteria met at the time of the report'],
   legend: ['1: đạt; để trống: chưa đạt; ?: chưa có số liệu', '1: met; blank: not met; ?: no data'],
   heatmap: ['Đơn vị × tiêu chí', 'Units × criteria'],
@@ -171,26 +180,57 @@ export function usingSetNotice(lang: Lang, file: string, id: string, document: s
 }
 
 /** The line `ntm validate` ends each file with: what was checked and how many problems it has. */
-export function validationSummary(lang: Lang, file: string, what: 'set' | 'survey', errors: number, warnings: number, set?: string, units?: number): string {
+export function validationSummary(
+  lang: Lang,
+  file: string,
+  what: 'set' | 'survey',
+  errors: number,
+  warnings: number,
+  set?: string,
+  units?: number,
+): string {
   const vi = lang === 'vi';
-  const found = errors + warnings === 0
-    ? (vi ? 'không có vấn đề nào' : 'no problems')
-    : vi ? `${errors} lỗi, ${warnings} cảnh báo` : `${errors} error${errors === 1 ? '' : 's'}, ${warnings} warning${warnings === 1 ? '' : 's'}`;
-  const context = what === 'set'
-    ? (set ? (vi ? `bộ tiêu chí "${set}"` : `criteria set "${set}"`) : (vi ? 'tệp bộ tiêu chí' : 'criteria-set file'))
-    : set ? (vi ? `số liệu đọc theo bộ "${set}"${units !== undefined ? `, ${units} đơn vị` : ''}` : `survey read with set "${set}"${units !== undefined ? `, ${units} unit${units === 1 ? '' : 's'}` : ''}`) : (vi ? 'tệp số liệu' : 'survey file');
+  const found =
+    errors + warnings === 0
+      ? vi
+        ? 'không có vấn đề nào'
+        : 'no problems'
+      : vi
+        ? `${errors} lỗi, ${warnings} cảnh báo`
+        : `${errors} error${errors === 1 ? '' : 's'}, ${warnings} warning${warnings === 1 ? '' : 's'}`;
+  const context =
+    what === 'set'
+      ? set
+        ? vi
+          ? `bộ tiêu chí "${set}"`
+          : `criteria set "${set}"`
+        : vi
+          ? 'tệp bộ tiêu chí'
+          : 'criteria-set file'
+      : set
+        ? vi
+          ? `số liệu đọc theo bộ "${set}"${units !== undefined ? `, ${units} đơn vị` : ''}`
+          : `survey read with set "${set}"${units !== undefined ? `, ${units} unit${units === 1 ? '' : 's'}` : ''}`
+        : vi
+          ? 'tệp số liệu'
+          : 'survey file';
   return `ntm: ${file}: ${found} (${context})`;
 }
 
 /** The progress line shown while a large file is read on a terminal. */
 export function readingNotice(lang: Lang, file: string, read: string, total: string, percent: number): string {
-  return lang === 'vi' ? `ntm: đang đọc ${file}: ${read} / ${total} MB (${percent}%)` : `ntm: reading ${file}: ${read} / ${total} MB (${percent}%)`;
+  return lang === 'vi'
+    ? `ntm: đang đọc ${file}: ${read} / ${total} MB (${percent}%)`
+    : `ntm: reading ${file}: ${read} / ${total} MB (${percent}%)`;
 }
 
 /** An error inside ntm itself (a bug), not in its input. */
 export function internalError(lang: Lang, detail: string, debug: boolean): string {
   const head = lang === 'vi' ? `ntm: lỗi nội bộ: ${detail}` : `ntm: internal error: ${detail}`;
-  const tail = lang === 'vi' ? 'Chạy lại với --debug để xem chi tiết, và báo lỗi kèm dữ liệu đầu vào gây ra lỗi.' : 'Run again with --debug for details, and report it with the input that caused it.';
+  const tail =
+    lang === 'vi'
+      ? 'Chạy lại với --debug để xem chi tiết, và báo lỗi kèm dữ liệu đầu vào gây ra lỗi.'
+      : 'Run again with --debug for details, and report it with the input that caused it.';
   return debug ? `${head}\n` : `${head}\n${tail}\n`;
 }
 
@@ -202,13 +242,25 @@ export function commanderVi(text: string): string {
   const rules: [RegExp, (...m: string[]) => string][] = [
     [/^error: unknown option '(.*)'$/, (o) => `lỗi: không có tuỳ chọn '${o}'`],
     [/^\(Did you mean (.*)\?\)$/, (o) => `(Có phải ý bạn là ${o}?)`],
-    [/^error: option '(.*)' argument '(.*)' is invalid\. Allowed choices are (.*)\.$/, (o, v, c) => `lỗi: tuỳ chọn '${o}' không nhận giá trị '${v}'. Các giá trị được phép: ${c}.`],
-    [/^error: command-argument value '(.*)' is invalid for argument '(.*)'\. Allowed choices are (.*)\.$/, (v, a, c) => `lỗi: đối số '${a}' không nhận giá trị '${v}'. Các giá trị được phép: ${c}.`],
+    [
+      /^error: option '(.*)' argument '(.*)' is invalid\. Allowed choices are (.*)\.$/,
+      (o, v, c) => `lỗi: tuỳ chọn '${o}' không nhận giá trị '${v}'. Các giá trị được phép: ${c}.`,
+    ],
+    [
+      /^error: command-argument value '(.*)' is invalid for argument '(.*)'\. Allowed choices are (.*)\.$/,
+      (v, a, c) => `lỗi: đối số '${a}' không nhận giá trị '${v}'. Các giá trị được phép: ${c}.`,
+    ],
     [/^error: option '(.*)' argument missing$/, (o) => `lỗi: tuỳ chọn '${o}' thiếu giá trị`],
     [/^error: missing required argument '(.*)'$/, (a) => `lỗi: thiếu đối số bắt buộc '${a}'`],
     [/^error: unknown command '(.*)'$/, (c) => `lỗi: không có lệnh '${c}'`],
-    [/^error: too many arguments for '(.*)'\. Expected (\d+) arguments? but got (\d+)\.$/, (c, n, g) => `lỗi: lệnh '${c}' chỉ nhận ${n} đối số nhưng có ${g}.`],
-    [/^error: too many arguments\. Expected (\d+) arguments? but got (\d+)\.$/, (n, g) => `lỗi: chỉ nhận ${n} đối số nhưng có ${g}.`],
+    [
+      /^error: too many arguments for '(.*)'\. Expected (\d+) arguments? but got (\d+)\.$/,
+      (c, n, g) => `lỗi: lệnh '${c}' chỉ nhận ${n} đối số nhưng có ${g}.`,
+    ],
+    [
+      /^error: too many arguments\. Expected (\d+) arguments? but got (\d+)\.$/,
+      (n, g) => `lỗi: chỉ nhận ${n} đối số nhưng có ${g}.`,
+    ],
   ];
   return text
     .split('\n')

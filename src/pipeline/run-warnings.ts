@@ -38,5 +38,7 @@ export function missingColumns(read: ReadResult, file: string, severity: Problem
     if (indicator === undefined) return `${c.id} ${c.name}`;
     return `${c.indicators[indicator]!.id} ${c.indicators[indicator]!.name}`;
   });
-  return [problem('missing-column', { count: names.length, names: names.join('; ') }, { severity, file, sheet: read.sheet })];
+  return [
+    problem('missing-column', { count: names.length, names: names.join('; ') }, { severity, file, sheet: read.sheet }),
+  ];
 }

@@ -16,7 +16,8 @@ export const PROGRESS = {
           }
         : {
             message:
-              `a target names ${unitName(p)}, and the survey has no such unit` + (p.guess ? `; likely ${q(p.guess)}` : ''),
+              `a target names ${unitName(p)}, and the survey has no such unit` +
+              (p.guess ? `; likely ${q(p.guess)}` : ''),
             hint: p.guess
               ? 'Add --match-near to match names one letter or one tone mark apart, ' +
                 'or correct the name in the targets file.'
@@ -62,7 +63,9 @@ export const PROGRESS = {
   },
   'targets-skipped': {
     en: (p) => ({
-      message: `${p.count} target${Number(p.count) > 1 ? 's are' : ' is'} not for this run (set ${q(p.set)}): ${p.labels}`,
+      message:
+        `${p.count} target${Number(p.count) > 1 ? 's are' : ' is'} not for this run ` +
+        `(set ${q(p.set)}): ${p.labels}`,
       hint: 'They are for another criteria set or level; evaluate a survey of that level to judge them.',
     }),
     vi: (p) => ({
@@ -78,7 +81,8 @@ export const PROGRESS = {
       hint: 'One pair of names per row, e.g. Thuần Mang,Thuận Mang.',
     }),
     vi: (p) => ({
-      message: `dòng này có ${p.cells} ô; tệp tên ghép cần đúng hai ô: tên trong tệp số liệu và tên trong tệp năm trước`,
+      message:
+        `dòng này có ${p.cells} ô; tệp tên ghép cần đúng hai ô: ` + 'tên trong tệp số liệu và tên trong tệp năm trước',
       hint: 'Mỗi dòng một cặp tên, ví dụ: Thuần Mang,Thuận Mang.',
     }),
   },

@@ -66,7 +66,9 @@ function usageVi(p: ProblemParams): Text {
           'với nhiều bộ tiêu chí (--set A,B,…), tệp được đọc một lần cho mỗi bộ: không đọc từ đầu vào chuẩn được',
       };
     case 'match-without-baseline':
-      return { message: '--match-near và --aliases dùng để ghép đơn vị với năm trước: cần có --baseline hoặc --targets' };
+      return {
+        message: '--match-near và --aliases dùng để ghép đơn vị với năm trước: cần có --baseline hoặc --targets',
+      };
     case 'unknown-format':
       return {
         message: `không xác định được định dạng báo cáo từ tên tệp ${q(p.output)}`,

@@ -22,15 +22,7 @@ export function annexHead(head: RunHead, lang: Lang): { head: string[]; numberin
       ...(head.levels ? [t(lang, 'levelReached')] : []),
       ...(file ? [t(lang, 'file')] : []),
     ],
-    numbering: [
-      'A',
-      'B',
-      'C',
-      ...criteria.map((c) => c.id),
-      '',
-      ...(head.levels ? [''] : []),
-      ...(file ? [''] : []),
-    ],
+    numbering: ['A', 'B', 'C', ...criteria.map((c) => c.id), '', ...(head.levels ? [''] : []), ...(file ? [''] : [])],
   };
 }
 

@@ -17,17 +17,34 @@ export interface GapCells {
 const BASIS_KEY = { verified: 'basisVerifiedShort', secondary: 'basisSecondaryShort', mark: 'basisMarkShort' } as const;
 
 export function gapCells(g: Gap, lang: Lang): GapCells {
-  const ind = { type: g.type ?? 'number', unit: g.unit === '%' ? undefined : g.unit, comparison: g.comparison ?? '>=' } as const;
-  const value = g.reason === 'no-threshold' ? `${formatValue(ind, g.value, lang)} (${t(lang, 'noThresholdShort')})`.trim() : g.kind === 'no-data' ? `(${t(lang, 'noData')})` : g.indicator ? formatValue(ind, g.value, lang) : t(lang, 'notMet');
+  const ind = {
+    type: g.type ?? 'number',
+    unit: g.unit === '%' ? undefined : g.unit,
+    comparison: g.comparison ?? '>=',
+  } as const;
+  const value =
+    g.reason === 'no-threshold'
+      ? `${formatValue(ind, g.value, lang)} (${t(lang, 'noThresholdShort')})`.trim()
+      : g.kind === 'no-data'
+        ? `(${t(lang, 'noData')})`
+        : g.indicator
+          ? formatValue(ind, g.value, lang)
+          : t(lang, 'notMet');
   const basis = g.basis ? t(lang, BASIS_KEY[g.basis]) : '';
-  const requirement = g.required === null ? (g.indicator ? '' : t(lang, 'met')) : formatRequirement(ind, g.required, lang);
+  const requirement =
+    g.required === null ? (g.indicator ? '' : t(lang, 'met')) : formatRequirement(ind, g.required, lang);
   return {
     criterion: `${g.criterion}. ${g.name}`,
     indicator: g.indicator ? `${g.indicator} ${g.indicatorName ?? ''}`.trim() : '',
     value,
     // The requirement says what it rests on, so that every format shows it beside the value: a
     // secondary source keeps the "*" the reports explain as unverified; a bare "Đạt" is the mark.
-    required: !requirement || !g.basis || g.required === null ? requirement : g.basis === 'secondary' ? `${requirement} *` : `${requirement} (${basis})`,
+    required:
+      !requirement || !g.basis || g.required === null
+        ? requirement
+        : g.basis === 'secondary'
+          ? `${requirement} *`
+          : `${requirement} (${basis})`,
     shortfall: g.kind === 'unmet' ? formatShortfall(ind, g.shortfall, lang) : '',
     owner: g.owner ?? '',
     basis,
@@ -39,9 +56,14 @@ export function statusLabel(u: Pick<UnitResult, 'status'>, lang: Lang): string {
 }
 
 /** The criteria a unit still misses, in the set's order, with the criterion's owner. */
-export function missingCriteria(u: UnitResult, set: SetRef): { id: string; name: string; owner?: string; kind: Gap['kind'] }[] {
+export function missingCriteria(
+  u: UnitResult,
+  set: SetRef,
+): { id: string; name: string; owner?: string; kind: Gap['kind'] }[] {
   return set.criteria.flatMap((c, i) => {
     const s = u.criteria[i];
-    return s === 'met' ? [] : [{ id: c.id, name: c.name, owner: c.owner, kind: s === 'unmet' ? ('unmet' as const) : ('no-data' as const) }];
+    return s === 'met'
+      ? []
+      : [{ id: c.id, name: c.name, owner: c.owner, kind: s === 'unmet' ? ('unmet' as const) : ('no-data' as const) }];
   });
 }

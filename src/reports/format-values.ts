@@ -42,7 +42,11 @@ function unitSuffix(ind: Pick<Indicator, 'type' | 'unit'>): string {
 }
 
 /** A value in the indicator's unit, as a person reads it ("80,5 %", "Có", "Khá"). */
-export function formatValue(ind: Pick<Indicator, 'type' | 'unit'>, v: ThresholdValue | null | undefined, lang: Lang): string {
+export function formatValue(
+  ind: Pick<Indicator, 'type' | 'unit'>,
+  v: ThresholdValue | null | undefined,
+  lang: Lang,
+): string {
   if (v === null || v === undefined) return '';
   if (typeof v === 'boolean') return ind.type === 'pass' ? t(lang, v ? 'met' : 'notMet') : t(lang, v ? 'yes' : 'no');
   if (typeof v === 'string') return v;
@@ -54,14 +58,22 @@ export function formatValue(ind: Pick<Indicator, 'type' | 'unit'>, v: ThresholdV
  * What a threshold requires: "≥ 90 %", "≤ 6 %", "Có", "từ 10–20 km". An equality is the value
  * alone: "= Đạt" would read as a formula to a spreadsheet.
  */
-export function formatRequirement(ind: Pick<Indicator, 'type' | 'unit' | 'comparison'>, v: ThresholdValue, lang: Lang): string {
+export function formatRequirement(
+  ind: Pick<Indicator, 'type' | 'unit' | 'comparison'>,
+  v: ThresholdValue,
+  lang: Lang,
+): string {
   if (ind.comparison === 'between') return `${t(lang, 'between')} ${formatValue(ind, v, lang)}`;
   if (ind.comparison === '==') return formatValue(ind, v, lang);
   return `${symbol[ind.comparison]} ${formatValue(ind, v, lang)}`;
 }
 
 /** The distance to the threshold, in the indicator's unit: "2,2 điểm %", "3 triệu đồng/người/năm". */
-export function formatShortfall(ind: Pick<Indicator, 'type' | 'unit' | 'comparison'>, shortfall: number | null, lang: Lang): string {
+export function formatShortfall(
+  ind: Pick<Indicator, 'type' | 'unit' | 'comparison'>,
+  shortfall: number | null,
+  lang: Lang,
+): string {
   if (shortfall === null) return '';
   const n = formatNumber(shortfall, lang);
   if (ind.type === 'percent') return `${n} ${t(lang, 'points')}`;

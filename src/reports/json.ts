@@ -6,7 +6,6 @@ import { withSpill, type Spill } from './spill.js';
 import type { ReportSink, RunHead, RunStream, RunTail } from './stream.js';
 import { OwnerView } from './views.js';
 
-
 /**
  * Machine-readable output for scripts: one JSON document, written as the run goes: the set, then
  * each unit as it is evaluated (one a line), then the summary, the files and the warnings. With
@@ -16,7 +15,12 @@ export async function render(run: RunStream, opts: RenderOptions, out: ReportSin
   if (opts.by === 'unit') return body(run, out, () => undefined);
   await withSpill(async (spill) => {
     const view = opts.by === 'criterion' ? new CriterionEntries(spill) : new OwnerEntries(spill);
-    await body(run, out, (u) => view.add(u), (w) => view.write(run.head, w));
+    await body(
+      run,
+      out,
+      (u) => view.add(u),
+      (w) => view.write(run.head, w),
+    );
   });
 }
 

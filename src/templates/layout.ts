@@ -6,9 +6,7 @@ import { formatRequirement } from '../reports/format-values.js';
 
 /** What a template column asks for, so that each writer can help fill it in. */
 export type TemplateColumn =
-  | { role: 'seq' | 'name' | 'parent' }
-  | { role: 'mark' }
-  | { role: 'value'; indicator: Indicator };
+  { role: 'seq' | 'name' | 'parent' } | { role: 'mark' } | { role: 'value'; indicator: Indicator };
 
 /**
  * A blank survey sheet for a set, as rows of text: titles, the requirements row, the header and
@@ -34,7 +32,7 @@ const TEXT = {
   ],
   howValues: [
     'Mỗi đơn vị một dòng. Ghi giá trị đo được của từng chỉ tiêu; để trống là chưa có số liệu.',
-    'One row per unit. Write each indicator\'s measured value; blank is no data.',
+    "One row per unit. Write each indicator's measured value; blank is no data.",
   ],
   required: ['Yêu cầu', 'Required'],
   unverified: [

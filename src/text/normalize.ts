@@ -43,4 +43,14 @@ export function cleanCell(s: string): string {
 }
 
 /** Not a character SPACE trims: \s (ASCII and Unicode spaces) and the zero-width space. */
-const solid = (c: number) => (c > 0x20 && c < 0xa0) || (c > 0xa0 && c < 0x1680) || (c > 0x1680 && !(c >= 0x2000 && c <= 0x200b) && c !== 0x2028 && c !== 0x2029 && c !== 0x202f && c !== 0x205f && c !== 0x3000 && c !== 0xfeff);
+const solid = (c: number) =>
+  (c > 0x20 && c < 0xa0) ||
+  (c > 0xa0 && c < 0x1680) ||
+  (c > 0x1680 &&
+    !(c >= 0x2000 && c <= 0x200b) &&
+    c !== 0x2028 &&
+    c !== 0x2029 &&
+    c !== 0x202f &&
+    c !== 0x205f &&
+    c !== 0x3000 &&
+    c !== 0xfeff);

@@ -12,7 +12,9 @@ const TONES = /[\u0300\u0301\u0303\u0309\u0323]/;
 /** Every Vietnamese letter, lower case: the Latin alphabet, đ, and the vowels with their tones. */
 const LETTERS = new Set<string>([
   ...'abcdefghijklmnopqrstuvwxyzđ',
-  ...[...VOWELS].flatMap((v) => ['', '\u0300', '\u0301', '\u0303', '\u0309', '\u0323'].map((t) => (v + t).normalize('NFC'))),
+  ...[...VOWELS].flatMap((v) =>
+    ['', '\u0300', '\u0301', '\u0303', '\u0309', '\u0323'].map((t) => (v + t).normalize('NFC')),
+  ),
 ]);
 
 /**
@@ -55,7 +57,8 @@ export function impossible(word: string): string | undefined {
     const vowel = VOWELS.includes(base);
     if (toned && ++tones > 1) return 'two tone marks';
     // The u of qu and the i of gi belong to the consonant.
-    const prevIsVowel = prev?.vowel && !((prev.base === 'u' && beforePrev === 'q') || (prev.base === 'i' && beforePrev === 'g'));
+    const prevIsVowel =
+      prev?.vowel && !((prev.base === 'u' && beforePrev === 'q') || (prev.base === 'i' && beforePrev === 'g'));
     if (toned && vowel && prevIsVowel && !SECOND_TAKES_TONE.has(prev!.base + base)) return 'a tone on the wrong vowel';
     beforePrev = prev?.base ?? '';
     prev = { base, toned, vowel };

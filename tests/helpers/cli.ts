@@ -15,7 +15,16 @@ export interface Run {
 
 /** The environment of a test run: English unless the test says otherwise, no colour settings, no user sets. */
 function testEnv(extra: Record<string, string | undefined> = {}): NodeJS.ProcessEnv {
-  const env: Record<string, string | undefined> = { ...process.env, LANG: 'C.UTF-8', LC_ALL: undefined, LC_MESSAGES: undefined, NTM_SETS: undefined, NO_COLOR: undefined, FORCE_COLOR: undefined, ...extra };
+  const env: Record<string, string | undefined> = {
+    ...process.env,
+    LANG: 'C.UTF-8',
+    LC_ALL: undefined,
+    LC_MESSAGES: undefined,
+    NTM_SETS: undefined,
+    NO_COLOR: undefined,
+    FORCE_COLOR: undefined,
+    ...extra,
+  };
   for (const k of Object.keys(env)) if (env[k] === undefined) delete env[k];
   return env as NodeJS.ProcessEnv;
 }
@@ -23,7 +32,10 @@ function testEnv(extra: Record<string, string | undefined> = {}): NodeJS.Process
 type RunOptions = { input?: string | Buffer; env?: Record<string, string | undefined>; cwd?: string };
 
 /** Runs the real CLI as a user would, standard output kept as bytes (an xlsx written to a pipe). */
-export function ntmRaw(args: string[], opts: RunOptions = {}): Promise<{ code: number | null; stdout: Buffer; stderr: string }> {
+export function ntmRaw(
+  args: string[],
+  opts: RunOptions = {},
+): Promise<{ code: number | null; stdout: Buffer; stderr: string }> {
   return new Promise((done, reject) => {
     const child = spawn(process.execPath, [BIN, ...args], { cwd: opts.cwd ?? ROOT, env: testEnv(opts.env) });
     const stdout: Buffer[] = [];
@@ -64,7 +76,10 @@ const sh = (s: string) => `'${s.replace(/'/g, `'\\''`)}'`;
  * stderr, as a user at a console has (stdout and stderr arrive merged, with the terminal's CRLF
  * turned back into LF). `tail` is appended to the shell command as is, e.g. "> out.xlsx".
  */
-export function inTerminal(args: string[], opts: { cwd?: string; env?: Record<string, string | undefined>; tail?: string } = {}): Promise<{ code: number | null; out: string }> {
+export function inTerminal(
+  args: string[],
+  opts: { cwd?: string; env?: Record<string, string | undefined>; tail?: string } = {},
+): Promise<{ code: number | null; out: string }> {
   return new Promise((done, reject) => {
     const command = [process.execPath, BIN, ...args].map(sh).join(' ') + (opts.tail ? ` ${opts.tail}` : '');
     const child = spawn('script', ['-qec', command, '/dev/null'], { cwd: opts.cwd ?? ROOT, env: testEnv(opts.env) });
