@@ -4,6 +4,7 @@ import { Transform } from 'node:stream';
 import type ExcelJS from 'exceljs';
 import { fail, InputError, problem, type Problem } from '../problems.js';
 import { nfc } from '../text/normalize.js';
+import { readSheetList } from './xlsx-sheet-list.js';
 
 /** What the first bytes say a file is: an Office Open XML workbook (a zip), an old binary .xls, or neither. */
 export function workbookKind(path: string): 'xlsx' | 'xls' | undefined {
@@ -76,7 +77,7 @@ export async function readWorkbookRecords(
     const target = opts.sheet ?? (await chooseSheet(path, opts, streamSheet));
     if (target === undefined) return;
     const found = await eachSheet(path, opts.onBytes, async (ws, sheet, sheets) => {
-      if (!sheetMatches(sheet, target, sheets)) return false;
+      if (!sheetMatches(sheet, target, sheets)) return skip(ws);
       await streamSheet(ws, sheet);
       return true;
     });
@@ -130,6 +131,16 @@ async function chooseSheet(
   return fitting[0]!.name;
 }
 
+/**
+ * Passes over a sheet, after its first row: exceljs keeps a sheet stored before the shared strings
+ * in a temporary file, removed as soon as the next sheet is asked for, and the stream of one never
+ * read may not be open by then: it would fail (ENOENT) with nobody listening, and end the run.
+ */
+async function skip(ws: WorksheetReader): Promise<false> {
+  for await (const row of ws as unknown as AsyncIterable<unknown>) if (row) break;
+  return false;
+}
+
 function sheetMatches(sheet: Sheet, target: string, sheets: string[]): boolean {
   if (foldName(sheet.name) === foldName(target)) return true;
   // A number names a tab by position, unless a sheet is named that number.
@@ -170,8 +181,15 @@ async function eachSheet(
   const { default: ExcelJS } = await import('exceljs');
   const reader = new ExcelJS.stream.xlsx.WorkbookReader(file.pipe(counted), options);
   // The workbook's sheet list (tab order) and its input stream: there, though not in the typings.
-  type Book = { model?: { sheets?: { id: number; name: string }[] }; stream?: { destroy(): void } };
+  type Book = {
+    model?: { sheets?: { id: number; name: string }[] };
+    workbookRels?: unknown;
+    stream?: { destroy(): void };
+  };
   const book = reader as unknown as Book;
+  // Known before the first sheet comes, whatever order the zip stores its parts in.
+  const listed = readSheetList(path);
+  if (listed) Object.assign(book, { model: { sheets: listed.sheets }, workbookRels: listed.rels });
   const names = () => (book.model?.sheets ?? []).map((s) => nfc(s.name));
   let order = 0;
   try {
