@@ -57,7 +57,11 @@ export class Spill {
     const most = text.length * 3;
     if (g.used + most > g.pending.length) {
       if (g.used + most > FLUSH_AT) await this.flush(g);
-      if (most > FLUSH_AT) return void (await g.handle!.write(text));
+      if (most > FLUSH_AT) {
+        // Too long for the buffer: written straight after what was pending, in order.
+        g.handle ??= await open(g.file, 'a');
+        return void (await g.handle.write(text));
+      }
       if (g.used + most > g.pending.length) g.pending = grown(g.pending, g.used, g.used + most);
     }
     g.used += g.pending.write(text, g.used);
