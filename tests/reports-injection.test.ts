@@ -1,7 +1,9 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { parse } from 'csv-parse/sync';
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { neutralise } from '../src/reports/spreadsheet-safety.js';
+import { csvLine, neutralise } from '../src/reports/spreadsheet-safety.js';
 import { fixture, ntm, tempDir } from './helpers/cli.js';
 import { readCsv, readXlsx, sheetRows } from './reports-helpers.js';
 
@@ -27,6 +29,22 @@ describe('spreadsheet safety: no survey text becomes a formula', () => {
       '',
       "'already",
     ]);
+  });
+
+  it('a CSV line reads back as its cells, text neutralised, whatever quotes, commas and line breaks they hold', () => {
+    const cell = fc.oneof(
+      fc.string({ unit: fc.constantFrom(...'ab ,"\r\n=+-@\tđ\uFF1D') }),
+      fc.integer({ min: -1000, max: 1000 }),
+    );
+    fc.assert(
+      fc.property(fc.array(cell, { minLength: 1, maxLength: 6 }), (row) => {
+        const line = csvLine(row);
+        expect(line.endsWith('\r\n')).toBe(true);
+        const back = parse(line, { record_delimiter: '\r\n', relax_column_count: true }) as string[][];
+        expect(back).toEqual([row.map((v) => (typeof v === 'string' ? neutralise(v) : String(v)))]);
+      }),
+    );
+    expect(csvLine(['Nà "Y"', 'a,b', 3, '=1'])).toBe(`"Nà ""Y""","a,b",3,'=1\r\n`);
   });
 
   it('CSV: unit names and parents are prefixed with a quote', async () => {

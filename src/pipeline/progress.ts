@@ -1,5 +1,4 @@
 import { basename } from 'node:path';
-import { loadTargets } from '../criteria/load-targets.js';
 import type { Registry } from '../criteria/registry.js';
 import type { TargetsFile } from '../criteria/targets-schema.js';
 import { setContext } from '../criteria/threshold.js';
@@ -63,6 +62,8 @@ export async function prepareProgress(
 ): Promise<ProgressCollector | undefined> {
   if ((o.matchNear || o.aliases) && !o.baseline && !o.targets) matchWithoutBaseline();
   if (!o.baseline && !o.targets && !o.byParent) return undefined;
+  // The YAML parser and the schema are loaded only for a targets file.
+  const loadTargets = async (file: string) => (await import('../criteria/load-targets.js')).loadTargets(file);
   const targets = o.targets ? await loadTargets(o.targets) : undefined;
   const aliases = o.aliases ? await readAliases(o.aliases, ctx.encoding) : undefined;
   const ids = indicatorIds(targets);

@@ -1,10 +1,9 @@
-import { stringify } from 'csv-stringify/sync';
 import { t, type Lang } from '../i18n/messages.js';
 import { criterionHead, gapRows, type GapRow } from './annex.js';
 import { unitNames } from './labels.js';
 import type { RenderOptions } from './options.js';
 import { withSpill, type Spill } from './spill.js';
-import { neutralise, SPREADSHEET_CSV } from './spreadsheet-safety.js';
+import { csvLine } from './spreadsheet-safety.js';
 import type { ReportSink, RunHead, RunStream } from './stream.js';
 import { CriterionView, joinWhich, OwnerView } from './views.js';
 
@@ -15,30 +14,33 @@ type Row = (string | number)[];
  * UTF-8 with a BOM, so that Excel reads the Vietnamese as UTF-8; every text cell neutralised.
  */
 export async function render(run: RunStream, opts: RenderOptions, out: ReportSink): Promise<void> {
-  // Rows are gathered and turned into text a few hundred at a time: csv-stringify's stream would
-  // cost a stream write and an async step per row, more than the row itself.
-  let batch: Row[] = [];
-  let first = true;
-  const flush = async () => {
-    const text = stringify(batch, { ...SPREADSHEET_CSV, bom: first, cast: { string: neutralise } });
-    batch = [];
-    first = false;
-    await out.write(text);
-  };
-  const put = async (row: Row) => {
-    if (batch.push(row) >= BATCH) await flush();
+  // Rows are gathered and handed on some 64 KB at a time: a write per row would cost an async
+  // step each, more than the row itself; joined at once, the lines are copied once.
+  let lines = ['\uFEFF'];
+  let size = 0;
+  const put = (row: Row) => {
+    const text = csvLine(row);
+    lines.push(text);
+    if ((size += text.length) < FLUSH_AT) return;
+    const full = lines.join('');
+    lines = [];
+    size = 0;
+    return out.write(full);
   };
   await withSpill((spill) => rows(run, opts, put, spill));
-  await flush();
+  await out.write(lines.join(''));
 }
 
-/** Rows turned into CSV text at a time. */
-const BATCH = 512;
+/** Characters of CSV text gathered before a write. */
+const FLUSH_AT = 64 * 1024;
+
+/** Adds a row; a promise when the text was handed on, to wait for before the next. */
+type Put = (row: Row) => Promise<void> | undefined;
 
 async function rows(
   run: RunStream,
   opts: RenderOptions,
-  put: (row: Row) => Promise<void>,
+  put: Put,
   spill: Spill,
 ): Promise<void> {
   const { head } = run;
@@ -54,7 +56,7 @@ async function rows(
   const headRow = gapHead(head, lang);
   if (opts.by === 'unit') {
     await put([...headRow, t(lang, 'owner')]);
-    for await (const u of run.units) for (const r of gapRows(u, lang)) await put([...line(r), r.cells.owner]);
+    for await (const u of run.units) for (const r of gapRows(u, lang)) await put(line(r, r.cells.owner));
     return;
   }
   const view = new OwnerView<Row>(spill);
@@ -83,8 +85,9 @@ function gapHead(head: RunHead, lang: Lang): string[] {
   ];
 }
 
-const line = (r: GapRow): Row => {
+/** A gap's cells under `gapHead`, then `more` (the owner, in the table by unit). */
+const line = (r: GapRow, ...more: string[]): Row => {
   const { unit, gap, cells } = r;
   const what = [gap.criterion, gap.name, gap.indicator ?? '', gap.indicatorName ?? ''];
-  return [unit.name, unit.parent, unit.file, ...what, r.kind, cells.value, cells.required, cells.shortfall];
+  return [unit.name, unit.parent, unit.file, ...what, r.kind, cells.value, cells.required, cells.shortfall, ...more];
 };

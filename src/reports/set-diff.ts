@@ -1,9 +1,13 @@
-import Table from 'cli-table3';
+import { createRequire } from 'node:module';
+import type CliTable from 'cli-table3';
 import type { Requirement, SetChange, SetDiff } from '../criteria/diff-sets.js';
 import { t, type Lang, type MessageId } from '../i18n/messages.js';
 import { terminalSafe } from '../text/terminal-safe.js';
 import { formatRequirement } from './format-values.js';
 import { text as markdownCell } from './markdown.js';
+
+// cli-table3 is loaded when a diff is drawn, not by every command that can draw one.
+const loadTable = (): typeof CliTable => createRequire(import.meta.url)('cli-table3') as typeof CliTable;
 
 export const DIFF_FORMATS = ['table', 'markdown', 'json'] as const;
 export type DiffFormat = (typeof DIFF_FORMATS)[number];
@@ -29,6 +33,7 @@ export function renderSetDiff(diff: SetDiff, format: DiffFormat, lang: Lang, wid
   }
   const out = [terminalSafe(title)];
   if (rows.length) {
+    const Table = loadTable();
     const table = new Table({
       head,
       style: { head: [], border: [] },
