@@ -37,12 +37,7 @@ const FLUSH_AT = 64 * 1024;
 /** Adds a row; a promise when the text was handed on, to wait for before the next. */
 type Put = (row: Row) => Promise<void> | undefined;
 
-async function rows(
-  run: RunStream,
-  opts: RenderOptions,
-  put: Put,
-  spill: Spill,
-): Promise<void> {
+async function rows(run: RunStream, opts: RenderOptions, put: Put, spill: Spill): Promise<void> {
   const { head } = run;
   const { lang } = opts;
   if (opts.by === 'criterion') {
