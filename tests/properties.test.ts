@@ -7,6 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { openRegistry, setDirs } from '../src/criteria/registry.js';
 import type { Indicator } from '../src/criteria/types.js';
 import { readRecords } from '../src/data/csv-records.js';
+import type { InputError } from '../src/problems.js';
 import { parseNumber } from '../src/data/parse-value.js';
 import { readSurvey, type SurveyRow } from '../src/data/read-survey.js';
 import { compilePlan, evaluateUnit } from '../src/engine/evaluate.js';
@@ -69,7 +70,8 @@ describe('parseNumber reads a plain decimal exactly as JavaScript does', () => {
 
 describe('the CSV reader gives back the records that were written, with their lines', () => {
   // Cells with quotes, delimiters, line breaks and Vietnamese text, written by csv-stringify and
-  // read back in chunks cut anywhere (a chunk boundary may fall inside a quoted cell).
+  // read back in chunks cut anywhere (a chunk boundary may fall inside a quoted cell), here or on
+  // the worker thread that splits large files.
   const cell = fc.string({ unit: fc.constantFrom('a', 'Đ', 'ạ', ' ', '"', ',', ';', '\n', '1', '%'), maxLength: 8 });
   const records = fc.array(fc.array(cell, { minLength: 2, maxLength: 5 }), { minLength: 1, maxLength: 30 });
   it('for any cells and any chunking', async () => {
@@ -78,13 +80,14 @@ describe('the CSV reader gives back the records that were written, with their li
         records,
         fc.constantFrom(',', ';'),
         fc.array(fc.nat(), { maxLength: 10 }),
-        async (rows, delimiter, cuts) => {
+        fc.oneof({ arbitrary: fc.constant(undefined), weight: 4 }, { arbitrary: fc.constant(2 ** 30), weight: 1 }),
+        async (rows, delimiter, cuts, size) => {
           const text = stringify(rows, { delimiter, record_delimiter: '\n' });
           const at = [...new Set(cuts.map((c) => c % text.length))].sort((a, b) => a - b);
           const chunks = [0, ...at].map((from, i) => text.slice(from, [...at, text.length][i])).filter(Boolean);
           const read: { record: string[]; line: number }[] = [];
           const bytes = Readable.from(chunks.map((c) => Buffer.from(c)));
-          for await (const batch of readRecords(bytes, 'test.csv', delimiter)) {
+          for await (const batch of readRecords(bytes, 'test.csv', delimiter, size)) {
             for (const { cells, line } of batch) read.push({ record: cells, line });
           }
           let line = 1;
@@ -98,6 +101,23 @@ describe('the CSV reader gives back the records that were written, with their li
       ),
       { numRuns: 300 },
     );
+  });
+
+  it('on the worker thread, a quote left open is the same error, at the line of its record', async () => {
+    const text = `a,b\n${'x,1\n'.repeat(20_000)}y,"open\nz,2\n`;
+    const read = async (size?: number) => {
+      const bytes = Readable.from([Buffer.from(text)]);
+      let n = 0;
+      try {
+        for await (const batch of readRecords(bytes, 'big.csv', ',', size)) n += batch.length;
+      } catch (e) {
+        return { n, problems: (e as InputError).problems };
+      }
+      return { n };
+    };
+    const here = await read();
+    expect(here.problems).toMatchObject([{ kind: 'unclosed-quote', file: 'big.csv', line: 20_002, column: 2 }]);
+    expect(await read(text.length)).toEqual(here);
   });
 });
 

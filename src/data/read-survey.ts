@@ -138,7 +138,7 @@ async function* readTable(
     }
   };
   const records = () => {
-    if (source) return readRecords(source.bytes(progress.update), file, delimiter);
+    if (source) return readRecords(source.bytes(progress.update), file, delimiter, source.size);
     const sets = opts.set ? [opts.set] : opts.candidates;
     const fits = (head: string[][]) => sheetFits(head, sets);
     const onSheet = (name: string) => (where.sheet = name);

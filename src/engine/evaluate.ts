@@ -271,7 +271,20 @@ function unitVerdict(rule: CriteriaSet['meets'], statuses: CriterionStatus[]): U
   return s === 'met' ? 'meets' : s === 'unmet' ? 'fails' : 'incomplete';
 }
 
-const criterionGap = (c: Criterion, kind: Gap['kind']): Gap => {
+/**
+ * A criterion's own gap is the same for every unit that misses it: one frozen object per criterion
+ * and kind, shared, rather than one per unit (a country has a million; the JSON report writes each
+ * shared gap's text once).
+ */
+function criterionGap(c: Criterion, kind: Gap['kind']): Gap {
+  let byKind = criterionGaps.get(c);
+  if (!byKind) criterionGaps.set(c, (byKind = {}));
+  return (byKind[kind] ??= Object.freeze(newCriterionGap(c, kind)));
+}
+
+const criterionGaps = new WeakMap<Criterion, Partial<Record<Gap['kind'], Gap>>>();
+
+function newCriterionGap(c: Criterion, kind: Gap['kind']): Gap {
   const gap: Gap = {
     criterion: c.id,
     name: c.name,
@@ -283,7 +296,7 @@ const criterionGap = (c: Criterion, kind: Gap['kind']): Gap => {
   };
   if (kind === 'unmet') gap.basis = 'mark';
   return gap;
-};
+}
 
 function indicatorGap(c: Criterion, j: Judged): Gap {
   const { p } = j;

@@ -1,3 +1,4 @@
+import { unitJson } from './unit-json.js';
 import type { UnitResult } from '../engine/types.js';
 import { BlockWriter } from './block-writer.js';
 import type { RenderOptions } from './options.js';
@@ -37,7 +38,7 @@ async function body(
   for await (const u of run.units) {
     await each(u);
     await w.write(first ? '\n    ' : ',\n    ');
-    await w.write(JSON.stringify(u));
+    await w.write(unitJson(u));
     first = false;
   }
   await w.write(`${first ? '' : '\n  '}],\n${fields(tailFields(run.tail()))}`);

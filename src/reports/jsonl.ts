@@ -1,3 +1,4 @@
+import { unitJson } from './unit-json.js';
 import { BlockWriter } from './block-writer.js';
 import type { RenderOptions } from './options.js';
 import { headFields, tailFields } from './json.js';
@@ -12,7 +13,7 @@ export async function render(run: RunStream, _opts: RenderOptions, out: ReportSi
   const w = new BlockWriter(out);
   await w.write(`${JSON.stringify(headFields(run.head))}\n`);
   for await (const u of run.units) {
-    await w.write(JSON.stringify(u));
+    await w.write(unitJson(u));
     await w.write('\n');
   }
   await w.write(`${JSON.stringify(tailFields(run.tail()))}\n`);
