@@ -119,6 +119,28 @@ describe('the CSV reader gives back the records that were written, with their li
     expect(here.problems).toMatchObject([{ kind: 'unclosed-quote', file: 'big.csv', line: 20_002, column: 2 }]);
     expect(await read(text.length)).toEqual(here);
   });
+
+  it('on the worker thread, a byte stream that fails ends the reading after the records before it', async () => {
+    const read = async (size?: number) => {
+      const bytes = Readable.from(
+        (async function* () {
+          yield Buffer.from(`a,b\n${'x,1\n'.repeat(20_000)}`);
+          throw new Error('a bad byte');
+        })(),
+      );
+      let n = 0;
+      try {
+        for await (const batch of readRecords(bytes, 'big.csv', ',', size)) n += batch.length;
+      } catch (e) {
+        return { n, error: (e as Error).message };
+      }
+      return { n };
+    };
+    const here = await read();
+    // The header and every row but the last: csv-parse waits for the byte after a line break.
+    expect(here).toEqual({ n: 20_000, error: 'a bad byte' });
+    expect(await read(2 ** 30)).toEqual(here);
+  });
 });
 
 describe('judge', () => {

@@ -2,7 +2,7 @@ import type { Readable } from 'node:stream';
 import { statSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { Worker } from 'node:worker_threads';
-import { parse, type Options } from 'csv-parse';
+import type { Options, parse } from 'csv-parse';
 import { InputError, problem, type Problem } from '../problems.js';
 
 /** A record longer than this is not a survey row (or its line breaks are missing). */
@@ -92,7 +92,8 @@ async function* slices(bytes: Readable): AsyncGenerator<Buffer> {
 
 /** Splits the chunks here, one after the other; `undefined` ends the input. */
 async function* splitHere(chunks: AsyncIterable<Buffer>, options: Options): AsyncGenerator<Split> {
-  const split = recordSplitter(parse, options);
+  // Loaded here: a large file is split on the worker thread, and this one never needs it.
+  const split = recordSplitter((await import('csv-parse')).parse, options);
   for await (const chunk of chunks) yield split(chunk);
   yield split(undefined);
 }
@@ -109,12 +110,21 @@ async function* splitOnThread(chunks: AsyncIterable<Buffer>, options: Options): 
   worker.postMessage(options);
   let sent = 0;
   try {
-    for await (const chunk of chunks) {
-      worker.postMessage(chunk);
-      if (++sent >= IN_FLIGHT) {
-        sent--;
-        yield await answers.next();
+    try {
+      for await (const chunk of chunks) {
+        // A slice is copied into a buffer of its own, handed over whole: a view is cloned with the
+        // whole buffer under it.
+        const own = Uint8Array.prototype.slice.call(chunk);
+        worker.postMessage(own, [own.buffer]);
+        if (++sent >= IN_FLIGHT) {
+          sent--;
+          yield await answers.next();
+        }
       }
+    } catch (e) {
+      // The byte stream failed (a bad UTF-8 byte): the records before it are read first, as here.
+      for (; sent > 0; sent--) yield await answers.next();
+      throw e;
     }
     worker.postMessage(null);
     for (sent++; sent > 0; sent--) yield await answers.next();
