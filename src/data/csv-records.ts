@@ -21,9 +21,13 @@ export interface CsvRecord {
   line: number;
 }
 
-/** What the splitter makes of one chunk of bytes: its records, and the error that ended them. */
+/**
+ * What the splitter makes of one chunk of bytes: its records' cells and the lines they start on,
+ * and the error that ended them. Arrays, not a record object each: they cross between threads.
+ */
 interface Split {
-  records: CsvRecord[];
+  cells: string[][];
+  lines: number[];
   /** csv-parse's error, as plain data (it crosses threads): `line` is where the failing record starts. */
   error?: CsvFault;
 }
@@ -70,8 +74,10 @@ export async function* readRecords(
   const threaded = size >= THREAD_FROM;
   try {
     const chunks = slices(bytes);
-    for await (const { records, error } of threaded ? splitOnThread(chunks, options) : splitHere(chunks, options)) {
-      if (records.length) yield records;
+    for await (const { cells, lines, error } of threaded
+      ? splitOnThread(chunks, options)
+      : splitHere(chunks, options)) {
+      if (cells.length) yield cells.map((c, i) => ({ cells: c, line: lines[i]! }));
       if (error?.code) throw new InputError([{ ...csvProblem(error, error.line), file }]);
       if (error) throw new Error(error.message);
     }
@@ -160,26 +166,15 @@ function startWorker(): Worker {
   return worker;
 }
 
-// The first message is csv-parse's options. Records cross as arrays of cells and their lines as
-// numbers: cloned, a {cells, line} object per record costs the thread a third more.
+// The first message is csv-parse's options; each next one, a slice of the file (null: the end).
 const WORKER = `
 const { parentPort, workerData } = require('node:worker_threads');
 let split;
 parentPort.on('message', (c) => {
   if (!split) return void (split = (${recordSplitter.toString()})(require(workerData.parsePath).parse, c));
-  const { records, error } = split(c ? Buffer.from(c.buffer, c.byteOffset, c.length) : undefined);
-  const lines = new Uint32Array(records.length);
-  const cells = records.map((r, i) => ((lines[i] = r.line), r.cells));
-  parentPort.postMessage({ cells, lines, error }, [lines.buffer]);
+  parentPort.postMessage(split(c ? Buffer.from(c.buffer, c.byteOffset, c.length) : undefined));
 });
 `;
-
-/** A split as it crosses from the worker. */
-interface Crossed {
-  cells: string[][];
-  lines: Uint32Array;
-  error?: CsvFault;
-}
 
 /** A worker's answers in the order they come; a worker that fails fails the next one awaited. */
 class Answers {
@@ -188,8 +183,7 @@ class Answers {
   private failed?: unknown;
 
   constructor(worker: Worker) {
-    worker.on('message', ({ cells, lines, error }: Crossed) => {
-      const s: Split = { records: cells.map((c, i) => ({ cells: c, line: lines[i]! })), error };
+    worker.on('message', (s: Split) => {
       if (this.waiting) this.waiting.ok(s);
       else this.ready.push(s);
       this.waiting = undefined;
@@ -225,22 +219,25 @@ function recordSplitter(parser: typeof parse, options: Options): (chunk: Buffer 
   const core = (parser(options) as unknown as { api: CsvCore }).api;
   // The line the next record starts on: one after the line the previous record ended on.
   let nextLine = 1;
-  let records: CsvRecord[] = [];
-  const push = (cells: string[]) => {
-    records.push({ cells, line: nextLine });
+  let cells: string[][] = [];
+  let lines: number[] = [];
+  const push = (record: string[]) => {
+    cells.push(record);
+    lines.push(nextLine);
     nextLine = core.info.lines + 1;
     // csv-parse builds (and drops, under relax_column_count) an error with its stack for every
     // record whose length differs from the first record's: a title row above the header made
     // that every row, at 100 µs each. Compared with the previous record, only a change costs.
-    core.state.expectedRecordLength = cells.length;
+    core.state.expectedRecordLength = record.length;
   };
   return (chunk) => {
     const e = core.parse(chunk, chunk === undefined, push, () => undefined) as Record<string, unknown> | undefined;
-    const split: Split = { records };
-    records = [];
+    const split: Split = { cells, lines };
+    cells = [];
+    lines = [];
     if (e) {
-      const { code, message, lines, column } = e as Partial<CsvFault>;
-      split.error = { code, message: message ?? String(e), lines, column, line: nextLine };
+      const { code, message, lines: at, column } = e as Partial<CsvFault>;
+      split.error = { code, message: message ?? String(e), lines: at, column, line: nextLine };
     }
     return split;
   };
