@@ -110,10 +110,10 @@ async function* splitHere(chunks: AsyncIterable<Buffer>, options: Options): Asyn
  * come back in order. The worker runs `recordSplitter`'s own text, with csv-parse loaded there.
  */
 async function* splitOnThread(chunks: AsyncIterable<Buffer>, options: Options): AsyncGenerator<Split> {
-  const worker = spare ?? startWorker();
+  const answers = spare ?? startWorker();
   spare = undefined;
+  const { worker } = answers;
   worker.ref();
-  const answers = new Answers(worker);
   worker.postMessage(options);
   let sent = 0;
   try {
@@ -148,7 +148,7 @@ async function* splitOnThread(chunks: AsyncIterable<Buffer>, options: Options): 
 const threadFor = (size: number) => size >= THREAD_FROM && availableParallelism() > 1;
 
 /** A worker started before its file is read (see `warmSplitter`). */
-let spare: Worker | undefined;
+let spare: Answers | undefined;
 
 /**
  * Starts a worker now when one of these files will be split on a thread: a thread takes some
@@ -167,11 +167,12 @@ function sizeOf(file: string): number {
   }
 }
 
-function startWorker(): Worker {
+/** A worker, listened to from its start: one that fails before its file is read fails that reading. */
+function startWorker(): Answers {
   const parsePath = createRequire(import.meta.url).resolve('csv-parse');
   const worker = new Worker(WORKER, { eval: true, workerData: { parsePath } });
   worker.unref();
-  return worker;
+  return new Answers(worker);
 }
 
 // The first message is csv-parse's options; each next one, a slice of the file (null: the end).
@@ -190,7 +191,7 @@ class Answers {
   private waiting?: { ok: (s: Split) => void; ko: (e: unknown) => void };
   private failed?: unknown;
 
-  constructor(worker: Worker) {
+  constructor(readonly worker: Worker) {
     worker.on('message', (s: Split) => {
       if (this.waiting) this.waiting.ok(s);
       else this.ready.push(s);
