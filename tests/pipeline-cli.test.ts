@@ -334,3 +334,22 @@ describe('the written report', () => {
     expect(readdirSync(dir)).toEqual(['r.jsonl']);
   });
 });
+
+describe('a large file, split on a worker thread, never holds ntm open after an error', () => {
+  // Over half a megabyte: the thread is started while the sets load, or reads the file.
+  const dir = tempDir({ 'lon.csv': `${THON_HEADER}\n${villageRows(12_000)}` });
+  const inTime = { timeout: 20_000 };
+
+  it('when the run stops before the file is read (an unknown set)', inTime, async () => {
+    expect(statSync(join(dir, 'lon.csv')).size).toBeGreaterThan(512 * 1024);
+    const r = await ntm(['evaluate', 'lon.csv', '--set', 'nope'], { cwd: dir });
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('no criteria set "nope"');
+  });
+
+  it('when the report fails while the file is being read (a full disk)', inTime, async () => {
+    const r = await ntm(['evaluate', 'lon.csv', ...THON, '--format', 'jsonl', '-o', '/dev/full'], { cwd: dir });
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('ENOSPC');
+  });
+});

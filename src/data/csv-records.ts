@@ -113,7 +113,6 @@ async function* splitOnThread(chunks: AsyncIterable<Buffer>, options: Options): 
   const answers = spare ?? startWorker();
   spare = undefined;
   const { worker } = answers;
-  worker.ref();
   worker.postMessage(options);
   let sent = 0;
   try {
@@ -171,8 +170,10 @@ function sizeOf(file: string): number {
 function startWorker(): Answers {
   const parsePath = createRequire(import.meta.url).resolve('csv-parse');
   const worker = new Worker(WORKER, { eval: true, workerData: { parsePath } });
+  const answers = new Answers(worker);
+  // After its listeners: on Node 20, a 'message' listener added later would hold the process again.
   worker.unref();
-  return new Answers(worker);
+  return answers;
 }
 
 // The first message is csv-parse's options; each next one, a slice of the file (null: the end).
@@ -206,11 +207,20 @@ class Answers {
     worker.on('exit', (code) => fail(new Error(`the CSV reading thread stopped (exit code ${code})`)));
   }
 
-  next(): Promise<Split> {
+  /**
+   * The next answer. The worker holds the process open only while it is awaited: a reading left
+   * at a `yield` (its reader stopped by an error elsewhere) never keeps ntm from exiting.
+   */
+  async next(): Promise<Split> {
     const s = this.ready.shift();
-    if (s) return Promise.resolve(s);
-    if (this.failed !== undefined) return Promise.reject(this.failed);
-    return new Promise((ok, ko) => (this.waiting = { ok, ko }));
+    if (s) return s;
+    if (this.failed !== undefined) throw this.failed;
+    this.worker.ref();
+    try {
+      return await new Promise<Split>((ok, ko) => (this.waiting = { ok, ko }));
+    } finally {
+      this.worker.unref();
+    }
   }
 }
 

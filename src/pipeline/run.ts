@@ -187,44 +187,49 @@ class Run {
     // Units waiting for the end of the file; undefined once they flow.
     let held: UnitResult[] | undefined = [];
     let read: ReadResult;
-    for (;;) {
-      let next: IteratorResult<SurveyRow[], ReadResult>;
-      try {
-        next = await reading.next();
-      } catch (e) {
-        if (!(e instanceof InputError)) throw e;
-        this.errors.push(...e.problems);
-        // Units of this file are in the report already: it cannot be made whole.
-        if (!held) throw new InputError(this.errors);
-        this.files.push({ file: name, units: 0, summary: emptySummary(this.set), errors: e.problems.length });
-        return;
-      }
-      if (next.done) {
-        read = next.value;
-        break;
-      }
-      if (this.req.villages) this.tally ??= await this.villageTally();
-      perFile ??= new SummaryBuilder(this.set!);
-      const units = next.value.map((row) => this.evaluate(row));
-      if (levels) for (const u of units) this.levelTally!.add((await levels.judge(u)).levels!);
-      for (const u of units) perFile.add(u);
-      if (!held) yield units;
-      else {
-        for (const u of units) held.push(u);
-        if (held.length >= HOLD_UNITS) {
-          yield held;
-          held = undefined;
+    try {
+      for (;;) {
+        let next: IteratorResult<SurveyRow[], ReadResult>;
+        try {
+          next = await reading.next();
+        } catch (e) {
+          if (!(e instanceof InputError)) throw e;
+          this.errors.push(...e.problems);
+          // Units of this file are in the report already: it cannot be made whole.
+          if (!held) throw new InputError(this.errors);
+          this.files.push({ file: name, units: 0, summary: emptySummary(this.set), errors: e.problems.length });
+          return;
+        }
+        if (next.done) {
+          read = next.value;
+          break;
+        }
+        if (this.req.villages) this.tally ??= await this.villageTally();
+        perFile ??= new SummaryBuilder(this.set!);
+        const units = next.value.map((row) => this.evaluate(row));
+        if (levels) for (const u of units) this.levelTally!.add((await levels.judge(u)).levels!);
+        for (const u of units) perFile.add(u);
+        if (!held) yield units;
+        else {
+          for (const u of units) held.push(u);
+          if (held.length >= HOLD_UNITS) {
+            yield held;
+            held = undefined;
+          }
         }
       }
+      await levels?.finish();
+      if (held?.length) yield held;
+      for (const w of missingColumns(read, name)) this.log.add(w);
+      for (const col of read.headers.columns) {
+        if (col.role === 'value') this.judged.add(`${col.criterion}.${col.indicator}`);
+      }
+      this.overall!.merge(perFile!);
+      this.files.push({ file: name, units: read.rows, summary: perFile!.build() });
+    } finally {
+      // A reading left midway (an error here or in the report) lets its file and its thread go.
+      await reading.return(undefined as never);
     }
-    await levels?.finish();
-    if (held?.length) yield held;
-    for (const w of missingColumns(read, name)) this.log.add(w);
-    for (const col of read.headers.columns) {
-      if (col.role === 'value') this.judged.add(`${col.criterion}.${col.indicator}`);
-    }
-    this.overall!.merge(perFile!);
-    this.files.push({ file: name, units: read.rows, summary: perFile!.build() });
   }
 
   private evaluate(row: SurveyRow): UnitResult {
