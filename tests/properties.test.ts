@@ -103,42 +103,34 @@ describe('the CSV reader gives back the records that were written, with their li
     );
   });
 
+  /** How many records `bytes` gives, and what ends the reading (an InputError's problems, or an error's message). */
+  const readAll = async (bytes: Readable, size?: number) => {
+    let n = 0;
+    try {
+      for await (const batch of readRecords(bytes, 'big.csv', ',', size)) n += batch.length;
+    } catch (e) {
+      return { n, problems: (e as InputError).problems, error: (e as Error).message };
+    }
+    return { n };
+  };
+
   it('on the worker thread, a quote left open is the same error, at the line of its record', async () => {
     const text = `a,b\n${'x,1\n'.repeat(20_000)}y,"open\nz,2\n`;
-    const read = async (size?: number) => {
-      const bytes = Readable.from([Buffer.from(text)]);
-      let n = 0;
-      try {
-        for await (const batch of readRecords(bytes, 'big.csv', ',', size)) n += batch.length;
-      } catch (e) {
-        return { n, problems: (e as InputError).problems };
-      }
-      return { n };
-    };
+    const read = (size?: number) => readAll(Readable.from([Buffer.from(text)]), size);
     const here = await read();
     expect(here.problems).toMatchObject([{ kind: 'unclosed-quote', file: 'big.csv', line: 20_002, column: 2 }]);
     expect(await read(text.length)).toEqual(here);
   });
 
   it('on the worker thread, a byte stream that fails ends the reading after the records before it', async () => {
-    const read = async (size?: number) => {
-      const bytes = Readable.from(
-        (async function* () {
-          yield Buffer.from(`a,b\n${'x,1\n'.repeat(20_000)}`);
-          throw new Error('a bad byte');
-        })(),
-      );
-      let n = 0;
-      try {
-        for await (const batch of readRecords(bytes, 'big.csv', ',', size)) n += batch.length;
-      } catch (e) {
-        return { n, error: (e as Error).message };
-      }
-      return { n };
+    const failing = async function* () {
+      yield Buffer.from(`a,b\n${'x,1\n'.repeat(20_000)}`);
+      throw new Error('a bad byte');
     };
+    const read = (size?: number) => readAll(Readable.from(failing()), size);
     const here = await read();
     // The header and every row but the last: csv-parse waits for the byte after a line break.
-    expect(here).toEqual({ n: 20_000, error: 'a bad byte' });
+    expect(here).toEqual({ n: 20_000, problems: undefined, error: 'a bad byte' });
     expect(await read(2 ** 30)).toEqual(here);
   });
 });
