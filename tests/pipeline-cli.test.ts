@@ -336,9 +336,33 @@ describe('the written report', () => {
 });
 
 describe('a large file, split on a worker thread, never holds ntm open after an error', () => {
-  // Over half a megabyte: the thread is started while the sets load, or reads the file.
-  const dir = tempDir({ 'lon.csv': `${THON_HEADER}\n${villageRows(12_000)}` });
+  // Over half a megabyte: the thread is started while the program loads, and the file is read
+  // ahead while the sets load. cu.csv is the same file saved in a legacy encoding (not UTF-8).
+  const text = `${THON_HEADER}\n${villageRows(12_000)}`;
+  const dir = tempDir({ 'lon.csv': text, 'cu.csv': Buffer.from(text, 'latin1') });
   const inTime = { timeout: 20_000 };
+
+  it('when the file read ahead is not UTF-8: the usual error, given when the file is read', inTime, async () => {
+    const r = await ntm(['evaluate', 'cu.csv', ...THON], { cwd: dir });
+    expect(r.code).toBe(2);
+    expect(r.stderr).toBe(
+      'cu.csv:1: error: this file is not UTF-8: it looks like a legacy Vietnamese encoding (Windows-1258 or TCVN3/ABC)\n' +
+        '  hint: Save it from Excel as "CSV UTF-8", or tell ntm the encoding: --encoding windows-1258 (or --encoding tcvn3).\n',
+    );
+  });
+
+  it('when the run stops before the file read ahead is read, its error is never given', inTime, async () => {
+    const r = await ntm(['evaluate', 'cu.csv', '--set', 'nope'], { cwd: dir });
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('no criteria set "nope"');
+    expect(r.stderr).not.toContain('UTF-8');
+  });
+
+  it('when the thread started for it is never used (help)', inTime, async () => {
+    const r = await ntm(['evaluate', 'lon.csv', '--help'], { cwd: dir });
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain('Usage: ntm evaluate');
+  });
 
   it('when the run stops before the file is read (an unknown set)', inTime, async () => {
     expect(statSync(join(dir, 'lon.csv')).size).toBeGreaterThan(512 * 1024);

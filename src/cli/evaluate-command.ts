@@ -6,7 +6,7 @@ import { FORMATS, formatFromPath } from '../reports/registry.js';
 import { reportDate, type View } from '../reports/options.js';
 import { terminalSafe } from '../text/terminal-safe.js';
 import { EXIT, formatProblem } from './exit.js';
-import { warmSplitter } from '../data/csv-records.js';
+import { readAhead } from '../data/open-csv.js';
 import type { Registry } from '../criteria/registry.js';
 import { commonOptions, openSets, openSetsById, type CommonOptions } from './options.js';
 
@@ -84,8 +84,8 @@ async function evaluate(files: string[], opts: EvaluateOptions, out: (s: string)
   if (files.filter((f) => f === '-').length > 1) {
     fail('usage', { case: 'stdin-twice' });
   }
-  // A large file is split on a worker thread: it starts now, while the sets load.
-  warmSplitter([...files, ...(opts.villages ? [opts.villages] : [])]);
+  // A large first file is split on a worker thread: it starts now, while the sets load.
+  if (files[0] !== undefined) readAhead(files[0], opts.encoding);
   const { registry, setId, levels } = await openLevelSets(opts, files);
   // The reader, engine and reports load only when a command needs them: start-up stays fast.
   const [{ openRun }, { checkOutput, openOutput }, { summaryLine }, { sinkFor }, { tailFields }, { progressJson }] =

@@ -1,10 +1,8 @@
 import type { Readable } from 'node:stream';
-import { statSync } from 'node:fs';
-import { createRequire } from 'node:module';
-import { availableParallelism } from 'node:os';
-import { Worker } from 'node:worker_threads';
-import type { Options, parse } from 'csv-parse';
+import type { Options } from 'csv-parse';
 import { InputError, problem, type Problem } from '../problems.js';
+import { recordSplitter, type CsvFault, type Split } from './record-splitter.js';
+import { splitOnThread, threadFor } from './csv-thread.js';
 
 /** A record longer than this is not a survey row (or its line breaks are missing). */
 const MAX_RECORD_BYTES = 1_000_000;
@@ -21,30 +19,6 @@ export interface CsvRecord {
   cells: string[];
   line: number;
 }
-
-/**
- * What the splitter makes of one chunk of bytes: its records' cells and the lines they start on,
- * and the error that ended them. Arrays, not a record object each: they cross between threads.
- */
-interface Split {
-  cells: string[][];
-  lines: number[];
-  /** csv-parse's error, as plain data (it crosses threads): `line` is where the failing record starts. */
-  error?: CsvFault;
-}
-
-interface CsvFault {
-  code?: string;
-  message: string;
-  lines?: number;
-  column?: number;
-  line: number;
-}
-
-/** A file this large is split on a second thread, while this one reads the records it gets. */
-const THREAD_FROM = 1 << 19;
-/** Slices handed to the thread and not yet answered: the memory the two threads share stays small. */
-const IN_FLIGHT = 8;
 
 /**
  * Splits a CSV byte stream (UTF-8, checked upstream) into records with csv-parse, a batch per chunk
@@ -103,163 +77,6 @@ async function* splitHere(chunks: AsyncIterable<Buffer>, options: Options): Asyn
   const split = recordSplitter((await import('csv-parse')).parse, options);
   for await (const chunk of chunks) yield split(chunk);
   yield split(undefined);
-}
-
-/**
- * Splits the chunks on a worker thread: up to IN_FLIGHT slices are sent ahead, and the records
- * come back in order. The worker runs `recordSplitter`'s own text, with csv-parse loaded there.
- */
-async function* splitOnThread(chunks: AsyncIterable<Buffer>, options: Options): AsyncGenerator<Split> {
-  const answers = spare ?? startWorker();
-  spare = undefined;
-  const { worker } = answers;
-  worker.postMessage(options);
-  let sent = 0;
-  try {
-    try {
-      for await (const chunk of chunks) {
-        // A slice is copied into a buffer of its own, handed over whole: a view is cloned with the
-        // whole buffer under it.
-        const own = Uint8Array.prototype.slice.call(chunk);
-        worker.postMessage(own, [own.buffer]);
-        if (++sent >= IN_FLIGHT) {
-          sent--;
-          yield await answers.next();
-        }
-      }
-    } catch (e) {
-      // The byte stream failed (a bad UTF-8 byte): the records before it are read first, as here.
-      for (; sent > 0; sent--) yield await answers.next();
-      throw e;
-    }
-    worker.postMessage(null);
-    for (sent++; sent > 0; sent--) yield await answers.next();
-  } finally {
-    void worker.terminate();
-  }
-}
-
-/**
- * Whether a file of this size is split on a thread: not on a single core, where the two threads
- * would take turns and the records' crossing would be pure cost (measured: 1.85× → 2.12× csv-parse
- * alone, 80,000 villages, `taskset -c 0`).
- */
-const threadFor = (size: number) => size >= THREAD_FROM && availableParallelism() > 1;
-
-/** A worker started before its file is read (see `warmSplitter`). */
-let spare: Answers | undefined;
-
-/**
- * Starts a worker now when one of these files will be split on a thread: a thread takes some
- * 50 ms to start, time the run spends meanwhile loading its sets. It does not hold the process open.
- */
-export function warmSplitter(files: string[]): void {
-  const large = (f: string) => f !== '-' && !/\.xls[xm]$/i.test(f) && threadFor(sizeOf(f));
-  if (!spare && files.some(large)) spare = startWorker();
-}
-
-function sizeOf(file: string): number {
-  try {
-    return statSync(file).size;
-  } catch {
-    return 0;
-  }
-}
-
-/** A worker, listened to from its start: one that fails before its file is read fails that reading. */
-function startWorker(): Answers {
-  const parsePath = createRequire(import.meta.url).resolve('csv-parse');
-  const worker = new Worker(WORKER, { eval: true, workerData: { parsePath } });
-  const answers = new Answers(worker);
-  // After its listeners: on Node 20, a 'message' listener added later would hold the process again.
-  worker.unref();
-  return answers;
-}
-
-// The first message is csv-parse's options; each next one, a slice of the file (null: the end).
-const WORKER = `
-const { parentPort, workerData } = require('node:worker_threads');
-let split;
-parentPort.on('message', (c) => {
-  if (!split) return void (split = (${recordSplitter.toString()})(require(workerData.parsePath).parse, c));
-  parentPort.postMessage(split(c ? Buffer.from(c.buffer, c.byteOffset, c.length) : undefined));
-});
-`;
-
-/** A worker's answers in the order they come; a worker that fails fails the next one awaited. */
-class Answers {
-  private readonly ready: Split[] = [];
-  private waiting?: { ok: (s: Split) => void; ko: (e: unknown) => void };
-  private failed?: unknown;
-
-  constructor(readonly worker: Worker) {
-    worker.on('message', (s: Split) => {
-      if (this.waiting) this.waiting.ok(s);
-      else this.ready.push(s);
-      this.waiting = undefined;
-    });
-    const fail = (e: unknown) => {
-      this.failed ??= e;
-      this.waiting?.ko(e);
-      this.waiting = undefined;
-    };
-    worker.on('error', fail);
-    worker.on('exit', (code) => fail(new Error(`the CSV reading thread stopped (exit code ${code})`)));
-  }
-
-  /**
-   * The next answer. The worker holds the process open only while it is awaited: a reading left
-   * at a `yield` (its reader stopped by an error elsewhere) never keeps ntm from exiting.
-   */
-  async next(): Promise<Split> {
-    const s = this.ready.shift();
-    if (s) return s;
-    if (this.failed !== undefined) throw this.failed;
-    this.worker.ref();
-    try {
-      return await new Promise<Split>((ok, ko) => (this.waiting = { ok, ko }));
-    } finally {
-      this.worker.unref();
-    }
-  }
-}
-
-/**
- * csv-parse's own core, driven chunk by chunk (`undefined` ends the input): its Transform stream
- * would add a stream write and an async step per record, and its on_record hook an info object per
- * record. Runs here and, as text, on the worker thread: it uses nothing but its arguments.
- */
-function recordSplitter(parser: typeof parse, options: Options): (chunk: Buffer | undefined) => Split {
-  interface CsvCore {
-    parse(chunk: Buffer | undefined, end: boolean, push: (cells: string[]) => void, close: () => void): unknown;
-    info: { lines: number };
-    state: { expectedRecordLength: number };
-  }
-  const core = (parser(options) as unknown as { api: CsvCore }).api;
-  // The line the next record starts on: one after the line the previous record ended on.
-  let nextLine = 1;
-  let cells: string[][] = [];
-  let lines: number[] = [];
-  const push = (record: string[]) => {
-    cells.push(record);
-    lines.push(nextLine);
-    nextLine = core.info.lines + 1;
-    // csv-parse builds (and drops, under relax_column_count) an error with its stack for every
-    // record whose length differs from the first record's: a title row above the header made
-    // that every row, at 100 µs each. Compared with the previous record, only a change costs.
-    core.state.expectedRecordLength = record.length;
-  };
-  return (chunk) => {
-    const e = core.parse(chunk, chunk === undefined, push, () => undefined) as Record<string, unknown> | undefined;
-    const split: Split = { cells, lines };
-    cells = [];
-    lines = [];
-    if (e) {
-      const { code, message, lines: at, column } = e as Partial<CsvFault>;
-      split.error = { code, message: message ?? String(e), lines: at, column, line: nextLine };
-    }
-    return split;
-  };
 }
 
 /** csv-parse's error as the user's problem: `line` is where the failing record starts. */

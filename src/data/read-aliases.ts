@@ -1,8 +1,6 @@
 import { InputError, problem, type Problem } from '../problems.js';
 import { nameKey } from '../engine/unit-names.js';
-import { readRecords } from './csv-records.js';
-import { openSource } from './open-source.js';
-import { sniffDelimiter } from './sniff-delimiter.js';
+import { openCsv } from './open-csv.js';
 import { cleanCell, nfc } from '../text/normalize.js';
 
 /**
@@ -11,11 +9,10 @@ import { cleanCell, nfc } from '../text/normalize.js';
  * harm (it names no unit). Returns this year's name → the baseline's, as keys (`nameKey`).
  */
 export async function readAliases(path: string, encoding?: string): Promise<Map<string, string>> {
-  const source = await openSource(path, encoding);
+  const source = await openCsv(path, encoding);
   const aliases = new Map<string, string>();
   const errors: Problem[] = [];
-  const delimiter = sniffDelimiter(source.headText);
-  for await (const records of readRecords(source.bytes(), source.name, delimiter)) {
+  for await (const records of source.records()) {
     for (const { cells: raw, line } of records) {
       const cells = raw.map((c) => cleanCell(nfc(c)));
       while (cells.length && cells[cells.length - 1] === '') cells.pop();

@@ -5,8 +5,7 @@ import { cleanCell, nfc } from '../text/normalize.js';
 import { readingNotice, type Lang } from '../i18n/messages.js';
 import { fillMergedHeaders, findHeaderRow, isNumberingRow, rankSets } from './choose-set.js';
 import { mapHeaders, vocabulary, type HeaderMap } from './match-headers.js';
-import { readRecords } from './csv-records.js';
-import { openSource } from './open-source.js';
+import { openCsv } from './open-csv.js';
 import { UnitIndex, unitKey } from './unit-index.js';
 import { pulled } from './pulled-records.js';
 import {
@@ -21,7 +20,6 @@ import type { DecidingColumn, Mixed } from './decide-columns.js';
 import { foreignDelimiter } from './foreign-delimiter.js';
 import { isSectionNumber, isSectionTotal, isTotalLabel, sectionOf, type Section } from './row-layout.js';
 import { checkTotalRow, Tally } from './total-rows.js';
-import { sniffDelimiter } from './sniff-delimiter.js';
 import { readWorkbookRecords, workbookKind } from './xlsx-records.js';
 
 /** One survey row: a unit with its marks and values, aligned with the set's criteria. */
@@ -116,10 +114,10 @@ async function* readTable(
   if (book === 'xls') {
     fail('old-excel', undefined, { file: path });
   }
-  const source = book ? undefined : await openSource(path, opts.encoding);
-  const file = source?.name ?? path;
-  const delimiter = source ? sniffDelimiter(source.headText) : ',';
+  const csv = book ? undefined : await openCsv(path, opts.encoding);
+  const file = csv?.name ?? path;
   // A workbook's numbers come as the record source writes them, with "." (delimiter ",").
+  const delimiter = csv?.delimiter ?? ',';
   let rows: SurveyRow[] = [];
   const onRow = (row: SurveyRow) => rows.push(book ? Object.assign(row, { sheet: where.sheet }) : row);
   const errors: Problem[] = [];
@@ -127,7 +125,7 @@ async function* readTable(
     if (errors.length < MAX_ERRORS) errors.push({ ...p, severity: 'error', file });
   };
 
-  const progress = progressLine(file, source?.size ?? statSync(path).size, opts.lang ?? 'en');
+  const progress = progressLine(file, csv?.size ?? statSync(path).size, opts.lang ?? 'en');
   const head: { cells: string[]; line: number }[] = [];
   let state: Reader | undefined;
   const onRecord = (record: string[], line: number) => {
@@ -138,7 +136,7 @@ async function* readTable(
     }
   };
   const records = () => {
-    if (source) return readRecords(source.bytes(progress.update), file, delimiter, source.size);
+    if (csv) return csv.records(progress.update);
     const sets = opts.set ? [opts.set] : opts.candidates;
     const fits = (head: string[][]) => sheetFits(head, sets);
     const onSheet = (name: string) => (where.sheet = name);
