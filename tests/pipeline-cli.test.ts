@@ -1,5 +1,14 @@
-import { spawn, execFileSync } from 'node:child_process';
-import { chmodSync, createReadStream, existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { spawn, spawnSync, execFileSync } from 'node:child_process';
+import {
+  chmodSync,
+  closeSync,
+  createReadStream,
+  existsSync,
+  openSync,
+  readdirSync,
+  readFileSync,
+  statSync,
+} from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { BIN, fixture, json, ntm, ROOT, tempDir, THON_HEADER } from './helpers/cli.js';
@@ -371,9 +380,28 @@ describe('a large file, split on a worker thread, never holds ntm open after an 
     expect(r.stderr).toContain('no criteria set "nope"');
   });
 
-  it('when the report fails while the file is being read (a full disk)', inTime, async () => {
-    const r = await ntm(['evaluate', 'lon.csv', ...THON, '--format', 'jsonl', '-o', '/dev/full'], { cwd: dir });
-    expect(r.code).toBe(2);
-    expect(r.stderr).toContain('ENOSPC');
+  it.each(['jsonl', 'xlsx'])(
+    'when the %s report fails while the file is being read (a full disk): a plain error',
+    async (format) => {
+      const r = await ntm(['evaluate', 'lon.csv', ...THON, '--format', format, '-o', '/dev/full'], { cwd: dir });
+      expect(r.code).toBe(2);
+      expect(r.stderr).toBe('error: cannot write /dev/full: ENOSPC: no space left on device, write\n');
+    },
+    inTime.timeout,
+  );
+
+  it('when standard output is a full disk: a plain error', inTime, () => {
+    const full = openSync('/dev/full', 'w');
+    try {
+      const r = spawnSync(process.execPath, [BIN, 'evaluate', 'lon.csv', ...THON], {
+        cwd: dir,
+        stdio: ['ignore', full, 'pipe'],
+        encoding: 'utf8',
+      });
+      expect(r.status).toBe(2);
+      expect(r.stderr).toBe('error: cannot write (stdout): ENOSPC: no space left on device, write\n');
+    } finally {
+      closeSync(full);
+    }
   });
 });

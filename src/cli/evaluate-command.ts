@@ -1,5 +1,5 @@
 import { Option, type Command } from 'commander';
-import { fail, problem, type Problem } from '../problems.js';
+import { fail, InputError, problem, type Problem } from '../problems.js';
 import { leftOut } from '../pipeline/warning-log.js';
 import { t, type Lang } from '../i18n/messages.js';
 import { FORMATS, formatFromPath } from '../reports/registry.js';
@@ -151,7 +151,12 @@ async function evaluate(files: string[], opts: EvaluateOptions, out: (s: string)
       await render(run, renderOpts, sinkFor(target?.stream ?? process.stdout));
       await target?.commit();
     } catch (e) {
+      // A report that could not be written (a full disk) says so, as bad input does.
+      const broken = target?.stream.errored;
       target?.abort();
+      if (broken && !(e instanceof InputError)) {
+        fail('write-failed', { path: opts.output!, detail: broken.message });
+      }
       throw e;
     }
   } else {

@@ -1,6 +1,6 @@
 import { Command, CommanderError } from 'commander';
 import { createRequire } from 'node:module';
-import { InputError } from '../problems.js';
+import { InputError, problem } from '../problems.js';
 import { commanderVi, internalError, langFromArgv, type Lang } from '../i18n/messages.js';
 import { EXIT, formatProblem } from './exit.js';
 import { registerSets } from './sets-command.js';
@@ -17,10 +17,12 @@ export async function main(argv: string[]): Promise<void> {
   const debug = argv.includes('--debug');
   const lang = langFromArgv(argv);
   const out = (s: string) => process.stdout.write(s);
-  // `ntm … | head` closes the pipe early: a failed write is an 'error' event, never a throw.
+  // `ntm … | head` closes the pipe early: a failed write is an 'error' event, never a throw. Any
+  // other failure (a full disk) ends the run with an error.
   process.stdout.on('error', (e: NodeJS.ErrnoException) => {
-    if (e.code !== 'EPIPE') throw e;
-    process.exit(process.exitCode ?? EXIT.ok);
+    if (e.code === 'EPIPE') process.exit(process.exitCode ?? EXIT.ok);
+    process.stderr.write(formatProblem(problem('write-failed', { path: '(stdout)', detail: e.message }), lang));
+    process.exit(EXIT.error);
   });
   const program = buildProgram(lang, out);
 

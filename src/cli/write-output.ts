@@ -125,6 +125,6 @@ async function finish(stream: Writable, path: string): Promise<void> {
     if (stream.errored) throw stream.errored;
     await new Promise<void>((done, failed) => stream.end((e?: Error | null) => (e ? failed(e) : done())));
   } catch (e) {
-    fail('write-failed', { path, detail: (e as Error).message }, { file: path });
+    fail('write-failed', { path, detail: (e as Error).message });
   }
 }

@@ -54,6 +54,8 @@ export async function render(run: RunStream, opts: RenderOptions, out: ReportSin
   const pump = (async () => {
     for await (const chunk of zipped) await out.write(chunk as Buffer);
   })();
+  // A failed write (a full disk) is met where the pump is awaited, not left unhandled meanwhile.
+  pump.catch(() => undefined);
   // The report date, not the clock, so that the same input gives the same workbook.
   const date = new Date(`${opts.date}T00:00:00Z`);
   const { default: ExcelJS } = await import('exceljs');
