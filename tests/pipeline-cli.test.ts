@@ -252,6 +252,23 @@ describe('standard input', () => {
   });
 });
 
+describe('a named pipe', () => {
+  it('is read as it comes, like standard input, and gives what the file gives', { timeout: 20_000 }, async () => {
+    const text = `${THON_HEADER}\n${villageRows(12_000)}`;
+    const dir = tempDir({ 'thon.csv': text });
+    execFileSync('mkfifo', [join(dir, 'pipe.csv')]);
+    // The writer waits until ntm opens the pipe; ntm must read it once, from its start.
+    const writer = spawn('sh', ['-c', 'cat thon.csv > pipe.csv'], { cwd: dir });
+    const written = new Promise((r) => writer.on('close', r));
+    const piped = await ntm(['evaluate', 'pipe.csv', ...THON, '--format', 'jsonl'], { cwd: dir });
+    await written;
+    const file = await ntm(['evaluate', 'thon.csv', ...THON, '--format', 'jsonl'], { cwd: dir });
+    expect(piped.code).toBe(1);
+    expect(piped.stdout.replaceAll('pipe.csv', 'thon.csv')).toBe(file.stdout);
+    expect(JSON.parse(piped.stdout.trimEnd().split('\n').at(-1)!).summary.units).toBe(12_000);
+  });
+});
+
 describe('standard input left open', () => {
   it('is let go when its file has an error: ntm exits 2 without waiting for the end of the input', async () => {
     const child = spawn(process.execPath, [BIN, 'evaluate', '-', ...THON], {

@@ -38,20 +38,29 @@ export async function openSource(path: string, encoding?: string): Promise<Sourc
     raw = () => stdin.stream;
   } else {
     let fd: number;
+    let regular: boolean;
     try {
       const st = statSync(path);
       if (st.isDirectory()) fail('unreadable-file', { case: 'folder', path }, { file: path });
-      bytes = st.size;
+      regular = st.isFile();
+      bytes = regular ? st.size : 0;
       fd = openSync(path, 'r');
     } catch (e) {
       if ((e as { problems?: unknown }).problems) throw e;
       const why = (e as NodeJS.ErrnoException).code === 'ENOENT' ? 'no-such-file' : 'open';
       return fail('unreadable-file', { case: why, path, detail: (e as Error).message }, { file: path });
     }
-    head = Buffer.alloc(Math.min(HEAD_BYTES, bytes));
-    readSync(fd, head, 0, head.length, 0);
-    closeSync(fd);
-    raw = () => createReadStream(path, { flags: 'r', highWaterMark: 16 * 1024 });
+    if (regular) {
+      head = Buffer.alloc(Math.min(HEAD_BYTES, bytes));
+      readSync(fd, head, 0, head.length, 0);
+      closeSync(fd);
+      raw = () => createReadStream(path, { flags: 'r', highWaterMark: 16 * 1024 });
+    } else {
+      // A named pipe or a device (<(…), mkfifo) can be read only once, as it comes: as standard input.
+      const piped = await streamWithHead(createReadStream(path, { fd, highWaterMark: 16 * 1024 }), HEAD_BYTES);
+      head = piped.head;
+      raw = () => piped.stream;
+    }
   }
 
   const enc = encoding ? normaliseEncoding(encoding, name) : detectEncoding(head, name);

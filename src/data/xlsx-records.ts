@@ -1,4 +1,4 @@
-import { closeSync, createReadStream, openSync, readSync } from 'node:fs';
+import { closeSync, createReadStream, openSync, readSync, statSync } from 'node:fs';
 import { Transform } from 'node:stream';
 // Loaded when a workbook is read or written: exceljs alone doubles ntm's start-up.
 import type ExcelJS from 'exceljs';
@@ -12,6 +12,8 @@ export function workbookKind(path: string): 'xlsx' | 'xls' | undefined {
   const head = Buffer.alloc(8);
   let fd: number | undefined;
   try {
+    // A named pipe is read once, by the CSV reader: a workbook is read from a file.
+    if (!statSync(path).isFile()) return undefined;
     fd = openSync(path, 'r');
     readSync(fd, head, 0, 8, 0);
   } catch {
