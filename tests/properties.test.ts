@@ -122,6 +122,14 @@ describe('the CSV reader gives back the records that were written, with their li
     expect(await read(text.length)).toEqual(here);
   });
 
+  it('on the worker thread, a file of blank lines is read whole (some 16,000 records a slice)', async () => {
+    const text = 'a,b\n' + '\n'.repeat(600_000);
+    const read = (size?: number) => readAll(Readable.from([Buffer.from(text)]), size);
+    const here = await read();
+    expect(here).toEqual({ n: 600_001 });
+    expect(await read(text.length)).toEqual(here);
+  });
+
   it('on the worker thread, a byte stream that fails ends the reading after the records before it', async () => {
     const failing = async function* () {
       yield Buffer.from(`a,b\n${'x,1\n'.repeat(20_000)}`);

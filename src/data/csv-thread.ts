@@ -16,6 +16,11 @@ const THREAD_FROM = 1 << 19;
  * sets and chooses its columns, before the reading asks for its first records.
  */
 const IN_FLIGHT = 48;
+/**
+ * Records the thread splits ahead of the reading: slices of short lines (a blank line is a record)
+ * would otherwise hold some 16,000 records each, 48 times over. Villages are some 200 a slice.
+ */
+const CREDIT = 16_384;
 
 /**
  * Splits the chunks on a worker thread: up to IN_FLIGHT slices are sent ahead, and the records
@@ -83,22 +88,32 @@ export function sizeOf(file: string): number {
 /** A worker, listened to from its start: one that fails before its file is read fails that reading. */
 function startWorker(): Answers {
   const parsePath = createRequire(import.meta.url).resolve('csv-parse');
-  const worker = new Worker(WORKER, { eval: true, workerData: { parsePath } });
+  const worker = new Worker(WORKER, { eval: true, workerData: { parsePath, credit: CREDIT } });
   const answers = new Answers(worker);
   // After its listeners: on Node 20, a 'message' listener added later would hold the process again.
   worker.unref();
   return answers;
 }
 
-// The first message is csv-parse's options; each next one, a slice of the file (null: the end).
-// csv-parse is loaded as the thread starts, before its first slice comes.
+// The first message is csv-parse's options; each next one, a slice of the file (null: the end),
+// or a number: records the main thread has read, that the thread may split again. csv-parse is
+// loaded as the thread starts, before its first slice comes.
 const WORKER = `
 const { parentPort, workerData } = require('node:worker_threads');
 const { parse } = require(workerData.parsePath);
 let split;
-parentPort.on('message', (c) => {
-  if (!split) return void (split = (${recordSplitter.toString()})(parse, c));
-  parentPort.postMessage(split(c ? Buffer.from(c.buffer, c.byteOffset, c.length) : undefined));
+let credit = workerData.credit;
+const slices = [];
+parentPort.on('message', (m) => {
+  if (!split) return void (split = (${recordSplitter.toString()})(parse, m));
+  if (typeof m === 'number') credit += m;
+  else slices.push(m);
+  while (slices.length > 0 && credit > 0) {
+    const c = slices.shift();
+    const s = split(c ? Buffer.from(c.buffer, c.byteOffset, c.length) : undefined);
+    credit -= s.cells.length;
+    parentPort.postMessage(s);
+  }
 });
 `;
 
@@ -128,8 +143,13 @@ class Answers {
    * at a `yield` (its reader stopped by an error elsewhere) never keeps ntm from exiting.
    */
   async next(): Promise<Split> {
-    const s = this.ready.shift();
-    if (s) return s;
+    const s = this.ready.shift() ?? (await this.coming());
+    // Its records are being read: the thread may split as many more.
+    if (s.cells.length) this.worker.postMessage(s.cells.length);
+    return s;
+  }
+
+  private async coming(): Promise<Split> {
     if (this.failed !== undefined) throw this.failed;
     this.worker.ref();
     try {
