@@ -1,12 +1,11 @@
 import { Option, type Command } from 'commander';
-import { fail, InputError, problem, type Problem } from '../problems.js';
+import { fail, problem, type Problem } from '../problems.js';
 import { leftOut } from '../pipeline/warning-log.js';
 import { t, type Lang } from '../i18n/messages.js';
 import { FORMATS, formatFromPath } from '../reports/registry.js';
 import { reportDate, type View } from '../reports/options.js';
 import { terminalSafe } from '../text/terminal-safe.js';
 import { EXIT, formatProblem } from './exit.js';
-import { readAhead } from '../data/open-csv.js';
 import type { Registry } from '../criteria/registry.js';
 import { commonOptions, openSets, openSetsById, type CommonOptions } from './options.js';
 
@@ -84,8 +83,9 @@ async function evaluate(files: string[], opts: EvaluateOptions, out: (s: string)
   if (files.filter((f) => f === '-').length > 1) {
     fail('usage', { case: 'stdin-twice' });
   }
-  // A large first file is split on a worker thread: it starts now, while the sets load.
-  if (files[0] !== undefined) readAhead(files[0], opts.encoding);
+  // A large first file is split on a worker thread: it starts now, while the sets load. (Loaded
+  // here: the other commands never read ahead.)
+  if (files[0] !== undefined) (await import('../data/open-csv.js')).readAhead(files[0], opts.encoding);
   const { registry, setId, levels } = await openLevelSets(opts, files);
   // The reader, engine and reports load only when a command needs them: start-up stays fast.
   const [{ openRun }, { checkOutput, openOutput }, { summaryLine }, { sinkFor }, { tailFields }, { progressJson }] =
@@ -152,12 +152,7 @@ async function evaluate(files: string[], opts: EvaluateOptions, out: (s: string)
       await target?.commit();
     } catch (e) {
       // A report that could not be written (a full disk) says so, as bad input does.
-      const broken = target?.stream.errored;
-      target?.abort();
-      if (broken && !(e instanceof InputError)) {
-        fail('write-failed', { path: opts.output!, detail: broken.message });
-      }
-      throw e;
+      throw target ? target.abort(e) : e;
     }
   } else {
     // Only the summary is wanted: the units are counted as they pass.

@@ -68,8 +68,7 @@ export function registerTemplate(program: Command, out: (s: string) => void): vo
         target.stream.write(data);
         await target.commit();
       } catch (e) {
-        target.abort();
-        throw e;
+        throw target.abort(e);
       }
       process.stderr.write(`ntm: ${WROTE[lang === 'vi' ? 0 : 1]} ${opts.output}\n`);
     });

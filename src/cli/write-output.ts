@@ -2,7 +2,7 @@ import { accessSync, constants, createWriteStream, existsSync, realpathSync } fr
 import { renameSync, statSync, unlinkSync } from 'node:fs';
 import type { Writable } from 'node:stream';
 import { basename, dirname, join, resolve } from 'node:path';
-import { fail } from '../problems.js';
+import { fail, InputError, problem } from '../problems.js';
 
 type OutputCase = 'empty' | 'no-folder' | 'folder' | 'unwritable';
 
@@ -65,8 +65,11 @@ export interface OutputFile {
   stream: Writable;
   /** Ends the report and gives it the path. */
   commit(): Promise<void>;
-  /** Removes what was written (an error midway, Ctrl-C): the path is left as it was. */
-  abort(): void;
+  /**
+   * Removes what was written (an error midway, Ctrl-C): the path is left as it was. Gives the
+   * error to throw for `cause`: the report's own when it could not be written (a full disk).
+   */
+  abort(cause?: unknown): unknown;
 }
 
 /**
@@ -78,7 +81,12 @@ export function openOutput(path: string, inputs: string[], force: boolean): Outp
   const target = resolve(path);
   if (!regular) {
     const stream = kept(createWriteStream(target, { flags: 'a', highWaterMark: BUFFER }));
-    return { stream, commit: () => finish(stream, path), abort: () => stream.destroy() };
+    const abort = (cause?: unknown) => {
+      const failed = writeFailure(stream, path, cause);
+      stream.destroy();
+      return failed;
+    };
+    return { stream, commit: () => finish(stream, path), abort };
   }
   const tmp = join(dirname(target), `.${basename(target)}.${process.pid}.tmp`);
   const stream = kept(createWriteStream(tmp, { flags: 'wx', highWaterMark: BUFFER }));
@@ -110,9 +118,11 @@ export function openOutput(path: string, inputs: string[], force: boolean): Outp
         settle();
       }
     },
-    abort: () => {
+    abort: (cause) => {
+      const failed = writeFailure(stream, path, cause);
       remove();
       settle();
+      return failed;
     },
   };
 }
@@ -125,6 +135,14 @@ async function finish(stream: Writable, path: string): Promise<void> {
     if (stream.errored) throw stream.errored;
     await new Promise<void>((done, failed) => stream.end((e?: Error | null) => (e ? failed(e) : done())));
   } catch (e) {
-    fail('write-failed', { path, detail: (e as Error).message });
+    throw writeFailed(path, e);
   }
 }
+
+/** `cause`, unless the stream failed first and `cause` is not the user's input error. */
+function writeFailure(stream: Writable, path: string, cause: unknown): unknown {
+  return stream.errored && !(cause instanceof InputError) ? writeFailed(path, stream.errored) : cause;
+}
+
+const writeFailed = (path: string, e: unknown) =>
+  new InputError([problem('write-failed', { path, detail: (e as Error).message })]);
